@@ -1,0 +1,55 @@
+package org.jetraiders.engine;
+
+import java.time.Duration;
+import org.jetraiders.engine.pipeline.ConsumerShards;
+
+/**
+ * The threads that run client consumers, shareable by any number of lobbies. Each thread hosts many
+ * consumers and parks while no snapshot is ready; size it near the number of cores (a thread per
+ * client costs far more on a small machine: see the {@code pipeline} package doc). A sink call that
+ * blocks longer than {@code sinkBlockTimeout} is cut off and its thread-mates move to a fresh thread.
+ *
+ * <p>Close it after the lobbies that use it have stopped.
+ */
+public final class ClientThreadPool implements AutoCloseable {
+    private final ConsumerShards shards;
+
+    private ClientThreadPool(ConsumerShards shards) {
+        this.shards = shards;
+    }
+
+    /**
+     * @param name             thread-name prefix, e.g. {@code jr-clients}
+     * @param threads          consumer threads, at least 1
+     * @param sinkBlockTimeout how long one sink call may take before its consumer is cut off
+     */
+    public static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout) {
+        if (sinkBlockTimeout == null || sinkBlockTimeout.isZero() || sinkBlockTimeout.isNegative()) {
+            throw new IllegalArgumentException("sinkBlockTimeout must be > 0, was " + sinkBlockTimeout);
+        }
+        return new ClientThreadPool(new ConsumerShards(name, threads, sinkBlockTimeout));
+    }
+
+    /** {@code threads} consumer threads named {@code jr-clients-N}, cutting off sinks blocked for 1 s. */
+    public static ClientThreadPool create(int threads) {
+        return create("jr-clients", threads, Duration.ofSeconds(1));
+    }
+
+    public int threads() {
+        return shards.threads();
+    }
+
+    ConsumerShards shards() {
+        return shards;
+    }
+
+    /** Stops the threads; consumers still attached are detached with {@link DetachReason#LOBBY_STOPPED}. */
+    @Override
+    public void close() {
+        try {
+            shards.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.jetraiders.engine.pipeline;
+
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jetraiders.engine.DetachReason;
+
+/**
+ * One thread hosting many {@link ClientConsumer}s: it polls each in turn and parks when none had work
+ * until the encoding stage signals a new snapshot. Hosting consumers on a few shard threads instead of
+ * a thread each is what keeps 500+ clients affordable on 2 cores (see the package doc).
+ *
+ * <p>Cut-off protocol with {@link ConsumerShards}' watchdog: {@code callState} holds the start time of
+ * the consumer poll in progress, 0 between polls, or {@link #ABANDONED}. Both sides move it only with
+ * CAS, so exactly one of them wins: either the poll ends normally, or the watchdog declares the thread
+ * stuck, moves the other consumers to a fresh shard and this thread exits as soon as its call returns.
+ */
+final class ConsumerShard implements Runnable {
+    private static final long ABANDONED = -1;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final String threadName;
+    private final Queue<ClientConsumer> incoming;
+    private final AtomicLong callState = new AtomicLong();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    final AtomicInteger load;
+    private final long epochNanos;
+
+    private ClientConsumer[] consumers;
+    private int count;
+    private volatile ClientConsumer current;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    ConsumerShard(String threadName, long epochNanos) {
+        this(threadName, epochNanos, new ConcurrentLinkedQueue<>(), new ClientConsumer[16], 0, new AtomicInteger());
+    }
+
+    private ConsumerShard(String threadName, long epochNanos, Queue<ClientConsumer> incoming,
+                          ClientConsumer[] consumers, int count, AtomicInteger load) {
+        this.threadName = threadName;
+        this.epochNanos = epochNanos;
+        this.incoming = incoming;
+        this.consumers = consumers;
+        this.count = count;
+        this.load = load;
+    }
+
+    void start() {
+        Thread t = new Thread(this, threadName);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    void add(ClientConsumer consumer) {
+        consumer.hostedBy(this);
+        load.incrementAndGet();
+        incoming.add(consumer);
+        signal();
+    }
+
+    /** New work may be available: make sure the thread looks again. */
+    void signal() {
+        pending.set(true);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    boolean isAbandoned() {
+        return callState.get() == ABANDONED;
+    }
+
+    /** Watchdog: nanos the current poll has been running, or -1 when none is. */
+    long callAgeNanos(long nowNanos) {
+        long started = callState.get();
+        return started > 0 ? (nowNanos - epochNanos + 1) - started : -1;
+    }
+
+    /**
+     * Watchdog: if the poll that started at {@code observedAge} ago is still the one in progress,
+     * abandon this shard and return the consumer stuck in it; otherwise null.
+     */
+    ClientConsumer abandonIfStuck(long nowNanos, long timeoutNanos) {
+        long started = callState.get();
+        if (started <= 0 || (nowNanos - epochNanos + 1) - started <= timeoutNanos) {
+            return null;
+        }
+        ClientConsumer stuck = current; // written before the CAS that set 'started'
+        return callState.compareAndSet(started, ABANDONED) ? stuck : null;
+    }
+
+    /** Watchdog, after a successful abandon: a fresh shard taking over every consumer but the stuck one. */
+    ConsumerShard successor(String name, ClientConsumer stuck) {
+        ClientConsumer[] rest = new ClientConsumer[Math.max(16, consumers.length)];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (consumers[i] != stuck) {
+                rest[n++] = consumers[i];
+            }
+        }
+        load.decrementAndGet();
+        ConsumerShard next = new ConsumerShard(name, epochNanos, incoming, rest, n, load);
+        for (int i = 0; i < n; i++) {
+            rest[i].hostedBy(next);
+        }
+        return next;
+    }
+
+    void stop() {
+        running = false;
+        signal();
+    }
+
+    void join(long millis) throws InterruptedException {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            t.join(millis);
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            pending.set(false);
+            drainIncoming();
+            boolean worked = false;
+            for (int i = 0; i < count; i++) {
+                ClientConsumer consumer = consumers[i];
+                current = consumer;
+                long started = System.nanoTime() - epochNanos + 1;
+                if (!callState.compareAndSet(0, started)) {
+                    return; // abandoned between polls
+                }
+                int result;
+                try {
+                    result = consumer.poll(System.nanoTime());
+                } catch (Throwable t) {
+                    consumer.failed(t);
+                    result = ClientConsumer.DONE;
+                }
+                if (!callState.compareAndSet(started, 0)) {
+                    consumer.notifySinkAfterBlock(); // the watchdog gave up on us; others moved on
+                    return;
+                }
+                if (result == ClientConsumer.DONE) {
+                    removeAt(i);
+                    i--;
+                } else if (result == ClientConsumer.WORKED) {
+                    worked = true;
+                }
+            }
+            current = null;
+            if (!worked && !pending.get()) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+        }
+        releaseAll();
+    }
+
+    private void drainIncoming() {
+        ClientConsumer c;
+        while ((c = incoming.poll()) != null) {
+            if (count == consumers.length) {
+                consumers = Arrays.copyOf(consumers, count * 2);
+            }
+            consumers[count++] = c;
+        }
+    }
+
+    private void removeAt(int i) {
+        consumers[i] = consumers[--count];
+        consumers[count] = null;
+        load.decrementAndGet();
+    }
+
+    /** Shard stopping with consumers still attached (pool closed before its lobbies). */
+    private void releaseAll() {
+        drainIncoming();
+        for (int i = 0; i < count; i++) {
+            consumers[i].finish(DetachReason.LOBBY_STOPPED);
+            consumers[i] = null;
+        }
+        count = 0;
+    }
+}

@@ -1,0 +1,140 @@
+package org.jetraiders.engine.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import org.jetraiders.engine.LobbyStatus;
+import org.jetraiders.engine.PlayerScore;
+import org.jetraiders.engine.sim.World;
+
+/**
+ * The lobby's single consumer of the input ring. Joins, leaves and inputs update the world's held
+ * state; a TICK steps the world and publishes the snapshot into the output ring with {@code tryNext}
+ * (never {@code next()}, which would park forever behind a stuck consumer). It never serializes,
+ * never does I/O, never waits on a client.
+ */
+public final class GameLoopHandler implements EventHandler<InputEvent> {
+    /** Scoreboard copies for {@code Lobby.scores()} are rebuilt at most this often (ticks), or at match end. */
+    private static final int SCOREBOARD_REFRESH_TICKS = 15;
+
+    private final World world;
+    private final RingBuffer<SnapshotEvent> output;
+    private final LobbyCounters counters;
+    private final StatusCell cell;
+    private final LobbyPipelineState state;
+    private final AtomicInteger reservedPlayers;
+
+    private long publishedScoresVersion = -1;
+    private long lastScoresTick;
+    private boolean stopped;
+
+    public GameLoopHandler(World world, RingBuffer<SnapshotEvent> output, LobbyCounters counters, StatusCell cell,
+                           LobbyPipelineState state, AtomicInteger reservedPlayers) {
+        this.world = world;
+        this.output = output;
+        this.counters = counters;
+        this.cell = cell;
+        this.state = state;
+        this.reservedPlayers = reservedPlayers;
+    }
+
+    @Override
+    public void onEvent(InputEvent event, long sequence, boolean endOfBatch) {
+        if (stopped) {
+            return;
+        }
+        switch (event.type) {
+            case InputEvent.INPUT -> applyInput(event);
+            case InputEvent.TICK -> tick();
+            case InputEvent.JOIN -> {
+                if (world.addPlayer(event.playerId, event.name) == World.NO_SLOT) {
+                    reservedPlayers.decrementAndGet(); // cannot happen while reservations match slots
+                }
+            }
+            case InputEvent.LEAVE -> {
+                if (world.removePlayer(event.playerId)) {
+                    reservedPlayers.decrementAndGet();
+                }
+            }
+            case InputEvent.STOP -> stop();
+            default -> { }
+        }
+        event.name = null; // do not pin a leaving player's name in the ring
+    }
+
+    private void applyInput(InputEvent event) {
+        int slot = world.slotOf(event.playerId);
+        if (slot == World.NO_SLOT) {
+            counters.inputsUnknownPlayer++;
+            return;
+        }
+        if (event.inputSeq != 0 && event.inputSeq <= world.lastInputSeq(slot)) {
+            counters.inputsStale++;
+            return;
+        }
+        world.setInput(slot, event.thrust, event.turn, event.shoot, event.inputSeq);
+    }
+
+    private void tick() {
+        long started = System.nanoTime(); // metrics only; the simulation never reads the clock
+        world.step();
+        publish(null);
+        LobbyStatus status = world.status();
+        if (cell.status != status) {
+            cell.status = status;
+        }
+        cell.tick = world.tick();
+        refreshScoreboard(status);
+        long finished = System.nanoTime();
+        counters.tickDurations.record(finished - started);
+        counters.lastTickNanos = finished;
+        counters.ticks++;
+    }
+
+    private void publish(LobbyStatus override) {
+        long seq;
+        try {
+            seq = output.tryNext();
+        } catch (InsufficientCapacityException e) {
+            counters.snapshotsDroppedRingFull++;
+            return;
+        }
+        try {
+            output.get(seq).copyFrom(world, seq, override);
+        } finally {
+            output.publish(seq);
+        }
+        counters.snapshotsPublished++;
+    }
+
+    private void refreshScoreboard(LobbyStatus status) {
+        long version = world.scoresVersion();
+        if (version == publishedScoresVersion) {
+            return;
+        }
+        boolean due = world.tick() - lastScoresTick >= SCOREBOARD_REFRESH_TICKS
+                || status.phase() == LobbyStatus.Phase.MATCH_ENDED || publishedScoresVersion < 0;
+        if (!due) {
+            return;
+        }
+        List<PlayerScore> scores = new ArrayList<>(world.playerCount());
+        for (int slot = 0, cap = world.slotCapacity(); slot < cap; slot++) {
+            if (world.isActive(slot)) {
+                scores.add(new PlayerScore(world.playerId(slot), world.playerName(slot), world.kills(slot), world.deaths(slot)));
+            }
+        }
+        cell.scores = List.copyOf(scores);
+        publishedScoresVersion = version;
+        lastScoresTick = world.tick();
+    }
+
+    private void stop() {
+        cell.status = LobbyStatus.STOPPING;
+        publish(LobbyStatus.STOPPING);
+        stopped = true;
+        state.finalSequence = output.getCursor();
+    }
+}

@@ -1,0 +1,83 @@
+package org.jetraiders.engine.pipeline;
+
+import java.util.concurrent.locks.LockSupport;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+
+/**
+ * Publishes a TICK into the input ring at the lobby's rate, on absolute deadlines
+ * ({@code start + n × period}) so it never drifts. A tick fired more than half a period after its
+ * deadline is counted late; missed deadlines are caught up immediately, but beyond
+ * {@link #MAX_CATCH_UP} periods behind the ticker skips ahead and counts the skipped ticks instead of
+ * bursting the simulation forward.
+ */
+public final class Ticker implements Runnable {
+    static final int MAX_CATCH_UP = 3;
+
+    private final RingBuffer<InputEvent> input;
+    private final long periodNanos;
+    private final LobbyCounters counters;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    public Ticker(RingBuffer<InputEvent> input, long periodNanos, LobbyCounters counters) {
+        this.input = input;
+        this.periodNanos = periodNanos;
+        this.counters = counters;
+    }
+
+    public void start(String threadName) {
+        Thread t = new Thread(this, threadName);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    public void stop() throws InterruptedException {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            t.join(1000);
+        }
+    }
+
+    @Override
+    public void run() {
+        long start = System.nanoTime();
+        long n = 1;
+        while (running) {
+            long deadline = start + n * periodNanos;
+            long now;
+            while ((now = System.nanoTime()) < deadline && running) {
+                LockSupport.parkNanos(this, deadline - now);
+            }
+            if (!running) {
+                return;
+            }
+            long late = now - deadline;
+            if (late > periodNanos / 2) {
+                counters.lateTicks++;
+            }
+            long behind = late / periodNanos;
+            if (behind > MAX_CATCH_UP) {
+                counters.skippedTicks += behind;
+                n += behind;
+            }
+            publishTick(deadline);
+            n++;
+        }
+    }
+
+    private void publishTick(long deadline) {
+        long seq;
+        try {
+            seq = input.tryNext();
+        } catch (InsufficientCapacityException e) {
+            counters.countDroppedRingFull();
+            return;
+        }
+        input.get(seq).setTick(deadline);
+        input.publish(seq);
+    }
+}
