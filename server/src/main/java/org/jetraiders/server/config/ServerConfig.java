@@ -1,0 +1,227 @@
+package org.jetraiders.server.config;
+
+import java.time.Duration;
+
+/**
+ * Everything the server is started with. Immutable; every value has a default and a command-line
+ * flag (see {@link ServerOptions}); {@link Builder#build()} validates them all.
+ */
+public final class ServerConfig {
+    private final String host;
+    private final int wsPort;
+    private final int httpPort;
+    private final int tickRateHz;
+    private final int maxLobbies;
+    private final int maxPlayersPerLobby;
+    private final int matchSeconds;
+    private final int countdownSeconds;
+    private final int bots;
+    private final int maxConnections;
+    private final int maxConnectionsPerAddress;
+    private final int maxFrameBytes;
+    private final int maxInputsPerSecond;
+    private final Duration floodCloseAfter;
+    private final Duration joinTimeout;
+    private final int maxInvalidMessages;
+    private final int sendQueueLimitBytes;
+    private final Duration slowClientTimeout;
+    private final Duration lobbyIdleTimeout;
+    private final boolean allowAnonymous;
+    private final String tokenSecret;
+    private final int clientThreads;
+    private final String defaultLobby;
+    private final long seed;
+
+    private ServerConfig(Builder b) {
+        host = b.host;
+        wsPort = b.wsPort;
+        httpPort = b.httpPort;
+        tickRateHz = b.tickRateHz;
+        maxLobbies = b.maxLobbies;
+        maxPlayersPerLobby = b.maxPlayersPerLobby;
+        matchSeconds = b.matchSeconds;
+        countdownSeconds = b.countdownSeconds;
+        bots = b.bots;
+        maxConnections = b.maxConnections;
+        maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        maxFrameBytes = b.maxFrameBytes;
+        maxInputsPerSecond = b.maxInputsPerSecond;
+        floodCloseAfter = b.floodCloseAfter;
+        joinTimeout = b.joinTimeout;
+        maxInvalidMessages = b.maxInvalidMessages;
+        sendQueueLimitBytes = b.sendQueueLimitBytes;
+        slowClientTimeout = b.slowClientTimeout;
+        lobbyIdleTimeout = b.lobbyIdleTimeout;
+        allowAnonymous = b.allowAnonymous;
+        tokenSecret = b.tokenSecret;
+        clientThreads = b.clientThreads;
+        defaultLobby = b.defaultLobby;
+        seed = b.seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static ServerConfig defaults() {
+        return builder().build();
+    }
+
+    public String host() { return host; }
+    public int wsPort() { return wsPort; }
+    public int httpPort() { return httpPort; }
+    public int tickRateHz() { return tickRateHz; }
+    public int maxLobbies() { return maxLobbies; }
+    public int maxPlayersPerLobby() { return maxPlayersPerLobby; }
+    public int matchSeconds() { return matchSeconds; }
+    public int countdownSeconds() { return countdownSeconds; }
+    public int bots() { return bots; }
+    public int maxConnections() { return maxConnections; }
+    public int maxConnectionsPerAddress() { return maxConnectionsPerAddress; }
+    public int maxFrameBytes() { return maxFrameBytes; }
+    public int maxInputsPerSecond() { return maxInputsPerSecond; }
+    public Duration floodCloseAfter() { return floodCloseAfter; }
+    public Duration joinTimeout() { return joinTimeout; }
+    public int maxInvalidMessages() { return maxInvalidMessages; }
+    public int sendQueueLimitBytes() { return sendQueueLimitBytes; }
+    public Duration slowClientTimeout() { return slowClientTimeout; }
+    public Duration lobbyIdleTimeout() { return lobbyIdleTimeout; }
+    public boolean allowAnonymous() { return allowAnonymous; }
+    /** HMAC secret for session tokens, or null to generate one at start. */
+    public String tokenSecret() { return tokenSecret; }
+    public int clientThreads() { return clientThreads; }
+    public String defaultLobby() { return defaultLobby; }
+    /** Seed of the first lobby; later lobbies derive theirs from it. */
+    public long seed() { return seed; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.wsPort = wsPort;
+        b.httpPort = httpPort;
+        b.tickRateHz = tickRateHz;
+        b.maxLobbies = maxLobbies;
+        b.maxPlayersPerLobby = maxPlayersPerLobby;
+        b.matchSeconds = matchSeconds;
+        b.countdownSeconds = countdownSeconds;
+        b.bots = bots;
+        b.maxConnections = maxConnections;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.maxFrameBytes = maxFrameBytes;
+        b.maxInputsPerSecond = maxInputsPerSecond;
+        b.floodCloseAfter = floodCloseAfter;
+        b.joinTimeout = joinTimeout;
+        b.maxInvalidMessages = maxInvalidMessages;
+        b.sendQueueLimitBytes = sendQueueLimitBytes;
+        b.slowClientTimeout = slowClientTimeout;
+        b.lobbyIdleTimeout = lobbyIdleTimeout;
+        b.allowAnonymous = allowAnonymous;
+        b.tokenSecret = tokenSecret;
+        b.clientThreads = clientThreads;
+        b.defaultLobby = defaultLobby;
+        b.seed = seed;
+        return b;
+    }
+
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int wsPort = 3001;
+        private int httpPort = 3000;
+        private int tickRateHz = 60;
+        private int maxLobbies = 64;
+        private int maxPlayersPerLobby = 64;
+        private int matchSeconds = 600;
+        private int countdownSeconds = 3;
+        private int bots = 0;
+        private int maxConnections = 2000;
+        private int maxConnectionsPerAddress = 1100;
+        private int maxFrameBytes = 4096;
+        private int maxInputsPerSecond = 120;
+        private Duration floodCloseAfter = Duration.ofSeconds(3);
+        private Duration joinTimeout = Duration.ofSeconds(5);
+        private int maxInvalidMessages = 10;
+        private int sendQueueLimitBytes = 64 * 1024;
+        private Duration slowClientTimeout = Duration.ofSeconds(5);
+        private Duration lobbyIdleTimeout = Duration.ofSeconds(30);
+        private boolean allowAnonymous = true;
+        private String tokenSecret;
+        private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private String defaultLobby = "main";
+        private long seed = System.nanoTime();
+
+        private Builder() {
+        }
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder wsPort(int v) { wsPort = v; return this; }
+        public Builder httpPort(int v) { httpPort = v; return this; }
+        public Builder tickRateHz(int v) { tickRateHz = v; return this; }
+        public Builder maxLobbies(int v) { maxLobbies = v; return this; }
+        public Builder maxPlayersPerLobby(int v) { maxPlayersPerLobby = v; return this; }
+        public Builder matchSeconds(int v) { matchSeconds = v; return this; }
+        public Builder countdownSeconds(int v) { countdownSeconds = v; return this; }
+        public Builder bots(int v) { bots = v; return this; }
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        public Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
+        public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
+        public Builder maxInputsPerSecond(int v) { maxInputsPerSecond = v; return this; }
+        public Builder floodCloseAfter(Duration v) { floodCloseAfter = v; return this; }
+        public Builder joinTimeout(Duration v) { joinTimeout = v; return this; }
+        public Builder maxInvalidMessages(int v) { maxInvalidMessages = v; return this; }
+        public Builder sendQueueLimitBytes(int v) { sendQueueLimitBytes = v; return this; }
+        public Builder slowClientTimeout(Duration v) { slowClientTimeout = v; return this; }
+        public Builder lobbyIdleTimeout(Duration v) { lobbyIdleTimeout = v; return this; }
+        public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
+        public Builder tokenSecret(String v) { tokenSecret = v; return this; }
+        public Builder clientThreads(int v) { clientThreads = v; return this; }
+        public Builder defaultLobby(String v) { defaultLobby = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+
+        /** @throws IllegalArgumentException naming the first invalid value */
+        public ServerConfig build() {
+            require(host != null && !host.isBlank(), "host must not be blank");
+            requirePort("port", wsPort);
+            requirePort("http-port", httpPort);
+            require(wsPort == 0 || wsPort != httpPort, "port and http-port must differ");
+            requireRange("tick-rate", tickRateHz, 1, 1000);
+            requireRange("max-lobbies", maxLobbies, 1, 10_000);
+            requireRange("max-players", maxPlayersPerLobby, 1, 10_000);
+            requireRange("match-seconds", matchSeconds, 0, 86_400);
+            requireRange("countdown-seconds", countdownSeconds, 0, 60);
+            requireRange("bots", bots, 0, maxPlayersPerLobby);
+            requireRange("max-connections", maxConnections, 1, 1_000_000);
+            requireRange("max-connections-per-address", maxConnectionsPerAddress, 1, 1_000_000);
+            requireRange("max-frame-bytes", maxFrameBytes, 256, 1 << 20);
+            requireRange("max-inputs-per-second", maxInputsPerSecond, 1, 10_000);
+            requirePositive("flood-close-after", floodCloseAfter);
+            requirePositive("join-timeout", joinTimeout);
+            requireRange("max-invalid-messages", maxInvalidMessages, 0, 1_000_000);
+            requireRange("send-queue-limit-bytes", sendQueueLimitBytes, 1024, 1 << 30);
+            requirePositive("slow-client-timeout", slowClientTimeout);
+            requirePositive("lobby-idle-timeout", lobbyIdleTimeout);
+            requireRange("client-threads", clientThreads, 1, 256);
+            require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),
+                    "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");
+            require(tokenSecret == null || tokenSecret.length() >= 16, "token-secret must be at least 16 characters");
+            return new ServerConfig(this);
+        }
+
+        private static void requirePort(String name, int port) {
+            requireRange(name, port, 0, 65_535);
+        }
+
+        private static void requireRange(String name, long value, long min, long max) {
+            require(value >= min && value <= max, name + " must be in [" + min + ", " + max + "], was " + value);
+        }
+
+        private static void requirePositive(String name, Duration d) {
+            require(d != null && !d.isNegative() && !d.isZero(), name + " must be > 0");
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.jetraiders.server.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Command-line flags and their environment variables ({@code --http-port} ↔ {@code JR_HTTP_PORT}).
+ * Flags win over the environment, which wins over the defaults. One table drives parsing and
+ * {@code --help}, so they cannot disagree.
+ */
+public final class ServerOptions {
+    /** Thrown for a bad flag or value; the message is meant for the user. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The parse result: a config, or a request for help. */
+    public record Parsed(ServerConfig config, boolean helpRequested) {
+    }
+
+    private record Option(String flag, String help, Function<ServerConfig, Object> current,
+                          BiConsumer<ServerConfig.Builder, String> apply) {
+        String env() {
+            return "JR_" + flag.toUpperCase().replace('-', '_');
+        }
+    }
+
+    private static final List<Option> OPTIONS = List.of(
+            new Option("host", "bind address of both ports", ServerConfig::host, (b, v) -> b.host(v)),
+            new Option("port", "WebSocket port (game, path /ws)", ServerConfig::wsPort, (b, v) -> b.wsPort(integer(v))),
+            new Option("http-port", "HTTP port (guest login, health, metrics, lobbies, browser client)",
+                    ServerConfig::httpPort, (b, v) -> b.httpPort(integer(v))),
+            new Option("tick-rate", "simulation ticks per second", ServerConfig::tickRateHz, (b, v) -> b.tickRateHz(integer(v))),
+            new Option("bots", "computer-controlled planes in the default lobby", ServerConfig::bots, (b, v) -> b.bots(integer(v))),
+            new Option("max-lobbies", "lobbies that may exist at once (created on demand)", ServerConfig::maxLobbies,
+                    (b, v) -> b.maxLobbies(integer(v))),
+            new Option("max-players", "players per lobby", ServerConfig::maxPlayersPerLobby, (b, v) -> b.maxPlayersPerLobby(integer(v))),
+            new Option("match-seconds", "match length in seconds, 0 = no limit", ServerConfig::matchSeconds,
+                    (b, v) -> b.matchSeconds(integer(v))),
+            new Option("countdown-seconds", "countdown before a match", ServerConfig::countdownSeconds,
+                    (b, v) -> b.countdownSeconds(integer(v))),
+            new Option("default-lobby", "lobby used when a client names none (always exists)", ServerConfig::defaultLobby,
+                    (b, v) -> b.defaultLobby(v)),
+            new Option("max-connections", "WebSocket connections in total", ServerConfig::maxConnections,
+                    (b, v) -> b.maxConnections(integer(v))),
+            new Option("max-connections-per-address", "WebSocket connections from one IP address",
+                    ServerConfig::maxConnectionsPerAddress, (b, v) -> b.maxConnectionsPerAddress(integer(v))),
+            new Option("max-frame-bytes", "largest inbound frame; bigger ones close with 1009", ServerConfig::maxFrameBytes,
+                    (b, v) -> b.maxFrameBytes(integer(v))),
+            new Option("max-inputs-per-second", "inbound messages per second per client before excess is dropped",
+                    ServerConfig::maxInputsPerSecond, (b, v) -> b.maxInputsPerSecond(integer(v))),
+            new Option("flood-close-seconds", "seconds of sustained flooding before close 1008",
+                    c -> c.floodCloseAfter().toSeconds(), (b, v) -> b.floodCloseAfter(seconds(v))),
+            new Option("join-timeout-seconds", "seconds a connection may wait before sending Join",
+                    c -> c.joinTimeout().toSeconds(), (b, v) -> b.joinTimeout(seconds(v))),
+            new Option("max-invalid-messages", "invalid messages tolerated before close 1008", ServerConfig::maxInvalidMessages,
+                    (b, v) -> b.maxInvalidMessages(integer(v))),
+            new Option("send-queue-limit-bytes", "bytes queued to one socket before its snapshots are skipped",
+                    ServerConfig::sendQueueLimitBytes, (b, v) -> b.sendQueueLimitBytes(integer(v))),
+            new Option("slow-client-seconds", "seconds over the send-queue limit before close 1008 \"too slow\"",
+                    c -> c.slowClientTimeout().toSeconds(), (b, v) -> b.slowClientTimeout(seconds(v))),
+            new Option("lobby-idle-seconds", "seconds an empty lobby lives before it is closed",
+                    c -> c.lobbyIdleTimeout().toSeconds(), (b, v) -> b.lobbyIdleTimeout(seconds(v))),
+            new Option("allow-anonymous", "accept Join without a session token (true/false)", ServerConfig::allowAnonymous,
+                    (b, v) -> b.allowAnonymous(bool(v))),
+            new Option("token-secret", "HMAC secret for session tokens (default: random at start)",
+                    c -> c.tokenSecret() == null ? "<random>" : "<set>", (b, v) -> b.tokenSecret(v)),
+            new Option("client-threads", "threads that send snapshots to clients", ServerConfig::clientThreads,
+                    (b, v) -> b.clientThreads(integer(v))),
+            new Option("seed", "random seed of the lobbies (default: time-based)", c -> "<time>", (b, v) -> b.seed(Long.parseLong(v))));
+
+    private ServerOptions() {
+    }
+
+    public static Parsed parse(String[] args, Map<String, String> env) throws UsageException {
+        ServerConfig.Builder builder = ServerConfig.builder();
+        for (Option option : OPTIONS) {
+            String value = env.get(option.env());
+            if (value != null && !value.isBlank()) {
+                apply(option, builder, value.trim(), "environment variable " + option.env());
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return new Parsed(null, true);
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "' (see --help)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Option option = find(name);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("--" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            apply(option, builder, value, "--" + name);
+        }
+        try {
+            return new Parsed(builder.build(), false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Option find(String name) throws UsageException {
+        for (Option option : OPTIONS) {
+            if (option.flag.equals(name)) {
+                return option;
+            }
+        }
+        throw new UsageException("unknown option --" + name + " (see --help)");
+    }
+
+    private static void apply(Option option, ServerConfig.Builder builder, String value, String source)
+            throws UsageException {
+        try {
+            option.apply.accept(builder, value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(source + ": invalid value '" + value + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The --help text: every flag with its environment variable and default. */
+    public static String help() {
+        ServerConfig defaults = ServerConfig.defaults();
+        StringBuilder out = new StringBuilder()
+                .append("Jet Raiders Server\n\n")
+                .append("Usage: java -jar server/target/jet-raiders-server.jar [options]\n\n")
+                .append("Every option can also be set with the environment variable shown.\n\n");
+        for (Option option : OPTIONS) {
+            out.append(String.format("  --%-30s %s%n  %-32s (env %s, default %s)%n",
+                    option.flag + " <value>", option.help, "", option.env(), option.current.apply(defaults)));
+        }
+        out.append("  --help                           this text\n");
+        return out.toString();
+    }
+
+    private static int integer(String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an integer");
+        }
+    }
+
+    private static Duration seconds(String v) {
+        return Duration.ofSeconds(integer(v));
+    }
+
+    private static boolean bool(String v) {
+        return switch (v.trim().toLowerCase()) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package org.jetraiders.server.lobby;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+import org.jetraiders.engine.ClientThreadPool;
+import org.jetraiders.engine.Lobby;
+import org.jetraiders.engine.LobbyConfig;
+import org.jetraiders.engine.Tuning;
+import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.protocol.json.JsonKillFeedEncoder;
+import org.jetraiders.server.protocol.json.JsonScoreboardEncoder;
+import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's lobbies: the default one always exists, others are created on demand (up to
+ * {@code max-lobbies}) and closed after being empty for {@code lobby-idle-seconds}.
+ * Thread-safe.
+ */
+public final class LobbyManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+    private final ServerConfig config;
+    private final ClientThreadPool clientThreads;
+    private final ConcurrentMap<String, ManagedLobby> lobbies = new ConcurrentHashMap<>();
+    private final Object createLock = new Object();
+    private long createdCount;
+    private volatile boolean closed;
+
+    public LobbyManager(ServerConfig config, ClientThreadPool clientThreads) {
+        this.config = config;
+        this.clientThreads = clientThreads;
+        lobbies.put(config.defaultLobby(), create(config.defaultLobby(), true));
+    }
+
+    /** Whether a lobby name is acceptable (what {@code ?lobby_id=} may contain). */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    public ManagedLobby defaultLobby() {
+        return lobbies.get(config.defaultLobby());
+    }
+
+    /**
+     * Finds or creates the lobby and claims a place in it ({@link ManagedLobby#enter()}); the caller
+     * must {@link ManagedLobby#exit} it later.
+     *
+     * @return the lobby, or null when the name is invalid, the lobby cap is reached or the server is closing
+     */
+    public ManagedLobby enter(String name) {
+        if (!isValidName(name)) {
+            return null;
+        }
+        while (!closed) {
+            ManagedLobby lobby = lobbies.get(name);
+            if (lobby == null) {
+                synchronized (createLock) {
+                    lobby = lobbies.get(name);
+                    if (lobby == null) {
+                        if (closed || lobbies.size() >= config.maxLobbies()) {
+                            return null;
+                        }
+                        lobby = create(name, false);
+                        lobbies.put(name, lobby);
+                        LOG.info("lobby {} created ({} lobbies)", name, lobbies.size());
+                    }
+                }
+            }
+            if (lobby.enter()) {
+                return lobby;
+            }
+            lobbies.remove(name, lobby); // retired under our feet: make a fresh one
+        }
+        return null;
+    }
+
+    /** Closes lobbies that have been empty for the idle timeout. Called periodically. */
+    public void retireIdle(long nowNanos) {
+        long idle = config.lobbyIdleTimeout().toNanos();
+        for (ManagedLobby lobby : lobbies.values()) {
+            if (lobby.tryRetire(nowNanos, idle)) {
+                lobbies.remove(lobby.name(), lobby);
+                lobby.lobby().stop(Duration.ofSeconds(2));
+                LOG.info("lobby {} closed after being empty for {} s", lobby.name(), config.lobbyIdleTimeout().toSeconds());
+            }
+        }
+    }
+
+    /** Every lobby, by name. */
+    public List<ManagedLobby> all() {
+        List<ManagedLobby> list = new ArrayList<>(lobbies.values());
+        list.sort(Comparator.comparing(ManagedLobby::name));
+        return list;
+    }
+
+    public ManagedLobby find(String name) {
+        return lobbies.get(name);
+    }
+
+    /** Stops every lobby: each client gets the Stopping status and its consumer detaches. */
+    @Override
+    public void close() {
+        closed = true;
+        List<ManagedLobby> all = all();
+        Thread[] stoppers = new Thread[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Lobby lobby = all.get(i).lobby();
+            stoppers[i] = new Thread(() -> lobby.stop(Duration.ofSeconds(3)), "jr-stop-" + lobby.name());
+            stoppers[i].start();
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        lobbies.clear();
+    }
+
+    private ManagedLobby create(String name, boolean permanent) {
+        long seed;
+        synchronized (createLock) {
+            seed = config.seed() + 0x9E3779B97F4A7C15L * createdCount++;
+        }
+        Tuning tuning = Tuning.defaults().toBuilder()
+                .matchSeconds(config.matchSeconds())
+                .countdownSeconds(config.countdownSeconds())
+                .build();
+        LobbyConfig lobbyConfig = LobbyConfig.builder()
+                .name(name)
+                .tickRateHz(config.tickRateHz())
+                .tuning(tuning)
+                .seed(seed)
+                .maxPlayers(config.maxPlayersPerLobby())
+                .maxLagTime(config.slowClientTimeout())
+                .encoders(List.of(new JsonWorldUpdateEncoder(),
+                        new JsonScoreboardEncoder(config.tickRateHz()),
+                        new JsonKillFeedEncoder()))
+                .clientThreads(clientThreads)
+                .build();
+        Lobby lobby = Lobby.create(lobbyConfig);
+        lobby.start();
+        return new ManagedLobby(lobby, permanent, System.nanoTime());
+    }
+}

@@ -1,0 +1,66 @@
+package org.jetraiders.server.lobby;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jetraiders.engine.Lobby;
+
+/**
+ * An engine lobby plus what the server needs around it: how many connections use it, since when it
+ * has been empty. {@link #enter()} and {@link #tryRetire()} race safely: a lobby is retired only
+ * while nobody is in it, and nobody can enter a retired lobby.
+ */
+public final class ManagedLobby {
+    private static final int RETIRED = -1;
+
+    private final Lobby lobby;
+    private final boolean permanent;
+    private final AtomicInteger occupants = new AtomicInteger();
+    private volatile long emptySinceNanos;
+
+    ManagedLobby(Lobby lobby, boolean permanent, long nowNanos) {
+        this.lobby = lobby;
+        this.permanent = permanent;
+        this.emptySinceNanos = nowNanos;
+    }
+
+    public Lobby lobby() {
+        return lobby;
+    }
+
+    public String name() {
+        return lobby.name();
+    }
+
+    public boolean isPermanent() {
+        return permanent;
+    }
+
+    public int occupants() {
+        return Math.max(0, occupants.get());
+    }
+
+    /** Claims a place for a connection; false if the lobby was retired meanwhile. */
+    public boolean enter() {
+        while (true) {
+            int n = occupants.get();
+            if (n == RETIRED) {
+                return false;
+            }
+            if (occupants.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives the place back; the lobby's idle clock starts when the last one leaves. */
+    public void exit(long nowNanos) {
+        if (occupants.decrementAndGet() == 0) {
+            emptySinceNanos = nowNanos;
+        }
+    }
+
+    /** Retires the lobby if it has been empty for {@code idleNanos}; true if this call retired it. */
+    boolean tryRetire(long nowNanos, long idleNanos) {
+        return !permanent && occupants.get() == 0 && nowNanos - emptySinceNanos >= idleNanos
+                && occupants.compareAndSet(0, RETIRED);
+    }
+}

@@ -1,0 +1,256 @@
+package org.jetraiders.server.transport;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import org.java_websocket.WebSocket;
+import org.jetraiders.engine.ClientSubscription;
+import org.jetraiders.engine.DetachReason;
+import org.jetraiders.engine.InputResult;
+import org.jetraiders.engine.Lobby;
+import org.jetraiders.server.auth.GuestIdentity;
+import org.jetraiders.server.auth.NameSanitizer;
+import org.jetraiders.server.lobby.ManagedLobby;
+import org.jetraiders.server.protocol.json.ClientMessage;
+import org.jetraiders.server.protocol.json.ClientMessageParser;
+import org.jetraiders.server.protocol.json.ErrorCode;
+import org.jetraiders.server.protocol.json.ServerMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket client: its protocol state machine (waiting for Join → playing → closed), input
+ * validation and rate limiting. Messages arrive on the connection's one worker thread; close and
+ * detach may come from others, so the shared state is volatile and teardown runs once.
+ */
+final class Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private final WebSocket socket;
+    private final java.net.InetAddress address;
+    private final TransportContext context;
+    private final String queryLobby;
+    private final String remote;
+    private final TextFrameSender sender;
+    private final ClientMessageParser parser = new ClientMessageParser();
+    private final ClientMessage message = new ClientMessage();
+    private final InputRateLimiter rateLimiter;
+    private int invalidMessages;
+
+    private volatile ScheduledFuture<?> joinTimeout;
+    private volatile ManagedLobby lobby;
+    private volatile int playerId;
+    private volatile String name;
+    private volatile ClientSubscription subscription;
+    private volatile CloseReason closeReason;
+    private volatile boolean torndown;
+
+    Connection(WebSocket socket, java.net.InetAddress address, TransportContext context, String queryLobby, long nowNanos) {
+        this.socket = socket;
+        this.address = address;
+        this.context = context;
+        this.queryLobby = queryLobby;
+        this.remote = String.valueOf(socket.getRemoteSocketAddress());
+        this.sender = new TextFrameSender(socket, context.metrics());
+        this.rateLimiter = new InputRateLimiter(context.config().maxInputsPerSecond(),
+                context.config().floodCloseAfter().toNanos(), nowNanos);
+    }
+
+    java.net.InetAddress address() {
+        return address;
+    }
+
+    void armJoinTimeout() {
+        joinTimeout = context.timers().schedule(() -> {
+            if (lobby == null) {
+                close(CloseReason.JOIN_TIMEOUT);
+            }
+        }, context.config().joinTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Worker thread: one inbound text frame. */
+    void onText(String text, long nowNanos) {
+        context.metrics().messageIn(text.length());
+        if (torndown) {
+            return;
+        }
+        switch (rateLimiter.onMessage(nowNanos)) {
+            case DROP -> {
+                context.metrics().rejectedInput("flood");
+                return;
+            }
+            case CLOSE -> {
+                context.metrics().rejectedInput("flood");
+                sendError(ErrorCode.INPUT_FLOOD, "more than " + context.config().maxInputsPerSecond()
+                        + " messages per second for too long");
+                close(CloseReason.INPUT_FLOOD);
+                return;
+            }
+            default -> { }
+        }
+        ErrorCode error = parser.parse(text, message);
+        if (error != null) {
+            rejectInvalid(error);
+            return;
+        }
+        switch (message.kind()) {
+            case JOIN -> onJoin();
+            case INPUT -> onInput();
+            case PING -> sender.send(ServerMessages.pong(message.pingTime(), System.currentTimeMillis()));
+            default -> { }
+        }
+    }
+
+    private void rejectInvalid(ErrorCode error) {
+        context.metrics().rejectedInput(error.wireCode());
+        if (error == ErrorCode.UNKNOWN_TYPE) {
+            sendError(error, "unknown message type '" + message.unknownType() + "' ignored");
+            return; // unknown types are ignored, not held against the client
+        }
+        sendError(error, parser.lastErrorDetail());
+        if (++invalidMessages > context.config().maxInvalidMessages()) {
+            close(CloseReason.TOO_MANY_INVALID);
+        }
+    }
+
+    private void onJoin() {
+        if (lobby != null) {
+            context.metrics().rejectedInput("already_joined");
+            sendError(ErrorCode.ALREADY_JOINED, "already joined as player " + playerId + "; Join ignored");
+            return;
+        }
+        String token = message.sessionToken();
+        String displayName = NameSanitizer.sanitize(message.name());
+        if (token != null && !token.isEmpty()) {
+            Optional<GuestIdentity> identity = context.auth().verify(token);
+            if (identity.isEmpty()) {
+                context.metrics().rejectedInput("invalid_token");
+                sendError(ErrorCode.INVALID_TOKEN, "session token is invalid or expired; log in again");
+                close(CloseReason.INVALID_TOKEN);
+                return;
+            }
+            if (displayName == null) {
+                displayName = identity.get().displayName();
+            }
+        } else if (!context.config().allowAnonymous()) {
+            context.metrics().rejectedInput("token_required");
+            sendError(ErrorCode.INVALID_TOKEN, "this server requires a session token from /guest/login");
+            close(CloseReason.TOKEN_REQUIRED);
+            return;
+        }
+        String lobbyName = firstNonBlank(message.lobbyId(), queryLobby, context.config().defaultLobby());
+        ManagedLobby target = context.lobbies().enter(lobbyName);
+        if (target == null) {
+            sendError(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName + "' cannot be opened (invalid name or lobby limit reached)");
+            close(CloseReason.LOBBY_UNAVAILABLE);
+            return;
+        }
+        Lobby engineLobby = target.lobby();
+        int id = engineLobby.join(displayName);
+        if (id <= 0) {
+            target.exit(System.nanoTime());
+            sendError(ErrorCode.LOBBY_FULL, "lobby '" + lobbyName + "' is full ("
+                    + engineLobby.config().maxPlayers() + " players)");
+            close(id == Lobby.JOIN_FULL ? CloseReason.LOBBY_FULL : CloseReason.LOBBY_UNAVAILABLE);
+            return;
+        }
+        ScheduledFuture<?> timeout = joinTimeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        this.playerId = id;
+        this.name = displayName;
+        this.lobby = target;
+        sender.send(ServerMessages.identity(id, lobbyName));
+        try {
+            subscription = engineLobby.attach(new ConnectionSink(this, sender, id, context.config().sendQueueLimitBytes()));
+        } catch (IllegalStateException stopping) {
+            close(CloseReason.SERVER_STOPPING);
+            return;
+        }
+        LOG.info("join {} lobby={} player={} name={}", remote, lobbyName, id, displayName);
+        if (torndown) {
+            teardown(); // closed while we were joining: undo what we just did
+        }
+    }
+
+    private void onInput() {
+        ManagedLobby current = lobby;
+        if (current == null) {
+            context.metrics().rejectedInput("join_required");
+            sendError(ErrorCode.JOIN_REQUIRED, "send Join before Input");
+            close(CloseReason.JOIN_REQUIRED);
+            return;
+        }
+        InputResult result = current.lobby().submitInput(playerId, message.thrust(), message.turn(),
+                message.shoot(), message.seq());
+        if (result != InputResult.ACCEPTED) {
+            context.metrics().rejectedInput(result.name().toLowerCase());
+        }
+    }
+
+    private void sendError(ErrorCode code, String detail) {
+        sender.send(ServerMessages.error(code, detail));
+    }
+
+    /** Consumer thread: the engine stopped feeding this client. */
+    void consumerDetached(DetachReason reason) {
+        switch (reason) {
+            case TOO_SLOW -> {
+                sendError(ErrorCode.TOO_SLOW, "send queue stayed over the limit; disconnecting");
+                close(CloseReason.TOO_SLOW);
+            }
+            case LOBBY_STOPPED -> close(CloseReason.SERVER_STOPPING);
+            case SINK_BLOCKED, SINK_FAILED -> close(CloseReason.INTERNAL_ERROR);
+            case REQUESTED -> { }
+        }
+    }
+
+    /** Closes with our reason (first reason wins). */
+    void close(CloseReason reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        socket.close(reason.code, reason.text);
+    }
+
+    /** Any thread, once the socket closed: leave the lobby, stop the consumer, log and count. */
+    void onClosed(int code, String reasonText, boolean remoteClosed) {
+        CloseReason ours = closeReason;
+        String label = ours != null ? ours.label : CloseReason.labelForRemoteClose(code);
+        if (code == org.java_websocket.framing.CloseFrame.TOOBIG) {
+            context.metrics().rejectedInput("frame_too_large");
+        }
+        context.metrics().connectionClosed(label);
+        LOG.info("disconnect {} lobby={} player={} code={} reason={} ({})", remote,
+                lobby == null ? "-" : lobby.name(), playerId, code, label, remoteClosed ? "by client" : "by server");
+        torndown = true;
+        teardown();
+    }
+
+    private synchronized void teardown() {
+        ScheduledFuture<?> timeout = joinTimeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        ClientSubscription sub = subscription;
+        subscription = null;
+        if (sub != null) {
+            sub.detach();
+        }
+        ManagedLobby current = lobby;
+        if (current != null && playerId > 0) {
+            current.lobby().leave(playerId);
+            current.exit(System.nanoTime());
+            playerId = 0;
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
