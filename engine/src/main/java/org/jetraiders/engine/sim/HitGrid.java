@@ -37,8 +37,9 @@ final class HitGrid {
         this.minY = minY;
         this.cols = cellsAlong(maxX - minX, hitDist);
         this.rows = cellsAlong(maxY - minY, hitDist);
-        this.invCellW = cols / (maxX - minX);
-        this.invCellH = rows / (maxY - minY);
+        // a world narrower than the hit distance still needs cells that wide (its one cell overhangs)
+        this.invCellW = 1.0 / Math.max((maxX - minX) / cols, hitDist * CELL_MARGIN);
+        this.invCellH = 1.0 / Math.max((maxY - minY) / rows, hitDist * CELL_MARGIN);
         this.hitDistSq = hitDist * hitDist;
         this.cellStart = new int[cols * rows + 1];
         this.cellSlots = new int[planeCapacity];
