@@ -1,5 +1,7 @@
 package org.jetraiders.engine.sim;
 
+import java.util.Objects;
+
 import org.jetraiders.engine.LobbyStatus;
 import org.jetraiders.engine.Tuning;
 
@@ -11,81 +13,469 @@ import org.jetraiders.engine.Tuning;
  * generator, integer tick timers, slot-order iteration) and allocation-free in steady state: all
  * state lives in flat primitive arrays indexed by slot, pre-allocated in the constructor.
  *
+ * <p>One {@link #step()}, in the rules' order: (1) every player's latest input is the one held by
+ * {@link #setInput}; (2) dead planes count down their respawn timer and respawn at 0; (3) live
+ * planes turn, change throttle, move and wrap; (4) live planes fire when shoot is held and the
+ * cooldown is over; (5) projectiles from earlier ticks move and age, every projectile is hit-tested,
+ * spent and expired ones are removed; (6) the match clock advances. The caller then reads the state
+ * (the snapshot, step 7). Durations are whole ticks: {@code round(seconds * tickRateHz)}.
+ *
+ * <p>Combat uses the status published by the previous step: hits during a tick whose previous
+ * status was not MatchRunning deal 0 damage (the hit is still reported and the projectile removed).
+ *
+ * <p>Events of {@link #addPlayer} (a spawn) and {@link #removePlayer} (removed projectiles), which
+ * happen between steps, are reported in the events of the next step, first in their lists.
+ *
  * <p>INTERNAL: not part of the embedding API.
  */
 public final class World {
     /** Returned by {@link #slotOf(int)} for an unknown player, and by {@link #addPlayer} when full. */
     public static final int NO_SLOT = -1;
 
+    private final Tuning tuning;
+    private final int tickRateHz;
+    private final double dt;
+    private final int cooldownTicks;
+    private final int lifetimeTicks;
+    private final int respawnTicks;
+
+    private final Planes planes;
+    private final Projectiles projectiles;
+    private final HitGrid grid;
+    private final MatchClock clock;
+    private final SplitMix64 random;
+    private final TickEvents events;
+    /** Spawns and removed projectiles from between steps, moved into the next step's events. */
+    private final TickEvents pending;
+
+    private long tick;
+    private long scoresVersion;
+    private int nextProjectileId = 1;
+    private boolean naiveHitTest;
+
+    /**
+     * @param tuning     the rules' numbers
+     * @param tickRateHz ticks per second, >= 1 (dt = 1 / tickRateHz)
+     * @param maxPlayers plane slots, >= 1
+     * @param seed       the lobby's seed for every random choice
+     */
     public World(Tuning tuning, int tickRateHz, int maxPlayers, long seed) {
-        throw new UnsupportedOperationException("TODO");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+        if (tickRateHz < 1) {
+            throw new IllegalArgumentException("tickRateHz must be >= 1, was " + tickRateHz);
+        }
+        if (maxPlayers < 1 || maxPlayers > 1 << 20) {
+            throw new IllegalArgumentException("maxPlayers must be in [1, 2^20], was " + maxPlayers);
+        }
+        this.tickRateHz = tickRateHz;
+        this.dt = 1.0 / tickRateHz;
+        this.cooldownTicks = ticks(tuning.shotCooldownSeconds(), tickRateHz);
+        this.lifetimeTicks = ticks(tuning.projectileLifetimeSeconds(), tickRateHz);
+        this.respawnTicks = ticks(tuning.respawnSeconds(), tickRateHz);
+
+        // everyone firing continuously keeps ceil(lifetime / cooldown) shots alive, plus one each
+        // fired in the tick the oldest expires
+        long shotsPerPlane = (lifetimeTicks + (long) cooldownTicks - 1) / cooldownTicks;
+        long projectileCapacity = (long) maxPlayers * shotsPerPlane + maxPlayers;
+        if (projectileCapacity > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("projectile capacity too large: " + projectileCapacity);
+        }
+        int capacity = (int) projectileCapacity;
+
+        this.planes = new Planes(maxPlayers);
+        this.projectiles = new Projectiles(capacity);
+        this.grid = new HitGrid(tuning.minX(), tuning.maxX(), tuning.minY(), tuning.maxY(),
+                tuning.planeRadius() + tuning.projectileRadius(), maxPlayers);
+        this.clock = new MatchClock(tickRateHz, tuning.countdownSeconds(), tuning.matchSeconds(),
+                tuning.matchEndPauseSeconds(), tuning.minPlayersToStart());
+        this.random = new SplitMix64(seed);
+        // worst cases: every projectile hits; every plane dies or spawns; a step removes the
+        // projectiles that left between steps plus every projectile present during the step
+        this.events = new TickEvents(capacity, maxPlayers, maxPlayers, 2 * capacity);
+        this.pending = new TickEvents(1, 1, maxPlayers, capacity);
+    }
+
+    /** Whole ticks for a duration: round(seconds * rate), at least 1. */
+    private static int ticks(double seconds, int rate) {
+        long n = Math.round(seconds * rate);
+        if (n > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("duration too long: " + seconds + " s");
+        }
+        return (int) Math.max(1, n);
     }
 
     // ---- players -------------------------------------------------------------------------------
 
     /** Adds a player and spawns its plane (random position, rot 0, throttle 0, full hp). Returns its slot, or NO_SLOT when full or the id is already present. */
-    public int addPlayer(int playerId, String name) { throw new UnsupportedOperationException(); }
+    public int addPlayer(int playerId, String name) {
+        int slot = planes.add(playerId, name);
+        if (slot == NO_SLOT) {
+            return NO_SLOT;
+        }
+        spawn(slot);
+        pending.addSpawn(playerId);
+        scoresVersion++;
+        return slot;
+    }
 
     /** Removes the player, its plane and its projectiles. Returns false when unknown. */
-    public boolean removePlayer(int playerId) { throw new UnsupportedOperationException(); }
+    public boolean removePlayer(int playerId) {
+        int slot = planes.slotOf(playerId);
+        if (slot == NO_SLOT) {
+            return false;
+        }
+        Projectiles p = projectiles;
+        int w = 0;
+        for (int r = 0; r < p.count; r++) {
+            if (p.ownerSlot[r] == slot) {
+                pending.addRemovedProjectile(p.id[r]);
+            } else {
+                if (w != r) {
+                    p.move(r, w);
+                }
+                w++;
+            }
+        }
+        p.count = w;
+        pending.removeSpawnsOf(playerId);
+        planes.remove(slot);
+        scoresVersion++;
+        return true;
+    }
 
     /** The slot of a player, or NO_SLOT. No boxing. */
-    public int slotOf(int playerId) { throw new UnsupportedOperationException(); }
+    public int slotOf(int playerId) {
+        return planes.slotOf(playerId);
+    }
 
     /** Number of players in the world. */
-    public int playerCount() { throw new UnsupportedOperationException(); }
+    public int playerCount() {
+        return planes.count;
+    }
 
     /** Stores the player's latest input (held until replaced). Clamps to [-1, 1]; a non-finite value is treated as 0. */
-    public void setInput(int slot, double thrust, double turn, boolean shoot, long inputSeq) { throw new UnsupportedOperationException(); }
+    public void setInput(int slot, double thrust, double turn, boolean shoot, long inputSeq) {
+        if (!planes.isActive(slot)) {
+            return;
+        }
+        planes.thrust[slot] = clampInput(thrust);
+        planes.turn[slot] = clampInput(turn);
+        planes.shoot[slot] = shoot;
+        planes.lastInputSeq[slot] = inputSeq;
+    }
+
+    private static double clampInput(double v) {
+        if (!Double.isFinite(v)) {
+            return 0;
+        }
+        return v < -1 ? -1 : (v > 1 ? 1 : v);
+    }
 
     // ---- stepping ------------------------------------------------------------------------------
 
     /** Advances one tick in the rules' order; this tick's events replace the previous tick's. */
-    public void step() { throw new UnsupportedOperationException(); }
+    public void step() {
+        tick++;
+        events.clear();
+        events.appendPending(pending);
+        pending.clear();
+        // 1. inputs: the latest one per player is already held in the plane arrays
+        respawnDead();          // 2
+        fly();                  // 3
+        shoot();                // 4
+        updateProjectiles();    // 5
+        if (clock.advance(planes.count)) { // 6
+            resetScores();
+        }
+    }
+
+    private void respawnDead() {
+        Planes p = planes;
+        for (int s = 0; s < p.capacity; s++) {
+            if (p.active[s] && !p.alive[s] && --p.respawnTicksLeft[s] <= 0) {
+                spawn(s);
+                p.clearInput(s);
+                events.addSpawn(p.playerId[s]);
+            }
+        }
+    }
+
+    /** New random position inside the bounds, rot 0, throttle 0, full hp, alive. */
+    private void spawn(int s) {
+        Planes p = planes;
+        p.x[s] = tuning.minX() + random.nextDouble() * (tuning.maxX() - tuning.minX());
+        p.y[s] = tuning.minY() + random.nextDouble() * (tuning.maxY() - tuning.minY());
+        p.rot[s] = 0;
+        p.forwardX[s] = 0;
+        p.forwardY[s] = -1;
+        p.throttle[s] = 0;
+        p.hp[s] = tuning.maxHp();
+        p.alive[s] = true;
+        p.respawnTicksLeft[s] = 0;
+        p.cooldownTicksLeft[s] = 0;
+    }
+
+    private void fly() {
+        Planes p = planes;
+        double turnStep = tuning.turnRate() * dt;
+        double throttleStep = tuning.throttleRate() * dt;
+        double speed = tuning.maxSpeed() * dt;
+        double minX = tuning.minX();
+        double maxX = tuning.maxX();
+        double minY = tuning.minY();
+        double maxY = tuning.maxY();
+        for (int s = 0; s < p.capacity; s++) {
+            if (!p.active[s] || !p.alive[s]) {
+                continue;
+            }
+            double rot = p.rot[s] + p.turn[s] * turnStep;
+            double throttle = p.throttle[s] + p.thrust[s] * throttleStep;
+            throttle = throttle < 0 ? 0 : (throttle > 1 ? 1 : throttle);
+            double fx = StrictMath.sin(rot);
+            double fy = -StrictMath.cos(rot);
+            double distance = throttle * speed;
+            double x = p.x[s] + fx * distance;
+            double y = p.y[s] + fy * distance;
+            if (x < minX) {
+                x = maxX;
+            } else if (x > maxX) {
+                x = minX;
+            }
+            if (y < minY) {
+                y = maxY;
+            } else if (y > maxY) {
+                y = minY;
+            }
+            p.rot[s] = rot;
+            p.throttle[s] = throttle;
+            p.forwardX[s] = fx;
+            p.forwardY[s] = fy;
+            p.x[s] = x;
+            p.y[s] = y;
+        }
+    }
+
+    private void shoot() {
+        Planes p = planes;
+        Projectiles q = projectiles;
+        double nose = tuning.noseOffset();
+        double speed = tuning.projectileSpeed();
+        for (int s = 0; s < p.capacity; s++) {
+            if (!p.active[s] || !p.alive[s]) {
+                continue;
+            }
+            if (p.cooldownTicksLeft[s] > 0) {
+                p.cooldownTicksLeft[s]--;
+            }
+            if (p.shoot[s] && p.cooldownTicksLeft[s] == 0 && q.count < q.capacity) {
+                double fx = p.forwardX[s];
+                double fy = p.forwardY[s];
+                q.add(nextProjectileId(), p.playerId[s], s, p.x[s] + fx * nose, p.y[s] + fy * nose, p.rot[s],
+                        fx * speed, fy * speed, tick, lifetimeTicks);
+                p.cooldownTicksLeft[s] = cooldownTicks;
+            }
+        }
+    }
+
+    /** Lobby-wide ids from 1; wraps back to 1 after Integer.MAX_VALUE (far more than ever live at once). */
+    private int nextProjectileId() {
+        int id = nextProjectileId;
+        nextProjectileId = id == Integer.MAX_VALUE ? 1 : id + 1;
+        return id;
+    }
+
+    private void updateProjectiles() {
+        Projectiles q = projectiles;
+        Planes p = planes;
+        boolean naive = naiveHitTest;
+        if (!naive) {
+            grid.build(p);
+        }
+        boolean damaging = clock.phase() == LobbyStatus.Phase.MATCH_RUNNING;
+        long now = tick;
+        int n = q.count;
+        int w = 0;
+        for (int r = 0; r < n; r++) {
+            if (q.spawnTick[r] < now) {
+                q.x[r] += q.vx[r] * dt;
+                q.y[r] += q.vy[r] * dt;
+                q.life[r]--;
+            }
+            int victim = naive
+                    ? grid.nearestNaive(p, q.x[r], q.y[r], q.ownerSlot[r])
+                    : grid.nearest(p, q.x[r], q.y[r], q.ownerSlot[r]);
+            if (victim != NO_SLOT) {
+                hit(r, victim, damaging);
+                events.addRemovedProjectile(q.id[r]);
+            } else if (q.life[r] <= 0) {
+                events.addRemovedProjectile(q.id[r]);
+            } else {
+                if (w != r) {
+                    q.move(r, w);
+                }
+                w++;
+            }
+        }
+        q.count = w;
+    }
+
+    private void hit(int r, int victim, boolean damaging) {
+        Planes p = planes;
+        Projectiles q = projectiles;
+        int damage = damaging ? tuning.damage() : 0;
+        int hp = p.hp[victim] - damage;
+        int shooterId = q.ownerId[r];
+        int victimId = p.playerId[victim];
+        boolean killed = hp <= 0;
+        if (killed) {
+            hp = 0;
+            p.alive[victim] = false;
+            p.respawnTicksLeft[victim] = respawnTicks;
+            p.throttle[victim] = 0;
+            p.cooldownTicksLeft[victim] = 0;
+            p.deaths[victim]++;
+            int shooter = q.ownerSlot[r];
+            if (p.active[shooter] && p.playerId[shooter] == shooterId) {
+                p.kills[shooter]++;
+            }
+            scoresVersion++;
+        }
+        p.hp[victim] = hp;
+        events.addHit(q.id[r], shooterId, victimId, damage, hp);
+        if (killed) {
+            events.addKill(shooterId, victimId);
+        }
+    }
+
+    private void resetScores() {
+        Planes p = planes;
+        for (int s = 0; s < p.capacity; s++) {
+            p.kills[s] = 0;
+            p.deaths[s] = 0;
+        }
+        scoresVersion++;
+    }
 
     /** Ticks stepped so far (0 before the first step). */
-    public long tick() { throw new UnsupportedOperationException(); }
+    public long tick() {
+        return tick;
+    }
 
     /** The match status after the last step (LOBBY before any). */
-    public LobbyStatus status() { throw new UnsupportedOperationException(); }
+    public LobbyStatus status() {
+        return clock.status();
+    }
 
     /** Whole seconds left in the running match; -1 when not running or without a time limit. */
-    public int matchSecondsLeft() { throw new UnsupportedOperationException(); }
+    public int matchSecondsLeft() {
+        return clock.matchSecondsLeft();
+    }
 
     /** Incremented whenever any kill or death count changes or the player set changes. */
-    public long scoresVersion() { throw new UnsupportedOperationException(); }
+    public long scoresVersion() {
+        return scoresVersion;
+    }
+
+    // ---- configuration and benchmarking ------------------------------------------------------------
+
+    /** The rules' numbers this world runs with. */
+    public Tuning tuning() {
+        return tuning;
+    }
+
+    /** Ticks per second. */
+    public int tickRateHz() {
+        return tickRateHz;
+    }
+
+    /** Maximum number of projectiles alive at once (enough for every plane firing continuously). */
+    public int projectileCapacity() {
+        return projectiles.capacity;
+    }
+
+    /**
+     * Switches hit testing between the uniform grid (default) and testing every projectile against
+     * every plane. Both give identical results; the naive test exists as a baseline for benchmarks.
+     */
+    public void setNaiveHitTest(boolean naive) {
+        this.naiveHitTest = naive;
+    }
+
+    /** True when hit testing is naive (see {@link #setNaiveHitTest}). */
+    public boolean isNaiveHitTest() {
+        return naiveHitTest;
+    }
 
     // ---- planes, by slot (0 .. slotCapacity()-1; check isActive) -------------------------------
 
-    public int slotCapacity() { throw new UnsupportedOperationException(); }
-    public boolean isActive(int slot) { throw new UnsupportedOperationException(); }
-    public int playerId(int slot) { throw new UnsupportedOperationException(); }
-    public String playerName(int slot) { throw new UnsupportedOperationException(); }
-    public double planeX(int slot) { throw new UnsupportedOperationException(); }
-    public double planeY(int slot) { throw new UnsupportedOperationException(); }
-    public double planeRot(int slot) { throw new UnsupportedOperationException(); }
-    public double planeThrottle(int slot) { throw new UnsupportedOperationException(); }
-    public int planeHp(int slot) { throw new UnsupportedOperationException(); }
-    public boolean planeAlive(int slot) { throw new UnsupportedOperationException(); }
-    public int kills(int slot) { throw new UnsupportedOperationException(); }
-    public int deaths(int slot) { throw new UnsupportedOperationException(); }
+    public int slotCapacity() { return planes.capacity; }
+    public boolean isActive(int slot) { return planes.isActive(slot); }
+    public int playerId(int slot) { return planes.playerId[slot]; }
+    public String playerName(int slot) { return planes.name[slot]; }
+    public double planeX(int slot) { return planes.x[slot]; }
+    public double planeY(int slot) { return planes.y[slot]; }
+    public double planeRot(int slot) { return planes.rot[slot]; }
+    public double planeThrottle(int slot) { return planes.throttle[slot]; }
+    public int planeHp(int slot) { return planes.hp[slot]; }
+    public boolean planeAlive(int slot) { return planes.alive[slot]; }
+    public int kills(int slot) { return planes.kills[slot]; }
+    public int deaths(int slot) { return planes.deaths[slot]; }
     /** Sequence number of the latest input stored for this player (0 if none). */
-    public long lastInputSeq(int slot) { throw new UnsupportedOperationException(); }
+    public long lastInputSeq(int slot) { return planes.lastInputSeq[slot]; }
 
     // ---- projectiles, dense 0 .. projectileCount()-1 -------------------------------------------
 
-    public int projectileCount() { throw new UnsupportedOperationException(); }
-    public int projectileId(int i) { throw new UnsupportedOperationException(); }
-    public int projectileOwner(int i) { throw new UnsupportedOperationException(); }
-    public double projectileX(int i) { throw new UnsupportedOperationException(); }
-    public double projectileY(int i) { throw new UnsupportedOperationException(); }
-    public double projectileRot(int i) { throw new UnsupportedOperationException(); }
-    public double projectileVx(int i) { throw new UnsupportedOperationException(); }
-    public double projectileVy(int i) { throw new UnsupportedOperationException(); }
-    public long projectileSpawnTick(int i) { throw new UnsupportedOperationException(); }
+    public int projectileCount() { return projectiles.count; }
+    public int projectileId(int i) { return projectiles.id[i]; }
+    public int projectileOwner(int i) { return projectiles.ownerId[i]; }
+    public double projectileX(int i) { return projectiles.x[i]; }
+    public double projectileY(int i) { return projectiles.y[i]; }
+    public double projectileRot(int i) { return projectiles.rot[i]; }
+    public double projectileVx(int i) { return projectiles.vx[i]; }
+    public double projectileVy(int i) { return projectiles.vy[i]; }
+    public long projectileSpawnTick(int i) { return projectiles.spawnTick[i]; }
 
     // ---- this tick's events --------------------------------------------------------------------
 
     /** The events of the last step (hits, kills, spawns, expired/removed projectiles). */
-    public TickEvents events() { throw new UnsupportedOperationException(); }
+    public TickEvents events() { return events; }
+
+    // ---- test hooks (package-private, never called by the game loop) --------------------------------
+
+    /** Puts a live plane at an exact pose; the position must be inside the bounds. */
+    void placePlane(int slot, double x, double y, double rot) {
+        if (!planes.isActive(slot)) {
+            throw new IllegalArgumentException("no player in slot " + slot);
+        }
+        if (!(x >= tuning.minX() && x <= tuning.maxX() && y >= tuning.minY() && y <= tuning.maxY())) {
+            throw new IllegalArgumentException("position outside the bounds: " + x + ", " + y);
+        }
+        planes.x[slot] = x;
+        planes.y[slot] = y;
+        planes.rot[slot] = rot;
+        planes.forwardX[slot] = StrictMath.sin(rot);
+        planes.forwardY[slot] = -StrictMath.cos(rot);
+    }
+
+    /** Sets a plane's throttle directly, clamped to [0, 1]. */
+    void setThrottle(int slot, double throttle) {
+        planes.throttle[slot] = Math.max(0, Math.min(1, throttle));
+    }
+
+    /** Ticks until a dead plane respawns (0 when alive). */
+    int respawnTicksLeft(int slot) {
+        return planes.respawnTicksLeft[slot];
+    }
+
+    int cooldownTicks() {
+        return cooldownTicks;
+    }
+
+    int lifetimeTicks() {
+        return lifetimeTicks;
+    }
+
+    int respawnTicks() {
+        return respawnTicks;
+    }
 }
