@@ -1,11 +1,6 @@
 /**
- * The pure Jet Raiders simulation: world state, flight, weapons, hit grid and match clock.
- *
- * <p>Single-threaded: only the owning lobby's game-loop thread may touch a {@link
- * org.jetraiders.engine.sim.World} and its {@link org.jetraiders.engine.sim.TickEvents}. Nothing
- * here knows about rings, threads, sockets or wall-clock time; a tick is a plain function over
- * flat primitive arrays, so it is deterministic and testable without a pipeline.
- *
- * <p>INTERNAL: not part of the embedding API.
+ * INTERNAL. The pure, single-threaded, deterministic simulation: world state in flat arrays, the
+ * tick in the order GAME_RULES.md gives, the hit grid. Only a lobby's game-loop thread touches a
+ * {@link org.jetraiders.engine.sim.World}; no clock, no I/O, no allocation in a steady-state step.
  */
 package org.jetraiders.engine.sim;

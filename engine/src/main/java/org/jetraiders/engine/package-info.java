@@ -1,0 +1,11 @@
+/**
+ * The embedding API of the Jet Raiders engine: build a {@link org.jetraiders.engine.Lobby} from a
+ * {@link org.jetraiders.engine.LobbyConfig}, start it, join players, submit inputs, attach
+ * {@link org.jetraiders.engine.ClientSink}s, read status and scores, stop.
+ *
+ * <p>Every public method here is thread-safe unless its doc says otherwise. Nothing in this package
+ * or below opens a socket or knows a wire format: transports plug in through
+ * {@link org.jetraiders.engine.ClientSink} and {@link org.jetraiders.engine.SnapshotEncoder}.
+ * The {@code sim} and {@code pipeline} packages are internal.
+ */
+package org.jetraiders.engine;
