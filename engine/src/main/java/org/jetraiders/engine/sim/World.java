@@ -24,7 +24,16 @@ import org.jetraiders.engine.Tuning;
  * status was not MatchRunning deal 0 damage (the hit is still reported and the projectile removed).
  *
  * <p>Events of {@link #addPlayer} (a spawn) and {@link #removePlayer} (removed projectiles), which
- * happen between steps, are reported in the events of the next step, first in their lists.
+ * happen between steps, are reported in the events of the next step, first in their lists; a player
+ * who joins and leaves between two steps leaves no spawn event.
+ *
+ * <p>Details the rules leave open: a projectile spawned in tick t is in the states of ticks t ..
+ * t + lifetime - 1 and is hit-tested in each of them, and also once more at its final position in the
+ * tick it expires (move, age, hit-test, then remove). Every duration is at least one tick. The
+ * MatchEnded status lasts at least one tick even with no pause, so the final scores are published.
+ * Kills and deaths are reset whenever a new match countdown begins: after the pause, and also when
+ * one begins from the Lobby (after an aborted match). Rotation is not normalised. Projectile ids wrap
+ * from Integer.MAX_VALUE back to 1. Slots are handed out lowest free first.
  *
  * <p>INTERNAL: not part of the embedding API.
  */

@@ -307,4 +307,25 @@ class WorldCombatTest {
         assertEquals(1, w.kills(0));
         assertEquals(0, w.planeX(1), EPS);
     }
+
+    @Test
+    void shouldStillHitAtTheFinalMoveInTheTickAProjectileExpires() {
+        Tuning tuning = SimFixtures.runningTuning().toBuilder().projectileLifetimeSeconds(0.1).build();
+        World w = new World(tuning, 60, 4, 1L);
+        w.addPlayer(1, "a");
+        w.addPlayer(2, "b");
+        w.step();
+        w.placePlane(1, 0, 0, 0);
+        w.placePlane(0, 0, 24 + 78.5, 0); // the shot flies up from 78.5 px below the target, 8.33 px a tick
+        w.setInput(0, 0, 0, true, 1);
+        w.step();
+        w.setInput(0, 0, 0, false, 2);
+        steps(w, 5);
+        assertEquals(0, w.events().hitCount(), "36.8 px away after 5 moves");
+        assertEquals(1, w.projectileCount());
+        w.step(); // 6th move: life 0, but 28.5 px away first
+        assertEquals(1, w.events().hitCount());
+        assertEquals(70, w.planeHp(1));
+        assertEquals(0, w.projectileCount());
+    }
 }
