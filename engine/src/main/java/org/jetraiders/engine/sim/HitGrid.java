@@ -65,6 +65,7 @@ final class HitGrid {
         int cells = start.length - 1;
         java.util.Arrays.fill(start, 0);
         int capacity = planes.capacity;
+        candidatesExamined += capacity;
         for (int s = 0; s < capacity; s++) {
             if (planes.active[s] && planes.alive[s]) {
                 int c = cellOf(planes.x[s], planes.y[s]);
@@ -107,6 +108,9 @@ final class HitGrid {
         return cy * cols + cx;
     }
 
+    /** Planes looked at by hit tests so far: what the grid saves, counted rather than timed. */
+    long candidatesExamined;
+
     /** Nearest live plane within the hit distance of (px, py) other than ownerSlot, or World.NO_SLOT. */
     int nearest(Planes planes, double px, double py, int ownerSlot) {
         double fx = Math.floor((px - minX) * invCellW);
@@ -127,6 +131,7 @@ final class HitGrid {
             int row = cy * cols;
             int from = cellStart[row + x0];
             int to = cellStart[row + x1 + 1];
+            candidatesExamined += to - from;
             for (int k = from; k < to; k++) {
                 int s = cellSlots[k];
                 if (s == ownerSlot || !alive[s]) {
@@ -149,6 +154,7 @@ final class HitGrid {
         int best = World.NO_SLOT;
         double bestD2 = Double.POSITIVE_INFINITY;
         int capacity = planes.capacity;
+        candidatesExamined += capacity;
         for (int s = 0; s < capacity; s++) {
             if (s == ownerSlot || !planes.active[s] || !planes.alive[s]) {
                 continue;

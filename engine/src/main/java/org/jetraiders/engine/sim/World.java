@@ -487,4 +487,9 @@ public final class World {
     int respawnTicks() {
         return respawnTicks;
     }
+
+    /** Planes examined by hit tests so far (package-private: tests compare grid and naive by work done). */
+    long hitGridCandidatesExamined() {
+        return grid.candidatesExamined;
+    }
 }

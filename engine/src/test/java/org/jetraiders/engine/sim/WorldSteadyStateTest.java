@@ -12,13 +12,11 @@ import org.jetraiders.engine.Tuning;
 import org.junit.jupiter.api.Test;
 
 /**
- * Budget and allocation checks of a big lobby. The timing bound is a quarter of a 60 Hz tick, an
- * order of magnitude above what the grid needs, so it fails only on a real regression (for instance
- * hit testing falling back to players x projectiles); the bench module measures precisely.
+ * Scale and allocation checks of a big lobby. Work is counted (planes examined by hit tests), never
+ * timed: the bench module's TickBenchmark measures the time.
  */
 class WorldSteadyStateTest {
     private static final int PLAYERS = 1000;
-    private static final double TICK_MILLIS = 1000.0 / 60;
 
     /**
      * 1,000 planes circling and firing in a world 10 x 10 times the default area (the default world
@@ -39,39 +37,29 @@ class WorldSteadyStateTest {
         return w;
     }
 
-    private static double medianStepMillis(World w, int steps) {
-        long[] nanos = new long[steps];
-        for (int i = 0; i < steps; i++) {
-            long t0 = System.nanoTime();
-            w.step();
-            nanos[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(nanos);
-        return nanos[steps / 2] / 1e6;
-    }
-
     @Test
-    void shouldStepAThousandPlanesAndTenThousandProjectilesFarInsideOneTick() {
+    void shouldKeepTenThousandProjectilesInFlightAmongAThousandPlanes() {
         World w = bigLobby(false);
         SimFixtures.steps(w, 300);
         assertEquals(LobbyStatus.LOBBY, w.status());
         assertTrue(w.projectileCount() >= 10_000, "projectiles in flight: " + w.projectileCount());
-        double median = medianStepMillis(w, 200);
-        assertTrue(median < TICK_MILLIS / 4, "median step " + median + " ms");
     }
 
     @Test
-    void shouldTestFarFewerPairsWithTheGridThanNaively() {
+    void shouldExamineFarFewerPlanesWithTheGridThanNaively() {
         World grid = bigLobby(false);
         World naive = bigLobby(true);
         SimFixtures.steps(grid, 300);
         SimFixtures.steps(naive, 300);
         assertEquals(grid.projectileCount(), naive.projectileCount());
-        medianStepMillis(grid, 50);
-        medianStepMillis(naive, 50);
-        double gridMillis = medianStepMillis(grid, 100);
-        double naiveMillis = medianStepMillis(naive, 100);
-        assertTrue(gridMillis * 3 < naiveMillis, "grid " + gridMillis + " ms vs naive " + naiveMillis + " ms");
+        long gridBefore = grid.hitGridCandidatesExamined();
+        long naiveBefore = naive.hitGridCandidatesExamined();
+        SimFixtures.steps(grid, 10);
+        SimFixtures.steps(naive, 10);
+        long gridExamined = grid.hitGridCandidatesExamined() - gridBefore;
+        long naiveExamined = naive.hitGridCandidatesExamined() - naiveBefore;
+        // naive looks at every plane for every projectile; the grid only at the 3x3 cells around it
+        assertTrue(gridExamined * 100 < naiveExamined, "grid examined " + gridExamined + ", naive " + naiveExamined);
     }
 
     @Test
