@@ -103,7 +103,10 @@ public final class HttpSide {
         }
     }
 
-    /** Stops accepting, gives in-flight requests up to a second, then closes everything. Idempotent. */
+    /**
+     * Answers new requests with 503, gives those in flight up to a second, then closes the listener,
+     * the connections and the workers. Idempotent; a stopped side cannot be started again.
+     */
     public void stop() {
         HttpServer s;
         ThreadPoolExecutor pool;
@@ -117,13 +120,18 @@ public final class HttpSide {
         if (s == null) {
             return;
         }
-        s.stop(1);
-        pool.shutdown();
         try {
+            // the JDK 17 server's stop(delay) always waits the whole delay, so drain ourselves
+            if (!router.drain(1, TimeUnit.SECONDS)) {
+                LOG.warn("HTTP side stopping with requests still in flight");
+            }
+            s.stop(0);
+            pool.shutdown();
             if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {
+            s.stop(0);
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ final class Router implements HttpHandler {
 
     private final Map<String, Entry> routes = new HashMap<>();
     private final Route fallback;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
 
     /** @param fallback GET handler for every path without a route (static files) */
     Router(Route fallback) {
@@ -41,7 +45,12 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try {
+            if (draining) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                throw new HttpError(503, "stopping", "the server is stopping");
+            }
             dispatch(exchange);
         } catch (HttpError e) {
             respondError(exchange, e.status, e.code, e.getMessage());
@@ -52,7 +61,32 @@ final class Router implements HttpHandler {
             respondError(exchange, 500, "internal_error", "internal server error");
         } finally {
             exchange.close();
+            if (inFlight.decrementAndGet() == 0 && draining) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
         }
+    }
+
+    /**
+     * Refuses new requests with 503 and waits for the ones in flight to finish.
+     *
+     * @return true if none was left in flight within the timeout
+     */
+    boolean drain(long timeout, TimeUnit unit) throws InterruptedException {
+        draining = true;
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (this) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
