@@ -2,6 +2,7 @@ package org.jetraiders.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -296,6 +297,26 @@ class HttpSideIT {
         assertError(get("/..%2flogback-test.xml"), 400, "bad_path");
         assertEquals(400, rawGetStatus("/../logback-test.xml"));
         assertEquals(400, rawGetStatus("/web/../../org/jetraiders/server/http/HttpSide.class"));
+    }
+
+    @Test
+    void shouldRefuseConnectionsAfterStopAndStopOnlyOnce() throws Exception {
+        int port = http.port();
+        assertEquals(200, get("/config.json").statusCode());
+
+        http.stop();
+        http.stop();
+
+        assertThrows(IllegalStateException.class, http::port);
+        assertThrows(IllegalStateException.class, http::start);
+        assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
+    }
+
+    @Test
+    void shouldNameItsWorkerThreads() throws Exception {
+        assertEquals(200, get("/config.json").statusCode());
+
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("jr-http-")));
     }
 
     /** Sends a request line exactly as written (HttpClient would not send "/../" unchanged). */
