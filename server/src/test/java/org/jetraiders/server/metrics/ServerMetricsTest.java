@@ -1,0 +1,48 @@
+package org.jetraiders.server.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerMetricsTest {
+    private final ServerMetrics metrics = new ServerMetrics();
+
+    @Test
+    void shouldTrackOpenConnectionsAndDisconnectReasons() {
+        metrics.connectionOpened();
+        metrics.connectionOpened();
+        metrics.connectionOpened();
+        metrics.connectionClosed("client_closed");
+        metrics.connectionClosed("too_slow");
+
+        assertEquals(1, metrics.connections());
+        assertEquals(3, metrics.connectionsOpened());
+        assertEquals(1, metrics.disconnects("client_closed"));
+        assertEquals(Map.of("client_closed", 1L, "too_slow", 1L), metrics.disconnectsByReason());
+    }
+
+    @Test
+    void shouldCountMessagesAndBytes() {
+        metrics.messageIn(10);
+        metrics.messageIn(5);
+        metrics.messageOut(100);
+
+        assertEquals(2, metrics.messagesIn());
+        assertEquals(15, metrics.bytesIn());
+        assertEquals(1, metrics.messagesOut());
+        assertEquals(100, metrics.bytesOut());
+    }
+
+    @Test
+    void shouldCountRejectionsByReason() {
+        metrics.handshakeRejected("unknown_lobby");
+        metrics.rejectedInput("bad_json");
+        metrics.rejectedInput("bad_json");
+
+        assertEquals(1, metrics.handshakesRejected("unknown_lobby"));
+        assertEquals(2, metrics.rejectedInputs("bad_json"));
+        assertEquals(Map.of("bad_json", 2L), metrics.rejectedInputsByReason());
+        assertEquals(Map.of("unknown_lobby", 1L), metrics.handshakesRejectedByReason());
+    }
+}
