@@ -258,6 +258,11 @@ public final class Lobby implements AutoCloseable {
         return cell.tick;
     }
 
+    /** Whole seconds left in the running match, or -1 when not running or without a limit. */
+    public int matchSecondsLeft() {
+        return cell.matchSecondsLeft;
+    }
+
     /** Players in the lobby, counting joins not yet applied by the game loop. */
     public int playerCount() {
         return reservedPlayers.get();

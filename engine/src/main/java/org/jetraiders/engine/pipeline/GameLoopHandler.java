@@ -87,6 +87,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
             cell.status = status;
         }
         cell.tick = world.tick();
+        cell.matchSecondsLeft = world.matchSecondsLeft();
         refreshScoreboard(status);
         long finished = System.nanoTime();
         counters.tickDurations.record(finished - started);

@@ -9,4 +9,5 @@ public final class StatusCell {
     public volatile LobbyStatus status = LobbyStatus.LOBBY;
     public volatile List<PlayerScore> scores = List.of();
     public volatile long tick;
+    public volatile int matchSecondsLeft = -1;
 }

@@ -1,0 +1,147 @@
+package org.jetraiders.server;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jetraiders.engine.ClientThreadPool;
+import org.jetraiders.engine.Lobby;
+import org.jetraiders.server.auth.GuestAuth;
+import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.http.HttpSide;
+import org.jetraiders.server.http.LobbyDirectory;
+import org.jetraiders.server.http.LobbyView;
+import org.jetraiders.server.lobby.BotSquadron;
+import org.jetraiders.server.lobby.LobbyManager;
+import org.jetraiders.server.lobby.ManagedLobby;
+import org.jetraiders.server.metrics.ServerMetrics;
+import org.jetraiders.server.transport.GameWebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server in one object: client threads, lobbies, bots, the WebSocket endpoint and the
+ * HTTP side. {@link #start()} binds both ports; {@link #stop()} sends every client the Stopping
+ * state and a 1001 close, then ends every thread. Tests create it with ports 0.
+ */
+public final class GameServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GameServer.class);
+
+    private final ServerConfig config;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final GuestAuth auth;
+    private final ClientThreadPool clientThreads;
+    private final LobbyManager lobbies;
+    private final ScheduledExecutorService timers;
+    private final GameWebSocketServer webSocket;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private HttpSide http;
+    private BotSquadron bots;
+
+    public GameServer(ServerConfig config) {
+        this.config = config;
+        byte[] secret = config.tokenSecret() != null
+                ? config.tokenSecret().getBytes(StandardCharsets.UTF_8) : GuestAuth.randomSecret();
+        this.auth = new GuestAuth(secret, System::currentTimeMillis, Duration.ofDays(7));
+        this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
+        this.lobbies = new LobbyManager(config, clientThreads);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jr-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        this.webSocket = new GameWebSocketServer(config, lobbies, auth, metrics, timers);
+    }
+
+    /** Binds both ports and starts everything; returns once clients can connect. */
+    public void start() throws Exception {
+        webSocket.startAndAwait();
+        http = HttpSide.builder()
+                .bind(config.host(), config.httpPort())
+                .auth(auth)
+                .lobbies(directory())
+                .metrics(metrics)
+                .webSocket(webSocket.boundPort(), "/ws")
+                .build();
+        http.start();
+        if (config.bots() > 0) {
+            bots = BotSquadron.launch(lobbies.defaultLobby().lobby(), config.bots());
+        }
+        timers.scheduleWithFixedDelay(() -> lobbies.retireIdle(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+        LOG.info("Jet Raiders server started: game ws://{}:{}/ws, http://{}:{}/ ({} Hz, {} bots in lobby {})",
+                config.host(), webSocket.boundPort(), config.host(), http.port(), config.tickRateHz(),
+                config.bots(), config.defaultLobby());
+    }
+
+    public int webSocketPort() {
+        return webSocket.boundPort();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    public LobbyManager lobbies() {
+        return lobbies;
+    }
+
+    public GuestAuth auth() {
+        return auth;
+    }
+
+    /** The lobby list the HTTP side reports. */
+    private LobbyDirectory directory() {
+        return () -> {
+            List<LobbyView> views = new ArrayList<>();
+            for (ManagedLobby managed : lobbies.all()) {
+                Lobby lobby = managed.lobby();
+                views.add(new LobbyView(lobby.name(), lobby.playerCount(), lobby.config().maxPlayers(), lobby.status(),
+                        lobby.matchSecondsLeft(), lobby.tick(), lobby.metrics()));
+            }
+            return views;
+        };
+    }
+
+    /**
+     * Graceful stop: every lobby sends its clients the Stopping state and detaches them (their
+     * sockets close with 1001 "server stopping"), then the endpoints and threads stop. Idempotent.
+     */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        long started = System.nanoTime();
+        if (bots != null) {
+            bots.stop();
+        }
+        lobbies.close();
+        try {
+            webSocket.stop(1000, "server stopping"); // closes anyone left with 1001 and joins its threads
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (http != null) {
+            http.stop();
+        }
+        timers.shutdownNow();
+        clientThreads.close();
+        LOG.info("Jet Raiders server stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+}

@@ -1,0 +1,51 @@
+package org.jetraiders.server;
+
+import java.util.concurrent.CountDownLatch;
+import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.config.ServerOptions;
+
+/** {@code java -jar jet-raiders-server.jar [--help]}: starts the server and stops it on SIGTERM / Ctrl-C. */
+public final class ServerMain {
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServerOptions.Parsed parsed;
+        try {
+            parsed = ServerOptions.parse(args, System.getenv());
+        } catch (ServerOptions.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (parsed.helpRequested()) {
+            System.out.print(ServerOptions.help());
+            return;
+        }
+        ServerConfig config = parsed.config();
+        GameServer server = new GameServer(config);
+        try {
+            server.start();
+        } catch (java.net.BindException e) {
+            System.err.println("error: cannot bind " + config.host() + ":" + config.wsPort() + " or :" + config.httpPort()
+                    + " (" + e.getMessage() + "); is another server running? Use --port / --http-port.");
+            System.exit(1);
+            return;
+        }
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        System.out.printf("%nJet Raiders server is running.%n"
+                        + "  Play in a browser:  http://%s:%d/%n"
+                        + "  Game WebSocket:     ws://%s:%d/ws  (Godot client: ?lobby_id=NAME to pick a lobby)%n"
+                        + "  Lobbies:            http://%s:%d/lobbies%n"
+                        + "  Health / metrics:   http://%s:%d/health  http://%s:%d/metrics%n"
+                        + "Press Ctrl-C to stop.%n%n",
+                host, server.httpPort(), host, server.webSocketPort(), host, server.httpPort(),
+                host, server.httpPort(), host, server.httpPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "jr-shutdown"));
+        stopped.await();
+    }
+}
