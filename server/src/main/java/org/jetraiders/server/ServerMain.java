@@ -45,6 +45,9 @@ public final class ServerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             stopped.countDown();
+            System.out.flush();
+            // a graceful stop is a success: exit 0 rather than the JVM's 143 for SIGTERM / 130 for Ctrl-C
+            Runtime.getRuntime().halt(0);
         }, "jr-shutdown"));
         stopped.await();
     }
