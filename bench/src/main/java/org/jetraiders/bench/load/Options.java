@@ -116,7 +116,7 @@ public final class Options {
                 "Options (default in brackets):",
                 "  --url URL            game WebSocket endpoint [" + DEFAULT_URL + "]",
                 "  --clients N          number of bot connections [" + DEFAULT_CLIENTS + "]",
-                "  --lobbies L          client i joins lobby load-<i % L> via ?lobby_id= [" + DEFAULT_LOBBIES + "]",
+                "  --lobbies L          client i joins lobby load-<i % L> via ?lobby_id= [min(" + DEFAULT_LOBBIES + ", N)]",
                 "  --rate HZ            inputs per second per client [" + fmt(DEFAULT_RATE_HZ) + "]",
                 "  --duration S         measured seconds, after the warmup [" + fmt(DEFAULT_DURATION_S) + "]",
                 "  --warmup S           seconds excluded from the statistics [" + fmt(DEFAULT_WARMUP_S) + "]",
@@ -229,7 +229,7 @@ public final class Options {
     public static final class Builder {
         private String url = DEFAULT_URL;
         private int clients = DEFAULT_CLIENTS;
-        private int lobbies = DEFAULT_LOBBIES;
+        private int lobbies = -1;
         private double rateHz = DEFAULT_RATE_HZ;
         private double durationSeconds = DEFAULT_DURATION_S;
         private double warmupSeconds = DEFAULT_WARMUP_S;
@@ -240,6 +240,7 @@ public final class Options {
         private String format = DEFAULT_FORMAT;
         private int senders = DEFAULT_SENDERS;
         private boolean serverPidSet;
+        private boolean lobbiesSet;
 
         private Builder() {
         }
@@ -254,8 +255,10 @@ public final class Options {
             return this;
         }
 
+        /** Number of lobbies; unset means min(4, clients). */
         public Builder lobbies(int lobbies) {
             this.lobbies = lobbies;
+            this.lobbiesSet = true;
             return this;
         }
 
@@ -313,6 +316,9 @@ public final class Options {
             URI uri = validateUrl(url);
             require(clients >= 1 && clients <= MAX_CLIENTS,
                     "--clients must be between 1 and " + MAX_CLIENTS + ", got " + clients);
+            if (!lobbiesSet) {
+                lobbies = Math.min(DEFAULT_LOBBIES, clients);
+            }
             require(lobbies >= 1, "--lobbies must be >= 1, got " + lobbies);
             require(lobbies <= clients, "--lobbies (" + lobbies + ") must not exceed --clients (" + clients + ")");
             require(rateHz > 0 && rateHz <= MAX_RATE_HZ,
