@@ -58,6 +58,7 @@ final class InputSender implements Runnable {
                 k += behindRounds * n;
                 continue;
             }
+            stats.sendLateness.record(late);
             if (late > LATE_NANOS) {
                 stats.lateSends.increment();
             }

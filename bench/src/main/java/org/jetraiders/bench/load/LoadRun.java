@@ -27,6 +27,7 @@ final class LoadRun {
     private long ownCpu0;
     private long serverCpu0;
     private long lastProgressSnapshots;
+    private long inputsSent0;
 
     LoadRun(Options options, PrintStream progress) {
         this.options = options;
@@ -129,10 +130,12 @@ final class LoadRun {
         stats.ackLatency.startWindow();
         stats.pingRtt.startWindow();
         stats.interArrival.startWindow();
+        stats.sendLateness.startWindow();
         for (LoadClient c : clients) {
             c.markWindowStart();
         }
         windowStartNanos = now;
+        inputsSent0 = stats.inputsSent.sum();
         ownCpu0 = own.cpuNanos();
         serverCpu0 = server == null ? -1 : server.cpuNanos();
     }
@@ -142,6 +145,7 @@ final class LoadRun {
         stats.ackLatency.roll();
         stats.pingRtt.roll();
         stats.interArrival.roll();
+        stats.sendLateness.roll();
     }
 
     private void printProgress(long elapsedNanos, long sinceLastNanos, boolean measuring) {
@@ -221,8 +225,8 @@ final class LoadRun {
         Summary.Snapshots snapshots = new Summary.Snapshots(Summary.Percentiles.of(stats.interArrival.window()),
                 maxGap == 0 ? Double.NaN : maxGap / 1e6, rate, bytes, totalSnapshots, totalBytes, silent);
         long sent = stats.inputsSent.sum();
-        Summary.Inputs inputs = new Summary.Inputs(sent, sent / (options.warmupSeconds() + measuredSeconds),
-                stats.lateSends.sum(), stats.skippedSends.sum());
+        Summary.Inputs inputs = new Summary.Inputs(sent, (sent - inputsSent0) / measuredSeconds,
+                stats.lateSends.sum(), stats.skippedSends.sum(), Summary.Percentiles.of(stats.sendLateness.window()));
         Summary.Problems problems = new Summary.Problems(stats.laggedNotices.sum(), stats.laggedMissed.sum(),
                 stats.errors.sum(), stats.errorsByCode(), stats.unreadableFrames.sum(), stats.binaryFrames.sum());
         return new Summary(Summary.Config.of(options), measuredSeconds, connections, latency, snapshots, inputs,

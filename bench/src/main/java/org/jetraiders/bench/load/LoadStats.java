@@ -17,6 +17,7 @@ final class LoadStats implements LatencyProbe.Sink {
     final WindowedHistogram ackLatency = new WindowedHistogram();
     final WindowedHistogram pingRtt = new WindowedHistogram();
     final WindowedHistogram interArrival = new WindowedHistogram();
+    final WindowedHistogram sendLateness = new WindowedHistogram();
 
     final AtomicInteger open = new AtomicInteger();
     final AtomicInteger everConnected = new AtomicInteger();

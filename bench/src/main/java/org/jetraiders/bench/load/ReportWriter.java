@@ -45,6 +45,7 @@ final class ReportWriter {
         Summary.Inputs in = s.inputs();
         line(b, "inputs sent (/s)", in.sent() + " (" + num(in.perSecond()) + ")  late " + in.late()
                 + "  skipped " + in.skipped());
+        pct(b, "input send lateness ms", in.lateness());
         b.append('\n');
         Summary.Problems p = s.problems();
         line(b, "lagged notices / missed", p.laggedNotices() + " / " + p.laggedMissed());
@@ -150,6 +151,7 @@ final class ReportWriter {
             w.name("late").value(in.late());
             w.name("skipped").value(in.skipped());
             w.endObject();
+            percentiles(w, "send_lateness_ms", in.lateness());
 
             Summary.Problems p = s.problems();
             w.name("lagged").beginObject();

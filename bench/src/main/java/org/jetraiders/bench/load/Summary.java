@@ -60,10 +60,13 @@ public record Summary(
     }
 
     /**
+     * @param sent      inputs sent over the whole run
+     * @param perSecond inputs sent per second (all clients) in the measured window
      * @param late    sends more than 1 ms after their deadline (the generator is overloaded)
      * @param skipped sends dropped because the sender fell a whole period behind
+     * @param lateness how long after its deadline each send went out (measured window)
      */
-    public record Inputs(long sent, double perSecond, long late, long skipped) {
+    public record Inputs(long sent, double perSecond, long late, long skipped, Percentiles lateness) {
     }
 
     public record Problems(long laggedNotices, long laggedMissed, long errors, Map<String, Long> errorsByCode,

@@ -20,7 +20,7 @@ class ReportWriterTest {
                 new Summary.Latency(lat, lat, Summary.Percentiles.EMPTY, 3, 1),
                 new Summary.Snapshots(new Summary.Percentiles(1000, 16.6, 17, 18, 30, 40, 16.7), 40,
                         new Summary.Spread(60, 59, 61), new Summary.Spread(12000, 11000, 13000), 115200, 1 << 20, 0),
-                new Summary.Inputs(115200, 3840, 5, 0),
+                new Summary.Inputs(115200, 3840, 5, 0, lat),
                 new Summary.Problems(2, 12, 3, Map.of("bad_input", 3L), 0, 0),
                 new Summary.Cpu(serverPid, 55.5, 256, 12.5, 80));
     }
@@ -33,7 +33,7 @@ class ReportWriterTest {
                 "warmup_s", "measured_s", "connections", "disconnects", "latency_ms", "ack_latency_ms", "ping_rtt_ms",
                 "probe_rounds_skipped", "probe_rounds_timed_out", "interarrival_ms", "max_gap_ms",
                 "snapshots_per_s_per_client", "bytes_per_s_per_client", "snapshots_total", "bytes_total",
-                "silent_clients", "inputs", "lagged", "errors", "server", "loadgen")) {
+                "silent_clients", "inputs", "send_lateness_ms", "lagged", "errors", "server", "loadgen")) {
             assertTrue(j.has(key), "missing " + key);
         }
         JsonObject lat = j.getAsJsonObject("latency_ms");
