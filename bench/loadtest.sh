@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the WebSocket load generator; every argument is passed through (try --help).
+# Builds bench/target/benchmarks.jar first if it is missing or older than the sources.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+jar="$here/target/benchmarks.jar"
+
+needs_build() {
+  [[ ! -f "$jar" ]] && return 0
+  [[ -n "$(find "$here/src/main" "$here/pom.xml" "$root/pom.xml" "$root/engine/src/main" "$root/engine/pom.xml" \
+      -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
+}
+
+if needs_build; then
+  echo "building $jar ..." >&2
+  (cd "$root" && mvn -q -B -pl engine,bench -am package -DskipTests) >&2
+fi
+
+exec java ${LOADTEST_JAVA_OPTS:-} -cp "$jar" org.jetraiders.bench.load.LoadTest "$@"

@@ -1,0 +1,380 @@
+package org.jetraiders.bench.load;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * Immutable settings of one load-test run. Build with {@link #builder()} or {@link #parse(String[])};
+ * {@link Builder#build()} validates every value and fills the derived defaults.
+ */
+public final class Options {
+
+    public static final String DEFAULT_URL = "ws://127.0.0.1:3001/ws";
+    public static final int DEFAULT_CLIENTS = 64;
+    public static final int DEFAULT_LOBBIES = 4;
+    public static final double DEFAULT_RATE_HZ = 60;
+    public static final double DEFAULT_DURATION_S = 30;
+    public static final double DEFAULT_WARMUP_S = 5;
+    public static final int DEFAULT_MAX_PROBES = 8;
+    public static final double DEFAULT_CONNECT_RATE = 200;
+    public static final String DEFAULT_FORMAT = "json";
+    public static final int DEFAULT_SENDERS = 1;
+
+    static final int MAX_CLIENTS = 20_000;
+    static final double MAX_RATE_HZ = 1_000;
+
+    private final URI url;
+    private final int clients;
+    private final int lobbies;
+    private final double rateHz;
+    private final double durationSeconds;
+    private final double warmupSeconds;
+    private final int probes;
+    private final long serverPid;
+    private final Path jsonFile;
+    private final double connectRate;
+    private final String format;
+    private final int senders;
+
+    private Options(Builder b, URI url, int probes) {
+        this.url = url;
+        this.clients = b.clients;
+        this.lobbies = b.lobbies;
+        this.rateHz = b.rateHz;
+        this.durationSeconds = b.durationSeconds;
+        this.warmupSeconds = b.warmupSeconds;
+        this.probes = probes;
+        this.serverPid = b.serverPid;
+        this.jsonFile = b.jsonFile;
+        this.connectRate = b.connectRate;
+        this.format = b.format;
+        this.senders = b.senders;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses command-line arguments ({@code --name value} or {@code --name=value}).
+     *
+     * @throws UsageException on an unknown option, a missing or malformed value, or a value out of range
+     * @throws HelpRequested  when {@code --help} or {@code -h} is present
+     */
+    public static Options parse(String[] args) {
+        Builder b = builder();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "' (options start with --)");
+            }
+            String name = arg;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new UsageException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--url" -> b.url(value);
+                case "--clients" -> b.clients(parseInt(name, value));
+                case "--lobbies" -> b.lobbies(parseInt(name, value));
+                case "--rate" -> b.rateHz(parseDouble(name, value));
+                case "--duration" -> b.durationSeconds(parseDouble(name, value));
+                case "--warmup" -> b.warmupSeconds(parseDouble(name, value));
+                case "--probes" -> b.probes(parseInt(name, value));
+                case "--server-pid" -> b.serverPid(parseLong(name, value));
+                case "--json" -> b.jsonFile(Path.of(value));
+                case "--connect-rate" -> b.connectRate(parseDouble(name, value));
+                case "--format" -> b.format(value);
+                case "--senders" -> b.senders(parseInt(name, value));
+                default -> throw new UsageException("unknown option " + name + " (see --help)");
+            }
+        }
+        return b.build();
+    }
+
+    /** The text printed by {@code --help}. */
+    public static String usage() {
+        return String.join("\n",
+                "Usage: LoadTest [options]   (or bench/loadtest.sh [options])",
+                "",
+                "WebSocket load generator for the Jet Raiders server: N bots join L lobbies, send inputs",
+                "at a fixed rate, and measure input-to-effect latency, snapshot rates and server cost.",
+                "",
+                "Options (default in brackets):",
+                "  --url URL            game WebSocket endpoint [" + DEFAULT_URL + "]",
+                "  --clients N          number of bot connections [" + DEFAULT_CLIENTS + "]",
+                "  --lobbies L          client i joins lobby load-<i % L> via ?lobby_id= [min(" + DEFAULT_LOBBIES + ", N)]",
+                "  --rate HZ            inputs per second per client [" + fmt(DEFAULT_RATE_HZ) + "]",
+                "  --duration S         measured seconds, after the warmup [" + fmt(DEFAULT_DURATION_S) + "]",
+                "  --warmup S           seconds excluded from the statistics [" + fmt(DEFAULT_WARMUP_S) + "]",
+                "  --probes P           clients measuring input-to-effect latency [min(" + DEFAULT_MAX_PROBES + ", N)]",
+                "  --server-pid PID     sample the server's CPU and peak RSS from /proc [off]",
+                "  --json FILE          also write the JSON summary to FILE [off]",
+                "  --connect-rate R     new connections per second while ramping up [" + fmt(DEFAULT_CONNECT_RATE) + "]",
+                "  --format F           wire format; only 'json' for now [" + DEFAULT_FORMAT + "]",
+                "  --senders S          input sender threads shared by all clients [" + DEFAULT_SENDERS + "]",
+                "  -h, --help           print this text",
+                "",
+                "Output: a progress line per second on stderr; a table, then '--- JSON ---' and the JSON",
+                "summary on stdout. Exit status: 0 success, 1 run failed (e.g. no client connected), 2 bad usage.",
+                "Note: each Java-WebSocket client owns a read and a write thread; fine up to ~1000 clients.");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " expects an integer, got '" + value + "'");
+        }
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " expects an integer, got '" + value + "'");
+        }
+    }
+
+    private static double parseDouble(String name, String value) {
+        try {
+            double d = Double.parseDouble(value.trim());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " expects a number, got '" + value + "'");
+        }
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /** The URL client {@code clientIndex} connects to: {@link #url()} with {@code lobby_id} appended. */
+    public URI urlFor(int clientIndex) {
+        String base = url.toString();
+        String sep = url.getRawQuery() == null ? "?" : "&";
+        return URI.create(base + sep + "lobby_id=" + lobbyFor(clientIndex));
+    }
+
+    public String lobbyFor(int clientIndex) {
+        return "load-" + (clientIndex % lobbies);
+    }
+
+    public int clients() {
+        return clients;
+    }
+
+    public int lobbies() {
+        return lobbies;
+    }
+
+    public double rateHz() {
+        return rateHz;
+    }
+
+    public double durationSeconds() {
+        return durationSeconds;
+    }
+
+    public double warmupSeconds() {
+        return warmupSeconds;
+    }
+
+    public int probes() {
+        return probes;
+    }
+
+    public OptionalLong serverPid() {
+        return serverPid > 0 ? OptionalLong.of(serverPid) : OptionalLong.empty();
+    }
+
+    /** The file for the JSON summary, or null. */
+    public Path jsonFile() {
+        return jsonFile;
+    }
+
+    public double connectRate() {
+        return connectRate;
+    }
+
+    public String format() {
+        return format;
+    }
+
+    public int senders() {
+        return senders;
+    }
+
+    /** Mutable collector of option values; {@link #build()} validates them. */
+    public static final class Builder {
+        private String url = DEFAULT_URL;
+        private int clients = DEFAULT_CLIENTS;
+        private int lobbies = -1;
+        private double rateHz = DEFAULT_RATE_HZ;
+        private double durationSeconds = DEFAULT_DURATION_S;
+        private double warmupSeconds = DEFAULT_WARMUP_S;
+        private int probes = -1;
+        private long serverPid = 0;
+        private Path jsonFile;
+        private double connectRate = DEFAULT_CONNECT_RATE;
+        private String format = DEFAULT_FORMAT;
+        private int senders = DEFAULT_SENDERS;
+        private boolean serverPidSet;
+        private boolean lobbiesSet;
+
+        private Builder() {
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder clients(int clients) {
+            this.clients = clients;
+            return this;
+        }
+
+        /** Number of lobbies; unset means min(4, clients). */
+        public Builder lobbies(int lobbies) {
+            this.lobbies = lobbies;
+            this.lobbiesSet = true;
+            return this;
+        }
+
+        public Builder rateHz(double rateHz) {
+            this.rateHz = rateHz;
+            return this;
+        }
+
+        public Builder durationSeconds(double durationSeconds) {
+            this.durationSeconds = durationSeconds;
+            return this;
+        }
+
+        public Builder warmupSeconds(double warmupSeconds) {
+            this.warmupSeconds = warmupSeconds;
+            return this;
+        }
+
+        /** Number of latency probes; unset means min(8, clients). */
+        public Builder probes(int probes) {
+            if (probes < 0) {
+                throw new UsageException("--probes must be >= 0, got " + probes);
+            }
+            this.probes = probes;
+            return this;
+        }
+
+        public Builder serverPid(long serverPid) {
+            this.serverPid = serverPid;
+            this.serverPidSet = true;
+            return this;
+        }
+
+        public Builder jsonFile(Path jsonFile) {
+            this.jsonFile = jsonFile;
+            return this;
+        }
+
+        public Builder connectRate(double connectRate) {
+            this.connectRate = connectRate;
+            return this;
+        }
+
+        public Builder format(String format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder senders(int senders) {
+            this.senders = senders;
+            return this;
+        }
+
+        public Options build() {
+            URI uri = validateUrl(url);
+            require(clients >= 1 && clients <= MAX_CLIENTS,
+                    "--clients must be between 1 and " + MAX_CLIENTS + ", got " + clients);
+            if (!lobbiesSet) {
+                lobbies = Math.min(DEFAULT_LOBBIES, clients);
+            }
+            require(lobbies >= 1, "--lobbies must be >= 1, got " + lobbies);
+            require(lobbies <= clients, "--lobbies (" + lobbies + ") must not exceed --clients (" + clients + ")");
+            require(rateHz > 0 && rateHz <= MAX_RATE_HZ,
+                    "--rate must be > 0 and <= " + fmt(MAX_RATE_HZ) + " Hz, got " + fmt(rateHz));
+            require(durationSeconds > 0, "--duration must be > 0 seconds, got " + fmt(durationSeconds));
+            require(warmupSeconds >= 0, "--warmup must be >= 0 seconds, got " + fmt(warmupSeconds));
+            require(connectRate > 0, "--connect-rate must be > 0 per second, got " + fmt(connectRate));
+            require(!serverPidSet || serverPid > 0, "--server-pid must be a positive process id, got " + serverPid);
+            require(senders >= 1 && senders <= 64, "--senders must be between 1 and 64, got " + senders);
+            require(format != null, "--format is required");
+            String f = format.toLowerCase(Locale.ROOT);
+            if (f.equals("binary")) {
+                throw new UsageException("--format binary is not supported yet; use --format json");
+            }
+            require(f.equals("json"), "--format must be 'json', got '" + format + "'");
+            format = f;
+            int p = probes < 0 ? Math.min(DEFAULT_MAX_PROBES, clients) : probes;
+            require(p <= clients, "--probes (" + p + ") must not exceed --clients (" + clients + ")");
+            return new Options(this, uri, p);
+        }
+
+        private static URI validateUrl(String url) {
+            require(url != null && !url.isBlank(), "--url must not be empty");
+            URI uri;
+            try {
+                uri = new URI(url.trim());
+            } catch (URISyntaxException e) {
+                throw new UsageException("--url is not a valid URI: " + e.getMessage());
+            }
+            String scheme = uri.getScheme();
+            require(scheme != null && (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss")),
+                    "--url must start with ws:// or wss://, got '" + url + "'");
+            require(uri.getHost() != null, "--url has no host: '" + url + "'");
+            require(uri.getRawQuery() == null || !uri.getRawQuery().contains("lobby_id="),
+                    "--url must not contain lobby_id; it is added per client from --lobbies");
+            return uri;
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new UsageException(message);
+            }
+        }
+    }
+
+    /** A bad command line or option value; the message is meant for the user. */
+    public static class UsageException extends IllegalArgumentException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown by {@link #parse(String[])} when help was asked for. */
+    public static final class HelpRequested extends UsageException {
+        HelpRequested() {
+            super("help requested");
+        }
+    }
+}

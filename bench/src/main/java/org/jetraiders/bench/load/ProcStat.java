@@ -1,0 +1,66 @@
+package org.jetraiders.bench.load;
+
+/**
+ * Parsers for Linux {@code /proc/<pid>/stat} and {@code /proc/<pid>/status} text. Pure functions,
+ * so tests feed them sample strings.
+ */
+final class ProcStat {
+
+    // Field numbers from proc(5), 1-based: (14) utime, (15) stime, in clock ticks.
+    private static final int UTIME_FIELD = 14;
+    private static final int STIME_FIELD = 15;
+    // Fields after "comm" (field 2) start at (3) state.
+    private static final int FIRST_FIELD_AFTER_COMM = 3;
+
+    private ProcStat() {
+    }
+
+    /**
+     * utime + stime in clock ticks from a {@code /proc/<pid>/stat} line. The command name (field 2)
+     * is in parentheses and may itself contain spaces and parentheses, so fields are counted from
+     * the last ')'.
+     *
+     * @throws IllegalArgumentException when the line is not in that format
+     */
+    static long cpuTicks(String statLine) {
+        int close = statLine.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: no ')'");
+        }
+        String[] fields = statLine.substring(close + 1).trim().split("\\s+");
+        int u = UTIME_FIELD - FIRST_FIELD_AFTER_COMM;
+        int s = STIME_FIELD - FIRST_FIELD_AFTER_COMM;
+        if (fields.length <= s) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: only " + fields.length + " fields after comm");
+        }
+        try {
+            return Long.parseLong(fields[u]) + Long.parseLong(fields[s]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: utime/stime not numbers", e);
+        }
+    }
+
+    /** Peak resident set size in KiB ({@code VmHWM}) from {@code /proc/<pid>/status}, or -1 if absent. */
+    static long peakRssKib(String status) {
+        return kibField(status, "VmHWM:");
+    }
+
+    /** Current resident set size in KiB ({@code VmRSS}), or -1 if absent. */
+    static long rssKib(String status) {
+        return kibField(status, "VmRSS:");
+    }
+
+    private static long kibField(String status, String key) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith(key)) {
+                String[] parts = line.substring(key.length()).trim().split("\\s+");
+                try {
+                    return Long.parseLong(parts[0]);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,105 @@
+package org.jetraiders.bench.load;
+
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The results of one run. Rates and histograms cover the measured window (after the warmup);
+ * counters of problems (failures, disconnects, lagged, errors) cover the whole run.
+ * Times are in milliseconds; a value that could not be measured is {@code NaN} (null in JSON).
+ *
+ * @param config        what was asked for
+ * @param measuredSeconds actual length of the measured window
+ */
+public record Summary(
+        Config config,
+        double measuredSeconds,
+        Connections connections,
+        Latency latency,
+        Snapshots snapshots,
+        Inputs inputs,
+        Problems problems,
+        Cpu cpu) {
+
+    /** Number of clients that connected at least once. */
+    public int connected() {
+        return connections.connected();
+    }
+
+    public record Config(String url, String format, int clients, int lobbies, double rateHz,
+                         double durationSeconds, double warmupSeconds, int probes, int senders) {
+        static Config of(Options o) {
+            return new Config(o.url().toString(), o.format(), o.clients(), o.lobbies(), o.rateHz(),
+                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.senders());
+        }
+    }
+
+    public record Connections(int connected, int openAtEnd, int connectFailures,
+                              Map<String, Long> connectFailuresByReason, long disconnects,
+                              Map<String, Long> disconnectsByReason, int closeTimeouts) {
+    }
+
+    /**
+     * @param effect  input sent → first snapshot showing the probe's rotation changed
+     * @param ack     input sent → first snapshot whose ack covers it
+     * @param pingRtt Ping → Pong round trip (empty if the server does not answer pings)
+     */
+    public record Latency(Percentiles effect, Percentiles ack, Percentiles pingRtt,
+                          long roundsSkipped, long roundsTimedOut) {
+    }
+
+    /**
+     * @param interArrival gap between consecutive snapshots of the same client, all clients pooled
+     * @param maxGapMs     the largest such gap of any client over the whole run
+     * @param perClientRate snapshots per second per client
+     * @param perClientBytes payload bytes per second per client (all inbound frames)
+     * @param silentClients connected clients that got no snapshot in the window
+     */
+    public record Snapshots(Percentiles interArrival, double maxGapMs, Spread perClientRate,
+                            Spread perClientBytes, long total, long bytesTotal, int silentClients) {
+    }
+
+    /**
+     * @param sent      inputs sent over the whole run
+     * @param perSecond inputs sent per second (all clients) in the measured window
+     * @param late    sends more than 1 ms after their deadline (the generator is overloaded)
+     * @param skipped sends dropped because the sender fell a whole period behind
+     * @param lateness how long after its deadline each send went out (measured window)
+     */
+    public record Inputs(long sent, double perSecond, long late, long skipped, Percentiles lateness) {
+    }
+
+    public record Problems(long laggedNotices, long laggedMissed, long errors, Map<String, Long> errorsByCode,
+                           long unreadableFrames, long binaryFrames) {
+    }
+
+    /** CPU in % of one core over the measured window; RSS peaks in MiB; -1 / NaN when unknown. */
+    public record Cpu(long serverPid, double serverCpuPercent, double serverPeakRssMb,
+                      double ownCpuPercent, double ownPeakRssMb) {
+    }
+
+    /** Percentiles of a nanosecond histogram, converted to milliseconds. */
+    public record Percentiles(long count, double p50, double p90, double p99, double p999, double max, double mean) {
+        static final Percentiles EMPTY = new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
+
+        static Percentiles of(Histogram h) {
+            if (h.getTotalCount() == 0) {
+                return EMPTY;
+            }
+            return new Percentiles(h.getTotalCount(),
+                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+                    ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+                    ms(h.getMaxValue()), h.getMean() / 1e6);
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    /** Mean, min and max of a per-client figure across clients; NaN when there were none. */
+    public record Spread(double mean, double min, double max) {
+        static final Spread EMPTY = new Spread(Double.NaN, Double.NaN, Double.NaN);
+    }
+}

@@ -1,0 +1,102 @@
+package org.jetraiders.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void shouldUseDocumentedDefaults() {
+        Options o = Options.parse(new String[0]);
+        assertEquals(URI.create("ws://127.0.0.1:3001/ws"), o.url());
+        assertEquals(64, o.clients());
+        assertEquals(4, o.lobbies());
+        assertEquals(60.0, o.rateHz());
+        assertEquals(30.0, o.durationSeconds());
+        assertEquals(5.0, o.warmupSeconds());
+        assertEquals(8, o.probes());
+        assertEquals(200.0, o.connectRate());
+        assertEquals("json", o.format());
+        assertEquals(1, o.senders());
+        assertTrue(o.serverPid().isEmpty());
+        assertNull(o.jsonFile());
+    }
+
+    @Test
+    void shouldParseEveryOptionInBothForms() {
+        Options o = Options.parse(new String[] {"--url=ws://h:9/ws", "--clients", "100", "--lobbies=10",
+            "--rate", "30.5", "--duration", "12", "--warmup", "0", "--probes", "3", "--server-pid", "42",
+            "--json", "out.json", "--connect-rate", "50", "--format", "JSON", "--senders", "2"});
+        assertEquals(URI.create("ws://h:9/ws"), o.url());
+        assertEquals(100, o.clients());
+        assertEquals(10, o.lobbies());
+        assertEquals(30.5, o.rateHz());
+        assertEquals(12.0, o.durationSeconds());
+        assertEquals(0.0, o.warmupSeconds());
+        assertEquals(3, o.probes());
+        assertEquals(42L, o.serverPid().getAsLong());
+        assertEquals(Path.of("out.json"), o.jsonFile());
+        assertEquals(50.0, o.connectRate());
+        assertEquals("json", o.format());
+        assertEquals(2, o.senders());
+    }
+
+    @Test
+    void shouldCapDefaultProbesAndLobbiesAtClientCount() {
+        Options o = Options.parse(new String[] {"--clients", "3"});
+        assertEquals(3, o.probes());
+        assertEquals(3, o.lobbies());
+    }
+
+    @Test
+    void shouldAssignClientsToLobbiesRoundRobinViaQuery() {
+        Options o = Options.parse(new String[] {"--lobbies", "4"});
+        assertEquals("load-1", o.lobbyFor(5));
+        assertEquals(URI.create("ws://127.0.0.1:3001/ws?lobby_id=load-1"), o.urlFor(5));
+        Options q = Options.parse(new String[] {"--url", "ws://h/ws?x=1"});
+        assertEquals(URI.create("ws://h/ws?x=1&lobby_id=load-2"), q.urlFor(2));
+    }
+
+    @Test
+    void shouldSignalHelp() {
+        assertThrows(Options.HelpRequested.class, () -> Options.parse(new String[] {"--clients", "2", "--help"}));
+        assertTrue(Options.usage().contains("--connect-rate R"));
+        assertTrue(Options.usage().contains("[64]"));
+    }
+
+    @Test
+    void shouldRejectBadInputWithClearMessages() {
+        assertRejected("unknown option --bogus", "--bogus", "1");
+        assertRejected("--clients needs a value", "--clients");
+        assertRejected("--clients expects an integer, got 'ten'", "--clients", "ten");
+        assertRejected("--rate expects a number, got 'NaN'", "--rate", "NaN");
+        assertRejected("--clients must be between 1 and", "--clients", "0");
+        assertRejected("--lobbies (5) must not exceed --clients (4)", "--clients", "4", "--lobbies", "5");
+        assertRejected("--lobbies must be >= 1", "--lobbies", "0");
+        assertRejected("--rate must be > 0", "--rate", "0");
+        assertRejected("--duration must be > 0", "--duration", "-1");
+        assertRejected("--warmup must be >= 0", "--warmup", "-0.5");
+        assertRejected("--probes must be >= 0", "--probes", "-1");
+        assertRejected("--probes (9) must not exceed --clients (4)", "--clients", "4", "--probes", "9");
+        assertRejected("--connect-rate must be > 0", "--connect-rate", "0");
+        assertRejected("--server-pid must be a positive process id", "--server-pid", "0");
+        assertRejected("--format binary is not supported yet", "--format", "binary");
+        assertRejected("--format must be 'json'", "--format", "xml");
+        assertRejected("--url must start with ws:// or wss://", "--url", "http://h/ws");
+        assertRejected("--url is not a valid URI", "--url", "ws://h/ w s");
+        assertRejected("--url must not contain lobby_id", "--url", "ws://h/ws?lobby_id=a");
+        assertRejected("unexpected argument 'x'", "x");
+    }
+
+    private static void assertRejected(String expectedMessagePart, String... args) {
+        Options.UsageException e = assertThrows(Options.UsageException.class, () -> Options.parse(args));
+        assertTrue(e.getMessage().contains(expectedMessagePart),
+                "expected '" + expectedMessagePart + "' in '" + e.getMessage() + "'");
+    }
+}

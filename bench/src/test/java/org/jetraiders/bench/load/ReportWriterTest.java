@@ -1,0 +1,72 @@
+package org.jetraiders.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+    private static Summary sample(long serverPid) {
+        Options o = Options.builder().clients(64).lobbies(4).build();
+        Summary.Percentiles lat = new Summary.Percentiles(100, 20.5, 30, 40, 45, 50.25, 22);
+        return new Summary(Summary.Config.of(o), 30.0,
+                new Summary.Connections(64, 63, 1, Map.of("-1 Connection refused", 1L), 2,
+                        Map.of("1006 ", 2L), 0),
+                new Summary.Latency(lat, lat, Summary.Percentiles.EMPTY, 3, 1),
+                new Summary.Snapshots(new Summary.Percentiles(1000, 16.6, 17, 18, 30, 40, 16.7), 40,
+                        new Summary.Spread(60, 59, 61), new Summary.Spread(12000, 11000, 13000), 115200, 1 << 20, 0),
+                new Summary.Inputs(115200, 3840, 5, 0, lat),
+                new Summary.Problems(2, 12, 3, Map.of("bad_input", 3L), 0, 0),
+                new Summary.Cpu(serverPid, 55.5, 256, 12.5, 80));
+    }
+
+    @Test
+    void shouldWriteEveryFigureIntoTheJson() {
+        JsonObject j = JsonParser.parseString(ReportWriter.json(sample(4242))).getAsJsonObject();
+
+        for (String key : List.of("format", "url", "clients", "lobbies", "probes", "rate_hz", "duration_s",
+                "warmup_s", "measured_s", "connections", "disconnects", "latency_ms", "ack_latency_ms", "ping_rtt_ms",
+                "probe_rounds_skipped", "probe_rounds_timed_out", "interarrival_ms", "max_gap_ms",
+                "snapshots_per_s_per_client", "bytes_per_s_per_client", "snapshots_total", "bytes_total",
+                "silent_clients", "inputs", "send_lateness_ms", "lagged", "errors", "server", "loadgen")) {
+            assertTrue(j.has(key), "missing " + key);
+        }
+        JsonObject lat = j.getAsJsonObject("latency_ms");
+        for (String key : List.of("samples", "p50", "p90", "p99", "p99_9", "max", "mean")) {
+            assertTrue(lat.has(key), "latency_ms missing " + key);
+        }
+        assertEquals(20.5, lat.get("p50").getAsDouble());
+        assertEquals(16.6, j.getAsJsonObject("interarrival_ms").get("p50").getAsDouble());
+        assertEquals(60.0, j.getAsJsonObject("snapshots_per_s_per_client").get("mean").getAsDouble());
+        assertEquals(12, j.getAsJsonObject("lagged").get("missed").getAsLong());
+        assertEquals(3, j.getAsJsonObject("errors").getAsJsonObject("by_code").get("bad_input").getAsLong());
+        assertEquals(2, j.getAsJsonObject("disconnects").get("total").getAsLong());
+        assertEquals(55.5, j.getAsJsonObject("server").get("cpu_percent").getAsDouble());
+        assertEquals(256.0, j.getAsJsonObject("server").get("peak_rss_mb").getAsDouble());
+        assertEquals(12.5, j.getAsJsonObject("loadgen").get("cpu_percent").getAsDouble());
+        assertEquals("json", j.get("format").getAsString());
+        assertEquals(64, j.get("clients").getAsInt());
+    }
+
+    @Test
+    void shouldWriteNullForUnmeasuredFigures() {
+        JsonObject j = JsonParser.parseString(ReportWriter.json(sample(-1))).getAsJsonObject();
+        assertTrue(j.get("server").isJsonNull());
+        assertEquals(0, j.getAsJsonObject("ping_rtt_ms").get("samples").getAsLong());
+        assertTrue(j.getAsJsonObject("ping_rtt_ms").get("p50").isJsonNull());
+    }
+
+    @Test
+    void shouldRenderAHumanTable() {
+        String t = ReportWriter.table(sample(4242));
+        assertTrue(t.contains("input-to-effect latency ms"), t);
+        assertTrue(t.contains("p50 20.500"), t);
+        assertTrue(t.contains("server pid 4242 CPU %"), t);
+        assertTrue(t.contains("bad_input=3"), t);
+    }
+}
