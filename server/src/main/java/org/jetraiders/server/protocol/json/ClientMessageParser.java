@@ -16,7 +16,8 @@ import com.google.gson.stream.JsonToken;
  * numbers, clamped to [-1, 1]; {@code shoot} a boolean; {@code seq} a non-negative integer. A
  * {@code NaN}/{@code Infinity} literal anywhere, or a number that overflows a double (1e999), gives
  * {@link ParseResult#NOT_FINITE}; a value of the wrong JSON type (including {@code "0.5"} and
- * {@code "NaN"} as strings) gives {@link ParseResult#INVALID_FIELD}.
+ * {@code "NaN"} as strings) gives {@link ParseResult#INVALID_FIELD}. Gson itself refuses number
+ * literals longer than about 64 characters in STRICT mode: those give {@link ParseResult#INVALID_JSON}.
  *
  * <p>When {@code data} comes before {@code type} the text is read twice (the Godot client sends
  * {@code type} first). Stateless and thread-safe.
@@ -264,9 +265,10 @@ public final class ClientMessageParser {
         String s = r.nextString();
         long v;
         if (isPlainInteger(s)) {
-            if (s.length() > 19 || (v = Long.parseLong(s)) < 0) {
-                throw SEQ; // negative, or longer than any long (leading zeros are not JSON)
+            if (s.charAt(0) == '-' || s.length() > 19 || (s.length() == 19 && s.compareTo("9223372036854775807") > 0)) {
+                throw SEQ; // negative, or beyond Long.MAX_VALUE (JSON has no leading zeros)
             }
+            v = Long.parseLong(s);
         } else {
             double d = Double.parseDouble(s); // 12.0, 1e3
             if (!(d >= 0 && d <= MAX_EXACT_LONG) || d != Math.rint(d)) {
