@@ -12,6 +12,8 @@ final class JsonBytes {
     static final double MAX_FIXED_MAGNITUDE = 1e14;
     /** Room for any long: sign plus 19 digits. */
     static final int MAX_LONG_CHARS = 20;
+    /** Most bytes {@link #writeQuotedLong} writes. */
+    static final int MAX_QUOTED_LONG_CHARS = MAX_LONG_CHARS + 2;
 
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
     private static final byte[] LONG_MIN = ascii(Long.toString(Long.MIN_VALUE));
@@ -50,6 +52,25 @@ final class JsonBytes {
         return end;
     }
 
+    /** Most bytes {@link #writeFixed} writes for {@code decimals} digits after the point. */
+    static int maxFixedChars(int decimals) {
+        return MAX_LONG_CHARS + 1 + decimals;
+    }
+
+    /** Copies a constant at {@code pos}; returns the new position. The caller has made room. */
+    static int write(byte[] dst, int pos, byte[] constant) {
+        System.arraycopy(constant, 0, dst, pos, constant.length);
+        return pos + constant.length;
+    }
+
+    /** Writes {@code "<v>"}; returns the new position. The caller has made room. */
+    static int writeQuotedLong(byte[] dst, int pos, long v) {
+        dst[pos++] = '"';
+        pos = writeLong(dst, pos, v);
+        dst[pos++] = '"';
+        return pos;
+    }
+
     static void putLong(EncodedBuffer out, long v) {
         byte[] dst = out.ensureCapacity(out.length() + MAX_LONG_CHARS);
         out.setLength(writeLong(dst, out.length(), v));
@@ -57,12 +78,8 @@ final class JsonBytes {
 
     /** Writes {@code v} as a JSON string of decimal digits: {@code "7"}. */
     static void putQuotedLong(EncodedBuffer out, long v) {
-        byte[] dst = out.ensureCapacity(out.length() + MAX_LONG_CHARS + 2);
-        int pos = out.length();
-        dst[pos++] = '"';
-        pos = writeLong(dst, pos, v);
-        dst[pos++] = '"';
-        out.setLength(pos);
+        byte[] dst = out.ensureCapacity(out.length() + MAX_QUOTED_LONG_CHARS);
+        out.setLength(writeQuotedLong(dst, out.length(), v));
     }
 
     /**
@@ -72,6 +89,12 @@ final class JsonBytes {
      * JSON number.
      */
     static void putFixed(EncodedBuffer out, double v, int decimals) {
+        byte[] dst = out.ensureCapacity(out.length() + maxFixedChars(decimals));
+        out.setLength(writeFixed(dst, out.length(), v, decimals));
+    }
+
+    /** {@link #putFixed} at {@code pos}, which has {@link #maxFixedChars} bytes of room; returns the new position. */
+    static int writeFixed(byte[] dst, int pos, double v, int decimals) {
         boolean negative = v < 0;
         double abs = negative ? -v : v;
         if (!(abs <= MAX_FIXED_MAGNITUDE)) { // also NaN
@@ -81,8 +104,6 @@ final class JsonBytes {
         long scaled = (long) (abs * unit + 0.5);
         long intPart = scaled / unit;
         long frac = scaled - intPart * unit;
-        byte[] dst = out.ensureCapacity(out.length() + MAX_LONG_CHARS + 1 + decimals);
-        int pos = out.length();
         if (negative && scaled != 0) {
             dst[pos++] = '-';
         }
@@ -95,7 +116,7 @@ final class JsonBytes {
             }
             pos += decimals + 1;
         }
-        out.setLength(pos);
+        return pos;
     }
 
     /**

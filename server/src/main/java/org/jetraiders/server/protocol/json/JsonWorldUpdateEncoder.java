@@ -1,10 +1,12 @@
 package org.jetraiders.server.protocol.json;
 
+import static org.jetraiders.server.protocol.json.JsonBytes.MAX_LONG_CHARS;
+import static org.jetraiders.server.protocol.json.JsonBytes.MAX_QUOTED_LONG_CHARS;
 import static org.jetraiders.server.protocol.json.JsonBytes.ascii;
-import static org.jetraiders.server.protocol.json.JsonBytes.put;
-import static org.jetraiders.server.protocol.json.JsonBytes.putFixed;
-import static org.jetraiders.server.protocol.json.JsonBytes.putLong;
-import static org.jetraiders.server.protocol.json.JsonBytes.putQuotedLong;
+import static org.jetraiders.server.protocol.json.JsonBytes.write;
+import static org.jetraiders.server.protocol.json.JsonBytes.writeFixed;
+import static org.jetraiders.server.protocol.json.JsonBytes.writeLong;
+import static org.jetraiders.server.protocol.json.JsonBytes.writeQuotedLong;
 
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
@@ -17,7 +19,8 @@ import org.jetraiders.engine.SnapshotEncoder;
  * {@value #POSITION_DECIMALS} decimals, rotations {@value #ROTATION_DECIMALS}. The output always ends
  * with {@code }}} so {@link JsonWorldUpdateFrame} can splice the per-client {@code "ack"} in.
  *
- * <p>Allocation-free after the buffer has grown to the largest snapshot. Stateless: one instance may
+ * <p>Room for the worst case is made once per snapshot, then digits are written straight into the
+ * array. Allocation-free after the buffer has grown to the largest snapshot. Stateless: one instance may
  * serve any number of lobbies, but each call must be on one thread (the encoding stage).
  */
 public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
@@ -37,50 +40,64 @@ public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
     private static final byte[] PROJECTILES = ascii("],\"projectiles\":[");
     private static final byte[] TAIL = ascii("]}}");
 
+    private static final int FIXED2 = JsonBytes.maxFixedChars(POSITION_DECIMALS);
+    private static final int FIXED4 = JsonBytes.maxFixedChars(ROTATION_DECIMALS);
+    /** Upper bounds of one entity and one projectile, separator included: room is made once per snapshot. */
+    private static final int MAX_ENTITY = 1 + ID.length + MAX_QUOTED_LONG_CHARS + X.length + FIXED2 + Y.length + FIXED2
+            + ROT.length + FIXED4 + HP.length + MAX_LONG_CHARS + 1;
+    private static final int MAX_PROJECTILE = 1 + ID.length + MAX_QUOTED_LONG_CHARS + OWNER_ID.length + MAX_QUOTED_LONG_CHARS
+            + X.length + FIXED2 + Y.length + FIXED2 + ROT.length + FIXED4 + 1;
+
     @Override
     public void encode(Snapshot snapshot, EncodedBuffer out) {
+        int planes = snapshot.planeCount();
+        int projectiles = snapshot.projectileCount();
+        long max = HEAD.length + MAX_LONG_CHARS + ENTITIES.length + (long) planes * MAX_ENTITY
+                + PROJECTILES.length + (long) projectiles * MAX_PROJECTILE + TAIL.length;
         out.reset();
-        put(out, HEAD);
-        putLong(out, snapshot.tick());
-        put(out, ENTITIES);
+        byte[] dst = out.ensureCapacity((int) Math.min(max, Integer.MAX_VALUE - 8));
+        int pos = write(dst, 0, HEAD);
+        pos = writeLong(dst, pos, snapshot.tick());
+        pos = write(dst, pos, ENTITIES);
         boolean first = true;
-        for (int i = 0, n = snapshot.planeCount(); i < n; i++) {
+        for (int i = 0; i < planes; i++) {
             if (!snapshot.planeAlive(i)) {
                 continue;
             }
             if (!first) {
-                out.put((byte) ',');
+                dst[pos++] = ',';
             }
             first = false;
-            put(out, ID);
-            putQuotedLong(out, snapshot.planeId(i));
-            put(out, X);
-            putFixed(out, snapshot.planeX(i), POSITION_DECIMALS);
-            put(out, Y);
-            putFixed(out, snapshot.planeY(i), POSITION_DECIMALS);
-            put(out, ROT);
-            putFixed(out, snapshot.planeRot(i), ROTATION_DECIMALS);
-            put(out, HP);
-            putLong(out, snapshot.planeHp(i));
-            out.put((byte) '}');
+            pos = write(dst, pos, ID);
+            pos = writeQuotedLong(dst, pos, snapshot.planeId(i));
+            pos = write(dst, pos, X);
+            pos = writeFixed(dst, pos, snapshot.planeX(i), POSITION_DECIMALS);
+            pos = write(dst, pos, Y);
+            pos = writeFixed(dst, pos, snapshot.planeY(i), POSITION_DECIMALS);
+            pos = write(dst, pos, ROT);
+            pos = writeFixed(dst, pos, snapshot.planeRot(i), ROTATION_DECIMALS);
+            pos = write(dst, pos, HP);
+            pos = writeLong(dst, pos, snapshot.planeHp(i));
+            dst[pos++] = '}';
         }
-        put(out, PROJECTILES);
-        for (int i = 0, n = snapshot.projectileCount(); i < n; i++) {
+        pos = write(dst, pos, PROJECTILES);
+        for (int i = 0; i < projectiles; i++) {
             if (i > 0) {
-                out.put((byte) ',');
+                dst[pos++] = ',';
             }
-            put(out, ID);
-            putQuotedLong(out, snapshot.projectileId(i));
-            put(out, OWNER_ID);
-            putQuotedLong(out, snapshot.projectileOwner(i));
-            put(out, X);
-            putFixed(out, snapshot.projectileX(i), POSITION_DECIMALS);
-            put(out, Y);
-            putFixed(out, snapshot.projectileY(i), POSITION_DECIMALS);
-            put(out, ROT);
-            putFixed(out, snapshot.projectileRot(i), ROTATION_DECIMALS);
-            out.put((byte) '}');
+            pos = write(dst, pos, ID);
+            pos = writeQuotedLong(dst, pos, snapshot.projectileId(i));
+            pos = write(dst, pos, OWNER_ID);
+            pos = writeQuotedLong(dst, pos, snapshot.projectileOwner(i));
+            pos = write(dst, pos, X);
+            pos = writeFixed(dst, pos, snapshot.projectileX(i), POSITION_DECIMALS);
+            pos = write(dst, pos, Y);
+            pos = writeFixed(dst, pos, snapshot.projectileY(i), POSITION_DECIMALS);
+            pos = write(dst, pos, ROT);
+            pos = writeFixed(dst, pos, snapshot.projectileRot(i), ROTATION_DECIMALS);
+            dst[pos++] = '}';
         }
-        put(out, TAIL);
+        pos = write(dst, pos, TAIL);
+        out.setLength(pos);
     }
 }
