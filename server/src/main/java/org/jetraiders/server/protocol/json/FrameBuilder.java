@@ -37,6 +37,11 @@ public final class FrameBuilder {
     /**
      * The frame as a ByteBuffer over the backing array: position 0, limit {@link #length()}. The same
      * instance is returned until the array grows; do not keep it past the next write.
+     *
+     * <p>To send it as a <em>text</em> frame with Java-WebSocket ({@code conn.send(ByteBuffer)} would
+     * send a binary one): {@code textFrame.setPayload(builder.view()); textFrame.setFin(true);
+     * conn.sendFrame(textFrame);}. Version 1.6.0 copies the payload inside {@code sendFrame}
+     * ({@code Draft_6455.createBinaryFrame}), so the builder may be reused as soon as it returns.
      */
     public ByteBuffer view() {
         view.clear().limit(length);
