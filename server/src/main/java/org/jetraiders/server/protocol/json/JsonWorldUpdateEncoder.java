@@ -1,0 +1,103 @@
+package org.jetraiders.server.protocol.json;
+
+import static org.jetraiders.server.protocol.json.JsonBytes.MAX_LONG_CHARS;
+import static org.jetraiders.server.protocol.json.JsonBytes.MAX_QUOTED_LONG_CHARS;
+import static org.jetraiders.server.protocol.json.JsonBytes.ascii;
+import static org.jetraiders.server.protocol.json.JsonBytes.write;
+import static org.jetraiders.server.protocol.json.JsonBytes.writeFixed;
+import static org.jetraiders.server.protocol.json.JsonBytes.writeLong;
+import static org.jetraiders.server.protocol.json.JsonBytes.writeQuotedLong;
+
+import org.jetraiders.engine.EncodedBuffer;
+import org.jetraiders.engine.Snapshot;
+import org.jetraiders.engine.SnapshotEncoder;
+
+/**
+ * Writes the shared part of a {@code WorldUpdate} message:
+ * <pre>{"type":"WorldUpdate","data":{"tick":123,"entities":[{"id":"7","x":1.25,"y":-3.50,"rot":0.7854,"hp":100}],"projectiles":[{"id":"9","owner_id":"7","x":10.50,"y":2.25,"rot":0.7854}]}}</pre>
+ * Entities are the alive planes only (the client despawns a missing one). Positions have exactly
+ * {@value #POSITION_DECIMALS} decimals, rotations {@value #ROTATION_DECIMALS}. The output always ends
+ * with {@code }}} so {@link JsonWorldUpdateFrame} can splice the per-client {@code "ack"} in.
+ *
+ * <p>Room for the worst case is made once per snapshot, then digits are written straight into the
+ * array. Allocation-free after the buffer has grown to the largest snapshot. Stateless: one instance may
+ * serve any number of lobbies, but each call must be on one thread (the encoding stage).
+ */
+public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
+    /** Digits after the point for x and y (pixels). */
+    public static final int POSITION_DECIMALS = 2;
+    /** Digits after the point for rot (radians). */
+    public static final int ROTATION_DECIMALS = 4;
+
+    private static final byte[] HEAD = ascii("{\"type\":\"WorldUpdate\",\"data\":{\"tick\":");
+    private static final byte[] ENTITIES = ascii(",\"entities\":[");
+    private static final byte[] ID = ascii("{\"id\":");
+    private static final byte[] OWNER_ID = ascii(",\"owner_id\":");
+    private static final byte[] X = ascii(",\"x\":");
+    private static final byte[] Y = ascii(",\"y\":");
+    private static final byte[] ROT = ascii(",\"rot\":");
+    private static final byte[] HP = ascii(",\"hp\":");
+    private static final byte[] PROJECTILES = ascii("],\"projectiles\":[");
+    private static final byte[] TAIL = ascii("]}}");
+
+    private static final int FIXED2 = JsonBytes.maxFixedChars(POSITION_DECIMALS);
+    private static final int FIXED4 = JsonBytes.maxFixedChars(ROTATION_DECIMALS);
+    /** Upper bounds of one entity and one projectile, separator included: room is made once per snapshot. */
+    private static final int MAX_ENTITY = 1 + ID.length + MAX_QUOTED_LONG_CHARS + X.length + FIXED2 + Y.length + FIXED2
+            + ROT.length + FIXED4 + HP.length + MAX_LONG_CHARS + 1;
+    private static final int MAX_PROJECTILE = 1 + ID.length + MAX_QUOTED_LONG_CHARS + OWNER_ID.length + MAX_QUOTED_LONG_CHARS
+            + X.length + FIXED2 + Y.length + FIXED2 + ROT.length + FIXED4 + 1;
+
+    @Override
+    public void encode(Snapshot snapshot, EncodedBuffer out) {
+        int planes = snapshot.planeCount();
+        int projectiles = snapshot.projectileCount();
+        long max = HEAD.length + MAX_LONG_CHARS + ENTITIES.length + (long) planes * MAX_ENTITY
+                + PROJECTILES.length + (long) projectiles * MAX_PROJECTILE + TAIL.length;
+        out.reset();
+        byte[] dst = out.ensureCapacity((int) Math.min(max, Integer.MAX_VALUE - 8));
+        int pos = write(dst, 0, HEAD);
+        pos = writeLong(dst, pos, snapshot.tick());
+        pos = write(dst, pos, ENTITIES);
+        boolean first = true;
+        for (int i = 0; i < planes; i++) {
+            if (!snapshot.planeAlive(i)) {
+                continue;
+            }
+            if (!first) {
+                dst[pos++] = ',';
+            }
+            first = false;
+            pos = write(dst, pos, ID);
+            pos = writeQuotedLong(dst, pos, snapshot.planeId(i));
+            pos = write(dst, pos, X);
+            pos = writeFixed(dst, pos, snapshot.planeX(i), POSITION_DECIMALS);
+            pos = write(dst, pos, Y);
+            pos = writeFixed(dst, pos, snapshot.planeY(i), POSITION_DECIMALS);
+            pos = write(dst, pos, ROT);
+            pos = writeFixed(dst, pos, snapshot.planeRot(i), ROTATION_DECIMALS);
+            pos = write(dst, pos, HP);
+            pos = writeLong(dst, pos, snapshot.planeHp(i));
+            dst[pos++] = '}';
+        }
+        pos = write(dst, pos, PROJECTILES);
+        for (int i = 0; i < projectiles; i++) {
+            if (i > 0) {
+                dst[pos++] = ',';
+            }
+            pos = write(dst, pos, ID);
+            pos = writeQuotedLong(dst, pos, snapshot.projectileId(i));
+            pos = write(dst, pos, OWNER_ID);
+            pos = writeQuotedLong(dst, pos, snapshot.projectileOwner(i));
+            pos = write(dst, pos, X);
+            pos = writeFixed(dst, pos, snapshot.projectileX(i), POSITION_DECIMALS);
+            pos = write(dst, pos, Y);
+            pos = writeFixed(dst, pos, snapshot.projectileY(i), POSITION_DECIMALS);
+            pos = write(dst, pos, ROT);
+            pos = writeFixed(dst, pos, snapshot.projectileRot(i), ROTATION_DECIMALS);
+            dst[pos++] = '}';
+        }
+        pos = write(dst, pos, TAIL);
+        out.setLength(pos);
+    }
+}
