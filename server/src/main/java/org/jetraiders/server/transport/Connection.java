@@ -13,6 +13,7 @@ import org.jetraiders.server.lobby.ManagedLobby;
 import org.jetraiders.server.protocol.json.ClientMessage;
 import org.jetraiders.server.protocol.json.ClientMessageParser;
 import org.jetraiders.server.protocol.json.ErrorCode;
+import org.jetraiders.server.protocol.json.ParseResult;
 import org.jetraiders.server.protocol.json.ServerMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,15 +88,15 @@ final class Connection {
             }
             default -> { }
         }
-        ErrorCode error = parser.parse(text, message);
-        if (error != null) {
-            rejectInvalid(error);
+        ParseResult result = parser.parse(text, message);
+        if (!result.isOk()) {
+            rejectInvalid(result.errorCode());
             return;
         }
         switch (message.kind()) {
             case JOIN -> onJoin();
             case INPUT -> onInput();
-            case PING -> sender.send(ServerMessages.pong(message.pingTime(), System.currentTimeMillis()));
+            case PING -> sender.send(ServerMessages.pong(message.pingT(), System.currentTimeMillis()));
             default -> { }
         }
     }
@@ -106,7 +107,7 @@ final class Connection {
             sendError(error, "unknown message type '" + message.unknownType() + "' ignored");
             return; // unknown types are ignored, not held against the client
         }
-        sendError(error, parser.lastErrorDetail());
+        sendError(error, message.errorDetail());
         if (++invalidMessages > context.config().maxInvalidMessages()) {
             close(CloseReason.TOO_MANY_INVALID);
         }
@@ -182,7 +183,7 @@ final class Connection {
             return;
         }
         InputResult result = current.lobby().submitInput(playerId, message.thrust(), message.turn(),
-                message.shoot(), message.seq());
+                message.shoot(), message.hasSeq() ? message.seq() : 0);
         if (result != InputResult.ACCEPTED) {
             context.metrics().rejectedInput(result.name().toLowerCase());
         }

@@ -6,7 +6,6 @@ import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.LobbyStatus;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.lobby.WireEncodings;
-import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 import org.jetraiders.server.protocol.json.ServerMessages;
 
 /**
@@ -49,9 +48,7 @@ final class ConnectionSink implements ClientSink {
             planeIndexHint = index;
             lastAck = snapshot.planeLastInputSeq(index);
         }
-        byte[] scratch = sender.scratch(world.length() + JsonWorldUpdateFrame.MAX_ACK_SUFFIX_BYTES);
-        int length = JsonWorldUpdateFrame.withAck(world, lastAck, scratch);
-        sender.sendScratch(length);
+        sender.sendWorldUpdate(world, lastAck);
     }
 
     private void sendIfPresent(EncodedBuffer buffer) {
@@ -67,7 +64,7 @@ final class ConnectionSink implements ClientSink {
 
     @Override
     public void onStatus(LobbyStatus status) {
-        sender.send(ServerMessages.gameState(status));
+        sender.send(ServerMessages.gameStateUtf8(status));
     }
 
     @Override

@@ -1,62 +1,64 @@
 package org.jetraiders.server.transport;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.TextFrame;
+import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.server.metrics.ServerMetrics;
+import org.jetraiders.server.protocol.json.FrameBuilder;
+import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
  * Sends UTF-8 bytes as WebSocket text frames on one connection, tracking what waits in its send
- * queue. Java-WebSocket copies a frame into its own buffer inside {@code sendFrame}, so the scratch
- * array and the frame object are reused for every send. Thread-safe (the consumer thread sends
- * snapshots, the worker thread sends replies).
+ * queue. Java-WebSocket copies a frame into its own buffer inside {@code sendFrame}, so the builder
+ * and the frame object are reused for every send: our side of a snapshot send allocates nothing.
+ * Thread-safe (the consumer thread sends snapshots, the worker thread sends replies).
  */
 final class TextFrameSender {
     private final WebSocket socket;
     private final ServerMetrics metrics;
     private final SendQueueGauge gauge = new SendQueueGauge();
     private final TextFrame frame = new TextFrame();
-    private byte[] scratch = new byte[4096];
-    private ByteBuffer view = ByteBuffer.wrap(scratch);
+    private final FrameBuilder builder = new FrameBuilder(4096);
 
     TextFrameSender(WebSocket socket, ServerMetrics metrics) {
         this.socket = socket;
         this.metrics = metrics;
     }
 
-    /** A scratch array of at least {@code capacity} bytes to build a frame in; pass it back to {@link #sendScratch}. */
-    synchronized byte[] scratch(int capacity) {
-        if (capacity > scratch.length) {
-            scratch = Arrays.copyOf(scratch, Math.max(capacity, scratch.length * 2));
-            view = ByteBuffer.wrap(scratch);
+    /** The shared WorldUpdate bytes with this client's input ack spliced in. */
+    synchronized boolean sendWorldUpdate(EncodedBuffer shared, long ack) {
+        if (JsonWorldUpdateFrame.withAck(shared, ack, builder) == 0) {
+            return false;
         }
-        return scratch;
-    }
-
-    /** Sends {@code length} bytes from the scratch array; false if the socket is closed. */
-    synchronized boolean sendScratch(int length) {
-        view.clear().limit(length);
-        return sendView(length);
+        return sendBuilder();
     }
 
     /** Copies and sends; false if the socket is closed. */
     synchronized boolean send(byte[] bytes, int offset, int length) {
-        System.arraycopy(bytes, offset, scratch(length), 0, length);
-        return sendScratch(length);
+        builder.reset();
+        builder.put(bytes, offset, length);
+        return sendBuilder();
     }
 
-    synchronized boolean send(byte[] bytes) {
+    boolean send(byte[] bytes) {
         return send(bytes, 0, bytes.length);
     }
 
-    private boolean sendView(int length) {
+    /** Control messages (rare): encodes the text to UTF-8 and sends it. */
+    boolean send(String text) {
+        return send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean sendBuilder() {
         if (!socket.isOpen()) {
             return false;
         }
-        frame.setPayload(view);
+        int length = builder.length();
+        frame.setPayload(builder.view());
+        frame.setFin(true);
         try {
             socket.sendFrame(frame);
         } catch (WebsocketNotConnectedException e) {
