@@ -167,26 +167,44 @@ public final class ClientConsumer implements ClientSubscription {
         return false;
     }
 
-    /** Polling thread: stop gating, tell the sink, release waiters. */
+    /**
+     * Polling thread: stop gating, tell the sink, then count it gone and release waiters. Both happen
+     * only after onDetached returned, so whoever returns from {@link #awaitDetached}, or sees
+     * {@code consumers()} drop (as {@code Lobby.stop} does), knows no sink call follows.
+     */
     void finish(DetachReason why) {
-        if (!release(why)) {
+        if (!claim(why)) {
             return;
         }
         try {
             sink.onDetached(why);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.WARNING, "client sink failed in onDetached", t);
+        } finally {
+            counters.countDetached(why);
+            detachedLatch.countDown();
         }
     }
 
-    /** Any thread: stop gating and record the reason, without calling the sink (it may be blocked). */
+    /**
+     * Watchdog: stop gating, record the reason and release waiters, without calling the sink (it is
+     * blocked; it hears onDetached when its call returns, see {@link #notifySinkAfterBlock}).
+     */
     boolean release(DetachReason why) {
+        if (!claim(why)) {
+            return false;
+        }
+        counters.countDetached(why);
+        detachedLatch.countDown();
+        return true;
+    }
+
+    /** Exactly one caller wins; it stops our sequence from gating the ring. */
+    private boolean claim(DetachReason why) {
         if (!reason.compareAndSet(null, why)) {
             return false;
         }
         ring.removeGatingSequence(sequence);
-        counters.countDetached(why);
-        detachedLatch.countDown();
         return true;
     }
 
