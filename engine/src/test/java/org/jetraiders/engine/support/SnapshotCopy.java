@@ -16,6 +16,8 @@ public final class SnapshotCopy {
     public final long tick;
     public final LobbyStatus status;
     public final int planeCount;
+    public final int hitCount;
+    public final int killCount;
     private final long[] numbers;
     private final List<String> names;
     private final byte[][] encoded;
@@ -30,6 +32,8 @@ public final class SnapshotCopy {
         tick = s.tick();
         status = s.status();
         planeCount = s.planeCount();
+        hitCount = s.hitCount();
+        killCount = s.killCount();
         LongList n = new LongList();
         n.add(s.sequence()).add(s.tick()).add(s.status().phase().ordinal()).add(s.status().secondsLeft())
                 .add(s.matchSecondsLeft()).add(s.scoresVersion());
