@@ -91,6 +91,9 @@ public final class ClientConsumer implements ClientSubscription {
             // Too far behind: everything but the newest is stale. Still report status changes in order.
             for (long s = next; s < available; s++) {
                 noteStatus(ring.get(s));
+                if (isCutOff()) {
+                    return DONE;
+                }
             }
             pendingMissed += available - next;
             counters.snapshotsSkipped.add(available - next);
@@ -101,6 +104,9 @@ public final class ClientConsumer implements ClientSubscription {
         for (long s = next; s <= available; s++) {
             SnapshotEvent event = ring.get(s);
             noteStatus(event);
+            if (isCutOff()) {
+                return DONE;
+            }
             if (!sink.canAccept()) {
                 pendingMissed++;
                 skipped++;
@@ -111,18 +117,32 @@ public final class ClientConsumer implements ClientSubscription {
             if (pendingMissed > 0) {
                 sink.onLagged(pendingMissed);
                 pendingMissed = 0;
+                if (isCutOff()) {
+                    return DONE;
+                }
             }
             sink.onSnapshot(event);
             delivered++;
             if (s == available) {
                 laggingSinceNanos = 0;
             }
-            if (host != null && host.isAbandoned()) {
-                return DONE; // cut off while we were in the sink; the watchdog already detached us
+            if (isCutOff()) {
+                return DONE;
             }
         }
         sequence.set(available);
         return checkLagTimeout(nowNanos) ? DONE : WORKED;
+    }
+
+    /**
+     * Whether the watchdog cut us off while we were in a sink call. Checked after EVERY sink call
+     * (onStatus and onLagged too, not just onSnapshot): once cut off, our sequence no longer gates the
+     * ring, so the slots we would go on reading may already hold newer ticks, and the sink must hear
+     * nothing more but onDetached.
+     */
+    private boolean isCutOff() {
+        ConsumerShard shard = host;
+        return shard != null && shard.isAbandoned();
     }
 
     private void noteStatus(SnapshotEvent event) {
@@ -147,26 +167,44 @@ public final class ClientConsumer implements ClientSubscription {
         return false;
     }
 
-    /** Polling thread: stop gating, tell the sink, release waiters. */
+    /**
+     * Polling thread: stop gating, tell the sink, then count it gone and release waiters. Both happen
+     * only after onDetached returned, so whoever returns from {@link #awaitDetached}, or sees
+     * {@code consumers()} drop (as {@code Lobby.stop} does), knows no sink call follows.
+     */
     void finish(DetachReason why) {
-        if (!release(why)) {
+        if (!claim(why)) {
             return;
         }
         try {
             sink.onDetached(why);
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.WARNING, "client sink failed in onDetached", t);
+        } finally {
+            counters.countDetached(why);
+            detachedLatch.countDown();
         }
     }
 
-    /** Any thread: stop gating and record the reason, without calling the sink (it may be blocked). */
+    /**
+     * Watchdog: stop gating, record the reason and release waiters, without calling the sink (it is
+     * blocked; it hears onDetached when its call returns, see {@link #notifySinkAfterBlock}).
+     */
     boolean release(DetachReason why) {
+        if (!claim(why)) {
+            return false;
+        }
+        counters.countDetached(why);
+        detachedLatch.countDown();
+        return true;
+    }
+
+    /** Exactly one caller wins; it stops our sequence from gating the ring. */
+    private boolean claim(DetachReason why) {
         if (!reason.compareAndSet(null, why)) {
             return false;
         }
         ring.removeGatingSequence(sequence);
-        counters.countDetached(why);
-        detachedLatch.countDown();
         return true;
     }
 

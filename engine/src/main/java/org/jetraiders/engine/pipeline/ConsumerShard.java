@@ -168,6 +168,10 @@ final class ConsumerShard implements Runnable {
     private void drainIncoming() {
         ClientConsumer c;
         while ((c = incoming.poll()) != null) {
+            // The queue is shared with our predecessor: a consumer added to it while the watchdog was
+            // replacing that shard still names it as host, and would read the abandoned flag as its
+            // own cut-off after its first snapshot (dropping out without releasing its sequence).
+            c.hostedBy(this);
             if (count == consumers.length) {
                 consumers = Arrays.copyOf(consumers, count * 2);
             }
