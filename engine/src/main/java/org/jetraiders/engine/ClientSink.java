@@ -8,7 +8,9 @@ package org.jetraiders.engine;
  * stream order: a status change is delivered before the first snapshot that carries it, a lag notice
  * before the snapshot that ends the gap. Calls must return quickly; a sink that blocks for longer than
  * the lobby's {@code sinkBlockTimeout} is cut off ({@link DetachReason#SINK_BLOCKED}) and its
- * neighbours move to a fresh thread, so it cannot hold anyone else up.
+ * neighbours move to a fresh thread, so it cannot hold anyone else up. The watchdog times one
+ * consumer pass, which may hold several calls (up to {@code maxLagSnapshots + 1} snapshots when
+ * catching up), so keep each call well under the timeout divided by that.
  */
 public interface ClientSink {
     /**

@@ -304,10 +304,8 @@ public final class Lobby implements AutoCloseable {
         boolean clean = true;
         try {
             if (started.get()) {
-                if (ticker != null) {
-                    ticker.stop();
-                }
-                clean = publishStop(deadline) && awaitConsumersDrained(deadline);
+                boolean tickerEnded = ticker == null || ticker.stop();
+                clean = publishStop(deadline) && awaitConsumersDrained(deadline) && tickerEnded;
                 running = false;
                 if (!clean) {
                     state.forceStop = true;

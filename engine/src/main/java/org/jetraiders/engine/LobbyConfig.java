@@ -2,7 +2,6 @@ package org.jetraiders.engine;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -123,7 +122,7 @@ public final class LobbyConfig {
             require(name != null && NAME.matcher(name).matches(),
                     "name must be 1-32 characters of [A-Za-z0-9_.-], was " + name);
             require(tickRateHz >= 1 && tickRateHz <= 1000, "tickRateHz must be in [1, 1000], was " + tickRateHz);
-            Objects.requireNonNull(tuning, "tuning");
+            require(tuning != null, "tuning must not be null");
             require(maxPlayers >= 1 && maxPlayers <= 10_000, "maxPlayers must be in [1, 10000], was " + maxPlayers);
             require(isPowerOfTwo(inputRingSize) && inputRingSize >= 64,
                     "inputRingSize must be a power of two >= 64, was " + inputRingSize);
@@ -133,9 +132,9 @@ public final class LobbyConfig {
                     "maxLagSnapshots must be in [1, outputRingSize), was " + maxLagSnapshots);
             requirePositive("maxLagTime", maxLagTime);
             requirePositive("sinkBlockTimeout", sinkBlockTimeout);
-            Objects.requireNonNull(encoders, "encoders");
+            require(encoders != null, "encoders must not be null");
             for (SnapshotEncoder e : encoders) {
-                Objects.requireNonNull(e, "encoders must not contain null");
+                require(e != null, "encoders must not contain null");
             }
             return new LobbyConfig(this);
         }

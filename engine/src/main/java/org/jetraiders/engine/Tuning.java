@@ -188,16 +188,16 @@ public final class Tuning {
             requirePositive("maxSpeed", maxSpeed);
             requirePositive("planeRadius", planeRadius);
             require(maxHp > 0, "maxHp must be > 0");
-            requirePositive("shotCooldownSeconds", shotCooldownSeconds);
+            requireDuration("shotCooldownSeconds", shotCooldownSeconds);
             requireFinite("noseOffset", noseOffset);
             requirePositive("projectileSpeed", projectileSpeed);
-            requirePositive("projectileLifetimeSeconds", projectileLifetimeSeconds);
+            requireDuration("projectileLifetimeSeconds", projectileLifetimeSeconds);
             requirePositive("projectileRadius", projectileRadius);
             require(damage >= 0, "damage must be >= 0");
-            requirePositive("respawnSeconds", respawnSeconds);
-            require(countdownSeconds >= 0, "countdownSeconds must be >= 0");
-            require(matchSeconds >= 0, "matchSeconds must be >= 0 (0 = no limit)");
-            require(matchEndPauseSeconds >= 0, "matchEndPauseSeconds must be >= 0");
+            requireDuration("respawnSeconds", respawnSeconds);
+            require(countdownSeconds >= 0 && countdownSeconds <= MAX_SECONDS, "countdownSeconds must be in [0, " + MAX_SECONDS + "]");
+            require(matchSeconds >= 0 && matchSeconds <= MAX_SECONDS, "matchSeconds must be in [0, " + MAX_SECONDS + "] (0 = no limit)");
+            require(matchEndPauseSeconds >= 0 && matchEndPauseSeconds <= MAX_SECONDS, "matchEndPauseSeconds must be in [0, " + MAX_SECONDS + "]");
             require(minPlayersToStart >= 1, "minPlayersToStart must be >= 1");
             return new Tuning(this);
         }
@@ -206,6 +206,14 @@ public final class Tuning {
             for (double v : values) {
                 require(Double.isFinite(v), name + " must be finite");
             }
+        }
+
+        /** Longest duration a tuning value may ask for: a day, so tick counts always fit an int. */
+        private static final int MAX_SECONDS = 86_400;
+
+        private static void requireDuration(String name, double seconds) {
+            require(Double.isFinite(seconds) && seconds > 0 && seconds <= MAX_SECONDS,
+                    name + " must be in (0, " + MAX_SECONDS + "] seconds, was " + seconds);
         }
 
         private static void requirePositive(String name, double v) {

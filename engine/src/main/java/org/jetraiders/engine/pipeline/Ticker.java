@@ -33,13 +33,16 @@ public final class Ticker implements Runnable {
         t.start();
     }
 
-    public void stop() throws InterruptedException {
+    /** Stops the ticker; true once its thread has ended. */
+    public boolean stop() throws InterruptedException {
         running = false;
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
             t.join(1000);
+            return !t.isAlive();
         }
+        return true;
     }
 
     @Override
