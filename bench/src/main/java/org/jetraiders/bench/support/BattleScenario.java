@@ -27,6 +27,8 @@ public final class BattleScenario {
     public static final long SEED = 0x0BE7_C4_2024L;
     private static final double AREA_PER_PLANE = 800.0 * 460.0 / 16.0;
     private static final double ASPECT = 800.0 / 460.0;
+    /** 33 million default hits: more than a plane takes in any benchmark run. */
+    private static final int IMMORTAL_HP = 1_000_000_000;
 
     private final int planes;
     private final int targetProjectiles;
@@ -53,7 +55,19 @@ public final class BattleScenario {
 
     /** A calibrated scenario: lifetime chosen so that about {@code targetProjectiles} are in flight. */
     public static BattleScenario create(int planes, int targetProjectiles) {
+        return create(planes, targetProjectiles, false);
+    }
+
+    /**
+     * As {@link #create(int, int)}; with {@code immortal} planes have so many hit points that none dies
+     * during a benchmark (hits still land, deal damage and remove the projectile), so every plane keeps
+     * firing without its input being sent again after a respawn: for pipelines fed only through inputs.
+     */
+    public static BattleScenario create(int planes, int targetProjectiles, boolean immortal) {
         Tuning base = baseTuning(planes);
+        if (immortal) {
+            base = base.toBuilder().maxHp(IMMORTAL_HP).build();
+        }
         int cooldownTicks = (int) Math.round(base.shotCooldownSeconds() * TICK_RATE_HZ);
         int lifetime = Math.max(1, (int) Math.round((double) targetProjectiles / planes * cooldownTicks));
         double mean = 0;
