@@ -268,9 +268,9 @@ public final class Lobby implements AutoCloseable {
         return reservedPlayers.get();
     }
 
-    /** Scoreboard of everyone in the lobby; refreshed within a quarter second of a change. */
+    /** Scoreboard of everyone in the lobby; refreshed within a quarter second of a change. Allocates the copy. */
     public List<PlayerScore> scores() {
-        return cell.scores;
+        return cell.scores();
     }
 
     public LobbyMetrics metrics() {

@@ -2,6 +2,7 @@ package org.jetraiders.engine.pipeline;
 
 import java.util.List;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import org.jetraiders.engine.SnapshotEncoder;
 
 /**
@@ -15,6 +16,7 @@ public final class EncodingStageHandler implements EventHandler<SnapshotEvent> {
     private final SnapshotEncoder[] encoders;
     private final ConsumerShards shards;
     private long failures;
+    private Sequence progress;
 
     public EncodingStageHandler(List<SnapshotEncoder> encoders, ConsumerShards shards) {
         this.encoders = encoders.toArray(new SnapshotEncoder[0]);
@@ -34,7 +36,15 @@ public final class EncodingStageHandler implements EventHandler<SnapshotEvent> {
             }
         }
         if (endOfBatch) {
+            // The processor would publish our progress only after this call returns; a shard woken
+            // before that finds nothing new and parks for its idle period. Publish it first.
+            progress.set(sequence);
             shards.signalAll();
         }
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.progress = sequenceCallback;
     }
 }

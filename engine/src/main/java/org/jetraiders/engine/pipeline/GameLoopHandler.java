@@ -1,13 +1,10 @@
 package org.jetraiders.engine.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import org.jetraiders.engine.LobbyStatus;
-import org.jetraiders.engine.PlayerScore;
 import org.jetraiders.engine.sim.World;
 
 /**
@@ -17,7 +14,7 @@ import org.jetraiders.engine.sim.World;
  * never does I/O, never waits on a client.
  */
 public final class GameLoopHandler implements EventHandler<InputEvent> {
-    /** Scoreboard copies for {@code Lobby.scores()} are rebuilt at most this often (ticks), or at match end. */
+    /** The scoreboard for {@code Lobby.scores()} is rewritten at most this often (ticks), or at match end. */
     private static final int SCOREBOARD_REFRESH_TICKS = 15;
 
     private final World world;
@@ -26,6 +23,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
     private final StatusCell cell;
     private final LobbyPipelineState state;
     private final AtomicInteger reservedPlayers;
+    private final ScoreTable scores;
 
     private long publishedScoresVersion = -1;
     private long lastScoresTick;
@@ -39,6 +37,8 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
         this.cell = cell;
         this.state = state;
         this.reservedPlayers = reservedPlayers;
+        this.scores = new ScoreTable(world.slotCapacity());
+        cell.scoreTable = scores;
     }
 
     @Override
@@ -118,18 +118,11 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
         }
         boolean due = world.tick() - lastScoresTick >= SCOREBOARD_REFRESH_TICKS
                 || status.phase() == LobbyStatus.Phase.MATCH_ENDED || publishedScoresVersion < 0;
-        if (!due) {
-            return;
+        if (due) {
+            scores.write(world);
+            publishedScoresVersion = version;
+            lastScoresTick = world.tick();
         }
-        List<PlayerScore> scores = new ArrayList<>(world.playerCount());
-        for (int slot = 0, cap = world.slotCapacity(); slot < cap; slot++) {
-            if (world.isActive(slot)) {
-                scores.add(new PlayerScore(world.playerId(slot), world.playerName(slot), world.kills(slot), world.deaths(slot)));
-            }
-        }
-        cell.scores = List.copyOf(scores);
-        publishedScoresVersion = version;
-        lastScoresTick = world.tick();
     }
 
     private void stop() {

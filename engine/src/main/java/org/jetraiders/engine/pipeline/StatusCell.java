@@ -7,7 +7,13 @@ import org.jetraiders.engine.PlayerScore;
 /** Latest-value lobby state written by the game loop and read lock-free by any thread (the design's watch). */
 public final class StatusCell {
     public volatile LobbyStatus status = LobbyStatus.LOBBY;
-    public volatile List<PlayerScore> scores = List.of();
+    volatile ScoreTable scoreTable;
     public volatile long tick;
     public volatile int matchSecondsLeft = -1;
+
+    /** The latest scoreboard (empty before the game loop exists). */
+    public List<PlayerScore> scores() {
+        ScoreTable table = scoreTable;
+        return table == null ? List.of() : table.read();
+    }
 }
