@@ -179,7 +179,11 @@ function onConnectionState(state, detail) {
       break;
     case 'reconnecting':
       hud.setConnection(state, 'reconnecting…');
-      if (detail && game.phase !== 'Stopping') hud.setCenter('Connection lost', detail);
+      if (game.conn && game.conn.stopping) {
+        hud.setCenter('Server stopping', 'The server is shutting down. Reconnecting when it is back…');
+      } else if (detail) {
+        hud.setCenter('Connection lost', detail);
+      }
       break;
     case 'stopped':
       hud.setConnection(state, 'server stopping');

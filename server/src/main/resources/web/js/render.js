@@ -2,7 +2,10 @@
 
 import { WORLD, WORLD_W, WORLD_H, colourFor, clamp } from './util.js';
 
-const MARGIN = 24; // world units around the bounds
+const MARGIN = 12; // world units around the bounds
+// CSS pixels kept free for the HUD bars above and below the arena
+const HUD_TOP = 46;
+const HUD_BOTTOM = 44;
 const MAX_HP = 100;
 // Jet silhouette, nose up (-y), about 36 px long (collision radius is 24).
 const JET = [
@@ -26,10 +29,13 @@ export class Renderer {
     this.canvas.height = Math.max(1, Math.round(window.innerHeight * dpr));
     const cw = this.canvas.width;
     const ch = this.canvas.height;
-    // keep the world's aspect ratio, fit it (plus margin) into the window
-    this.scale = Math.min(cw / (WORLD_W + 2 * MARGIN), ch / (WORLD_H + 2 * MARGIN));
+    // keep the world's aspect ratio, fit it (plus margin) into the window below/above the HUD bars
+    const top = window.innerHeight > 400 ? HUD_TOP * dpr : 0;
+    const bottom = window.innerHeight > 400 ? HUD_BOTTOM * dpr : 0;
+    const usableH = Math.max(1, ch - top - bottom);
+    this.scale = Math.min(cw / (WORLD_W + 2 * MARGIN), usableH / (WORLD_H + 2 * MARGIN));
     this.ox = cw / 2 - ((WORLD.minX + WORLD.maxX) / 2) * this.scale;
-    this.oy = ch / 2 - ((WORLD.minY + WORLD.maxY) / 2) * this.scale;
+    this.oy = top + usableH / 2 - ((WORLD.minY + WORLD.maxY) / 2) * this.scale;
   }
 
   /**

@@ -150,6 +150,13 @@ class BrowserPlayIT {
         assertTrue(ack.longValue() > 0, "the server acknowledged the page's inputs (ack " + ack + ")");
         assertTrue(recorder.maxSeq(playerId) > 0, "the simulation used sequenced inputs");
         assertEquals(0L, ((Number) js("return window.__jr.errors")).longValue(), "no script errors on the page");
+        System.out.printf("browser: %s snapshots, interpolation delay %s ms, ping %s ms%n",
+                js("return window.__jr.snapshots"), js("return window.__jr.delayMs"), js("return window.__jr.pingMs"));
+
+        // a server shutdown (GameState Stopping, close 1001) is announced clearly, and the page keeps retrying
+        server.stop();
+        wait.until(d -> "Server stopping".equals(d.findElement(By.id("center-title")).getText()));
+        wait.until(d -> Set.of("stopped", "reconnecting", "connecting").contains(js("return window.__jr.state")));
     }
 
     private Object js(String script) {
