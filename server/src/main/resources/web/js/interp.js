@@ -4,13 +4,15 @@
 // Timeline: simulation ticks. We learn the tick duration and the snapshot interval from arrivals,
 // keep a smoothed "render tick" that advances with the local clock, and steer it gently towards
 // (newest tick + time since it arrived) - delay, where
-//   delay = clamp(2.5 x inter-arrival jitter + one snapshot interval, 50, 250) ms.
+//   delay = clamp(2.5 x inter-arrival jitter + one snapshot interval + one display frame, 50, 250) ms.
 
 import { clamp, lerp, lerpAngle, WORLD_W, WORLD_H } from './util.js';
 
 const MAX_SNAPSHOTS = 120;
 const MIN_DELAY_MS = 50;
 const MAX_DELAY_MS = 250;
+// We render on display frames, so the next snapshot must arrive up to one frame before it is needed.
+const FRAME_MARGIN_MS = 16;
 
 export class SnapshotBuffer {
   constructor() {
@@ -25,7 +27,9 @@ export class SnapshotBuffer {
     this.delayMs = 100;
     this.renderTick = null;
     this.lastFrame = null;
-    this.anchor = null; // { tick, recv } for estimating the tick duration over a long span
+    this.calibrated = false; // tickMs measured over a long enough span
+    this.frames = 0; // frames sampled
+    this.starved = 0; // frames with no newer snapshot to interpolate towards (motion would stall)
   }
 
   /** Adds a WorldUpdate's data, received at `now` (performance.now()). */
@@ -48,17 +52,23 @@ export class SnapshotBuffer {
     if (prev) {
       const dTicks = tick - prev.tick;
       const dt = now - prev.recv;
-      // tick duration over a span of at least a second, robust against arrival jitter
-      if (!this.anchor) this.anchor = { tick, recv: now };
-      else if (now - this.anchor.recv > 1000 && tick > this.anchor.tick) {
-        const est = (now - this.anchor.recv) / (tick - this.anchor.tick);
-        this.tickMs = clamp(lerp(this.tickMs, est, 0.3), 4, 100);
-        this.anchor = { tick, recv: now };
+      // Tick duration: over the arrivals of the last 2 s once they span 250 ms (jitter only
+      // affects the two ends, so the estimate is good to a few percent); before that, from
+      // consecutive arrivals, so that the clock is right within the first few snapshots.
+      let first = 0;
+      while (first < this.snaps.length - 2 && this.snaps[first].recv < now - 2000) first++;
+      const f = this.snaps[first];
+      if (now - f.recv >= 250 && tick > f.tick) {
+        const est = (now - f.recv) / (tick - f.tick);
+        this.tickMs = clamp(this.calibrated ? lerp(this.tickMs, est, 0.05) : est, 4, 100);
+        this.calibrated = true;
+      } else if (!this.calibrated && dTicks > 0) {
+        this.tickMs = clamp(lerp(this.tickMs, dt / dTicks, 0.5), 4, 100);
       }
       const expected = dTicks * this.tickMs;
       this.intervalMs = lerp(this.intervalMs, clamp(expected, 1, 500), 0.1);
       this.jitterMs = lerp(this.jitterMs, Math.min(Math.abs(dt - expected), 500), 0.1);
-      this.delayMs = clamp(2.5 * this.jitterMs + this.intervalMs, MIN_DELAY_MS, MAX_DELAY_MS);
+      this.delayMs = clamp(2.5 * this.jitterMs + this.intervalMs + FRAME_MARGIN_MS, MIN_DELAY_MS, MAX_DELAY_MS);
     }
   }
 
@@ -88,7 +98,9 @@ export class SnapshotBuffer {
     const snaps = this.snaps;
     let a = snaps[0];
     let b = snaps[0];
+    this.frames += 1;
     if (t >= snaps[snaps.length - 1].tick) {
+      if (snaps.length > 1) this.starved += 1;
       a = b = snaps[snaps.length - 1]; // starved: hold the newest state
     } else if (t > snaps[0].tick) {
       for (let i = snaps.length - 1; i > 0; i--) {

@@ -29,7 +29,8 @@ import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -64,11 +65,14 @@ class BrowserPlayIT {
     private final Recorder recorder = new Recorder();
 
     @BeforeEach
-    void setUp() throws Exception {
+    void checkBrowser() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
                         + " is missing; install them with: apt-get install -y chromium chromium-driver");
-        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).build());
+    }
+
+    private void start(int tickRateHz) throws Exception {
+        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).tickRateHz(tickRateHz).build());
         server.start();
         subscription = server.lobbies().defaultLobby().lobby().attach(recorder);
 
@@ -109,8 +113,11 @@ class BrowserPlayIT {
         }
     }
 
-    @Test
-    void playsTurnsMovesAndFiresThroughTheServer() throws Exception {
+    /** Snapshots arrive at the tick rate: the full game at 60/s, and smooth rendering at 30 and 20/s too. */
+    @ParameterizedTest(name = "{0} snapshots/s")
+    @ValueSource(ints = {60, 30, 20})
+    void playsTurnsMovesAndFiresThroughTheServer(int tickRateHz) throws Exception {
+        start(tickRateHz);
         driver.get("http://127.0.0.1:" + server.httpPort() + "/");
         WebElement name = driver.findElement(By.id("name"));
         name.clear();
@@ -125,6 +132,9 @@ class BrowserPlayIT {
         wait.until(d -> ((Number) js("return window.__jr.snapshots")).longValue() > 30);
         awaitServer(() -> recorder.latest(playerId) != null, "the server shows the page's plane");
         assertEquals(NAME, recorder.names.get(playerId), "the plane carries the typed name");
+
+        long frames0 = ((Number) js("return window.__jr.frames")).longValue();
+        long starved0 = ((Number) js("return window.__jr.starvedFrames")).longValue();
 
         // throttle up and turn right (clockwise) for a while
         Actions actions = new Actions(driver);
@@ -142,16 +152,23 @@ class BrowserPlayIT {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         actions.keyUp(" ").keyUp("w").perform();
 
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, png);
+        Path screenshot = tickRateHz == 60 ? SCREENSHOT
+                : SCREENSHOT.resolveSibling("browser-play-" + tickRateHz + "hz.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, png);
         assertNotBlank(png);
 
         Number ack = (Number) js("return window.__jr.ack");
         assertTrue(ack.longValue() > 0, "the server acknowledged the page's inputs (ack " + ack + ")");
         assertTrue(recorder.maxSeq(playerId) > 0, "the simulation used sequenced inputs");
         assertEquals(0L, ((Number) js("return window.__jr.errors")).longValue(), "no script errors on the page");
-        System.out.printf("browser: %s snapshots, interpolation delay %s ms, ping %s ms%n",
-                js("return window.__jr.snapshots"), js("return window.__jr.delayMs"), js("return window.__jr.pingMs"));
+        long frames = ((Number) js("return window.__jr.frames")).longValue() - frames0;
+        long starved = ((Number) js("return window.__jr.starvedFrames")).longValue() - starved0;
+        System.out.printf("browser @%d Hz: %s snapshots, interpolation delay %s ms, ping %s ms, "
+                + "%d of %d frames without a newer snapshot%n", tickRateHz, js("return window.__jr.snapshots"),
+                js("return window.__jr.delayMs"), js("return window.__jr.pingMs"), starved, frames);
+        assertTrue(frames > 30, "the page rendered frames while playing (" + frames + ")");
+        assertTrue(starved <= frames / 10, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
 
         // a server shutdown (GameState Stopping, close 1001) is announced clearly, and the page keeps retrying
         server.stop();
