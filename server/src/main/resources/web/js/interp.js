@@ -66,7 +66,10 @@ export class SnapshotBuffer {
         this.tickMs = clamp(lerp(this.tickMs, dt / dTicks, 0.5), 4, 100);
       }
       const expected = dTicks * this.tickMs;
-      this.intervalMs = lerp(this.intervalMs, clamp(expected, 1, 500), 0.1);
+      // the interval to bridge: rises fast on a gap (a lost snapshot), decays slowly, so one
+      // lost snapshot in a while does not make motion stall
+      const gap = clamp(expected, 1, 500);
+      this.intervalMs = lerp(this.intervalMs, gap, gap > this.intervalMs ? 0.5 : 0.02);
       this.jitterMs = lerp(this.jitterMs, Math.min(Math.abs(dt - expected), 500), 0.1);
       this.delayMs = clamp(2.5 * this.jitterMs + this.intervalMs + FRAME_MARGIN_MS, MIN_DELAY_MS, MAX_DELAY_MS);
     }

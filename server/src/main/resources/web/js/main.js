@@ -65,6 +65,8 @@ const lobbyInput = $('lobby');
 const startMessage = $('start-message');
 const playButton = $('play');
 const params = new URLSearchParams(location.search);
+// `?sim_loss=0.25` drops that share of WorldUpdates on arrival, to see interpolation cope with loss.
+const SIM_LOSS = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_loss')) || 0));
 nameInput.value = params.get('name') || localStorage.getItem('jr.name') || '';
 lobbyInput.value = params.get('lobby') || localStorage.getItem('jr.lobby') || 'main';
 
@@ -147,6 +149,7 @@ function play(login, cfg, name, lobby) {
         buffer.reset();
       },
       WorldUpdate: (d) => {
+        if (SIM_LOSS > 0 && Math.random() < SIM_LOSS) return; // debugging aid: pretend it was lost
         buffer.push(d, performance.now());
         game.snapshots += 1;
         game.lastTick = Number(d.tick);

@@ -30,7 +30,7 @@ import org.jetraiders.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -113,12 +113,15 @@ class BrowserPlayIT {
         }
     }
 
-    /** Snapshots arrive at the tick rate: the full game at 60/s, and smooth rendering at 30 and 20/s too. */
-    @ParameterizedTest(name = "{0} snapshots/s")
-    @ValueSource(ints = {60, 30, 20})
-    void playsTurnsMovesAndFiresThroughTheServer(int tickRateHz) throws Exception {
+    /**
+     * Snapshots arrive at the tick rate: the full game at 60/s, and smooth rendering at 30 and 20/s
+     * too, and with a quarter of the snapshots lost (dropped by the page's {@code ?sim_loss=}).
+     */
+    @ParameterizedTest(name = "{0} snapshots/s, {1} lost")
+    @CsvSource({"60, 0", "30, 0", "20, 0", "30, 0.25"})
+    void playsTurnsMovesAndFiresThroughTheServer(int tickRateHz, double loss) throws Exception {
         start(tickRateHz);
-        driver.get("http://127.0.0.1:" + server.httpPort() + "/");
+        driver.get("http://127.0.0.1:" + server.httpPort() + "/" + (loss > 0 ? "?sim_loss=" + loss : ""));
         WebElement name = driver.findElement(By.id("name"));
         name.clear();
         name.sendKeys(NAME);
@@ -142,8 +145,11 @@ class BrowserPlayIT {
         Thread.sleep(1500);
         actions.keyUp("d").perform();
         Thread.sleep(300);
-        awaitServer(() -> recorder.turnedClockwise(playerId) > 20, "the plane turned clockwise (D)");
-        awaitServer(() -> recorder.moved(playerId) > 20, "the plane moved (W)");
+        int steps = tickRateHz / 4; // a quarter of a second of turning/moving ticks is plenty of evidence
+        awaitServer(() -> recorder.turnedClockwise(playerId) > steps,
+                "the plane turned clockwise (D): " + recorder.turnedClockwise(playerId) + " ticks");
+        awaitServer(() -> recorder.moved(playerId) > steps,
+                "the plane moved (W): " + recorder.moved(playerId) + " ticks");
 
         // fire while still flying, and take the screenshot mid-action
         actions.keyDown(" ").perform();
@@ -152,8 +158,8 @@ class BrowserPlayIT {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         actions.keyUp(" ").keyUp("w").perform();
 
-        Path screenshot = tickRateHz == 60 ? SCREENSHOT
-                : SCREENSHOT.resolveSibling("browser-play-" + tickRateHz + "hz.png");
+        Path screenshot = tickRateHz == 60 && loss == 0 ? SCREENSHOT
+                : SCREENSHOT.resolveSibling("browser-play-" + tickRateHz + "hz" + (loss > 0 ? "-loss" : "") + ".png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, png);
         assertNotBlank(png);
@@ -164,8 +170,8 @@ class BrowserPlayIT {
         assertEquals(0L, ((Number) js("return window.__jr.errors")).longValue(), "no script errors on the page");
         long frames = ((Number) js("return window.__jr.frames")).longValue() - frames0;
         long starved = ((Number) js("return window.__jr.starvedFrames")).longValue() - starved0;
-        System.out.printf("browser @%d Hz: %s snapshots, interpolation delay %s ms, ping %s ms, "
-                + "%d of %d frames without a newer snapshot%n", tickRateHz, js("return window.__jr.snapshots"),
+        System.out.printf("browser @%d Hz, loss %.2f: %s snapshots, interpolation delay %s ms, ping %s ms, "
+                + "%d of %d frames without a newer snapshot%n", tickRateHz, loss, js("return window.__jr.snapshots"),
                 js("return window.__jr.delayMs"), js("return window.__jr.pingMs"), starved, frames);
         assertTrue(frames > 30, "the page rendered frames while playing (" + frames + ")");
         assertTrue(starved <= frames / 10, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
