@@ -1,0 +1,285 @@
+// Jet Raiders browser client: start screen, login, game connection, input, render loop.
+
+import { loadConfig, listLobbies, guestLogin, GameConnection } from './net.js';
+import { SnapshotBuffer } from './interp.js';
+import { Renderer } from './render.js';
+import { Hud } from './hud.js';
+import { Keyboard } from './input.js';
+import { formatClock } from './util.js';
+
+const INPUT_HZ = 60;
+const LOBBY_REFRESH_MS = 3000;
+const LOBBY_NAME = /^[A-Za-z0-9_-]{1,32}$/;
+
+const $ = (id) => document.getElementById(id);
+
+const game = {
+  state: 'menu',
+  playerId: null,
+  lobby: null,
+  lastTick: -1,
+  snapshots: 0,
+  lastAck: 0,
+  errors: 0,
+  names: new Map(),
+  scores: [],
+  secondsLeft: -1,
+  secondsLeftAt: 0,
+  phase: null, // 'Lobby' | 'MatchStarting' | 'MatchRunning' | 'MatchEnded' | 'Stopping'
+  countdown: 0,
+  countdownAt: 0,
+  pingMs: null,
+  conn: null,
+};
+
+const buffer = new SnapshotBuffer();
+const renderer = new Renderer($('world'));
+const hud = new Hud();
+const keyboard = new Keyboard(window, {
+  enabled: () => game.conn !== null,
+  onToggleScores: () => hud.toggleScores(),
+});
+
+// ---- read-only debug hook for tests ---------------------------------------------------------
+window.addEventListener('error', () => { game.errors += 1; });
+window.addEventListener('unhandledrejection', () => { game.errors += 1; });
+window.__jr = Object.freeze(Object.defineProperties({}, {
+  state: { get: () => game.state, enumerable: true },
+  playerId: { get: () => game.playerId, enumerable: true },
+  lobby: { get: () => game.lobby, enumerable: true },
+  lastTick: { get: () => game.lastTick, enumerable: true },
+  snapshots: { get: () => game.snapshots, enumerable: true },
+  ack: { get: () => game.lastAck, enumerable: true },
+  delayMs: { get: () => Math.round(buffer.delayMs), enumerable: true },
+  frames: { get: () => buffer.frames, enumerable: true },
+  starvedFrames: { get: () => buffer.starved, enumerable: true },
+  pingMs: { get: () => game.pingMs, enumerable: true },
+  phase: { get: () => game.phase, enumerable: true },
+  errors: { get: () => game.errors, enumerable: true },
+}));
+
+// ---- start screen ---------------------------------------------------------------------------
+const form = $('start-form');
+const nameInput = $('name');
+const lobbyInput = $('lobby');
+const startMessage = $('start-message');
+const playButton = $('play');
+const params = new URLSearchParams(location.search);
+// `?sim_loss=0.25` drops that share of WorldUpdates on arrival, to see interpolation cope with loss.
+const SIM_LOSS = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_loss')) || 0));
+nameInput.value = params.get('name') || localStorage.getItem('jr.name') || '';
+lobbyInput.value = params.get('lobby') || localStorage.getItem('jr.lobby') || 'main';
+
+async function refreshLobbies() {
+  if (game.conn) return;
+  try {
+    const lobbies = await listLobbies();
+    const items = lobbies.map((l) => {
+      const li = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = String(l.name);
+      const info = document.createElement('span');
+      info.className = 'muted';
+      info.textContent = `${l.players}/${l.max_players} · ${l.status}`;
+      li.append(name, info);
+      li.classList.toggle('selected', l.name === lobbyInput.value);
+      li.addEventListener('click', () => { lobbyInput.value = String(l.name); refreshLobbies(); });
+      return li;
+    });
+    $('lobby-list').replaceChildren(...items);
+    $('lobby-refresh').textContent = '';
+  } catch {
+    $('lobby-refresh').textContent = '(unavailable)';
+  }
+}
+refreshLobbies();
+setInterval(refreshLobbies, LOBBY_REFRESH_MS);
+
+function showMenu(message) {
+  game.conn = null;
+  setState('menu');
+  hud.show(false);
+  $('start').classList.remove('hidden');
+  startMessage.textContent = message || '';
+  playButton.disabled = false;
+  refreshLobbies();
+}
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const name = nameInput.value.trim();
+  const lobby = lobbyInput.value.trim() || 'main';
+  if (!name) { startMessage.textContent = 'Enter a pilot name.'; return; }
+  if (!LOBBY_NAME.test(lobby)) { startMessage.textContent = 'Lobby names use letters, digits, _ and - only.'; return; }
+  localStorage.setItem('jr.name', name);
+  localStorage.setItem('jr.lobby', lobby);
+  playButton.disabled = true;
+  startMessage.textContent = '';
+  setState('logging_in');
+  try {
+    const [login, cfg] = await Promise.all([guestLogin(name), loadConfig()]);
+    play(login, cfg, name, lobby);
+  } catch (err) {
+    showMenu(`Could not sign in: ${err.message}`);
+  }
+});
+
+// ---- game session ---------------------------------------------------------------------------
+function play(login, cfg, name, lobby) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const url = `${scheme}://${location.hostname}:${cfg.wsPort}${cfg.wsPath}?lobby_id=${encodeURIComponent(lobby)}`;
+  document.activeElement?.blur();
+  $('start').classList.add('hidden');
+  hud.show(true);
+  hud.setLobby(lobby);
+  hud.setCenter(null);
+  game.lobby = lobby;
+  game.conn = new GameConnection({
+    url,
+    token: login.token,
+    name: login.name || name,
+    lobby,
+    relogin: async () => (await guestLogin(name)).token,
+    onPing: (ms) => { game.pingMs = Math.round(ms); hud.setPing(ms); },
+    onState: (state, detail) => onConnectionState(state, detail),
+    handlers: {
+      Identity: (d) => {
+        game.playerId = String(d.player_id);
+        if (d.lobby_id) { game.lobby = String(d.lobby_id); hud.setLobby(game.lobby); }
+        buffer.reset();
+      },
+      WorldUpdate: (d) => {
+        if (SIM_LOSS > 0 && Math.random() < SIM_LOSS) return; // debugging aid: pretend it was lost
+        buffer.push(d, performance.now());
+        game.snapshots += 1;
+        game.lastTick = Number(d.tick);
+        if (typeof d.ack === 'number') game.lastAck = d.ack;
+      },
+      GameState: (d) => onGameState(d),
+      Scoreboard: (d) => onScoreboard(d),
+      KillFeed: (d) => { for (const k of (d && d.kills) || []) hud.addKill(k, performance.now()); },
+      Lagged: (d) => hud.flash(`Connection lagging — skipped ${Number(d && d.missed) || 0} updates`, performance.now()),
+      Error: (d) => {
+        if (d && d.code !== 'lobby_full' && d.code !== 'lobby_unavailable') {
+          hud.flash(`Server: ${String(d.message || d.code)}`, performance.now());
+        }
+      },
+    },
+  });
+  game.conn.start();
+}
+
+function setState(state) {
+  game.state = state;
+}
+
+function onConnectionState(state, detail) {
+  setState(state);
+  switch (state) {
+    case 'connecting': hud.setConnection(state, 'connecting…'); break;
+    case 'joining': hud.setConnection('connecting', 'joining…'); break;
+    case 'playing':
+      hud.setConnection(state, 'connected');
+      if (game.phase !== 'MatchEnded') hud.setCenter(null);
+      break;
+    case 'reconnecting':
+      hud.setConnection(state, 'reconnecting…');
+      if (game.conn && game.conn.stopping) {
+        hud.setCenter('Server stopping', 'The server is shutting down. Reconnecting when it is back…');
+      } else if (detail) {
+        hud.setCenter('Connection lost', detail);
+      }
+      break;
+    case 'stopped':
+      hud.setConnection(state, 'server stopping');
+      hud.setCenter('Server stopping', detail || 'The server is shutting down.');
+      break;
+    case 'lobby_full':
+      showMenu(`Lobby "${game.lobby}" is full — pick another lobby or try again later.`);
+      break;
+    case 'error':
+      showMenu(`Could not join: ${detail || 'unknown error'}`);
+      break;
+    default: break;
+  }
+}
+
+function onGameState(d) {
+  const now = performance.now();
+  if (typeof d === 'string') {
+    game.phase = d;
+  } else if (d && typeof d === 'object') {
+    const [key] = Object.keys(d);
+    game.phase = key || null;
+    if (key === 'MatchStarting') {
+      game.countdown = Number(d.MatchStarting && d.MatchStarting.in_seconds) || 0;
+      game.countdownAt = now;
+    }
+  }
+  if (game.phase === 'MatchEnded') {
+    hud.setCenter('Match over', finalScores());
+  } else if (game.phase === 'Stopping') {
+    hud.setCenter('Server stopping', 'The server is shutting down. We will reconnect when it is back.');
+  } else {
+    hud.setCenter(null);
+  }
+}
+
+function onScoreboard(d) {
+  if (!d || !Array.isArray(d.players)) return;
+  game.names = new Map(d.players.map((p) => [String(p.id), String(p.name ?? '')]));
+  game.scores = d.players
+    .map((p) => ({ id: String(p.id), name: String(p.name ?? ''), kills: Number(p.kills) || 0, deaths: Number(p.deaths) || 0 }))
+    .sort((a, b) => b.kills - a.kills || a.deaths - b.deaths || a.name.localeCompare(b.name));
+  game.secondsLeft = typeof d.seconds_left === 'number' ? d.seconds_left : -1;
+  game.secondsLeftAt = performance.now();
+  hud.setScores(game.scores, game.playerId);
+  if (game.phase === 'MatchEnded') hud.setCenter('Match over', finalScores());
+}
+
+function finalScores() {
+  if (!game.scores.length) return '';
+  return game.scores.slice(0, 8)
+    .map((p, i) => `${i + 1}. ${p.name || `#${p.id}`} — ${p.kills} kills, ${p.deaths} deaths`)
+    .join('\n');
+}
+
+function matchText(now) {
+  switch (game.phase) {
+    case 'Lobby': return 'Waiting for players…';
+    case 'MatchStarting': {
+      const left = Math.max(1, Math.ceil(game.countdown - (now - game.countdownAt) / 1000));
+      return `Starting in ${left}`;
+    }
+    case 'MatchRunning':
+      if (game.secondsLeft < 0) return 'Match running';
+      return `Time left ${formatClock(game.secondsLeft - (now - game.secondsLeftAt) / 1000)}`;
+    case 'MatchEnded': return 'Match over';
+    case 'Stopping': return 'Server stopping';
+    default: return '';
+  }
+}
+
+// ---- loops ----------------------------------------------------------------------------------
+setInterval(() => {
+  if (game.conn && game.state === 'playing') game.conn.sendInput(keyboard.sample());
+}, 1000 / INPUT_HZ);
+
+function frame(now) {
+  const world = game.conn ? buffer.sample(now) : null;
+  renderer.draw(world, { me: game.playerId, names: game.names, time: now });
+  if (game.conn) {
+    let text = matchText(now);
+    if (world && game.state === 'playing' && game.playerId && !world.planes.some((p) => p.id === game.playerId)
+        && buffer.snaps.length > 0) {
+      text = text ? `${text} · respawning…` : 'Respawning…';
+    }
+    hud.setMatchText(text);
+    hud.tick(now);
+  }
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+
+// `?name=Ada&autoplay=1` joins straight away (handy for demos and screenshots).
+if (params.has('autoplay') && nameInput.value.trim()) form.requestSubmit();

@@ -1,0 +1,291 @@
+package org.jetraiders.server.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.jetraiders.engine.ClientSink;
+import org.jetraiders.engine.ClientSubscription;
+import org.jetraiders.engine.Snapshot;
+import org.jetraiders.server.GameServer;
+import org.jetraiders.server.config.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Plays the browser client in headless Chromium against a real server with two bots, and checks
+ * through the server's own snapshots that the page's plane turned, moved and fired.
+ *
+ * <p>Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (nothing is
+ * downloaded); skipped when they are missing. Install them with
+ * {@code apt-get install -y chromium chromium-driver}.
+ */
+class BrowserPlayIT {
+    private static final Path CHROMIUM = Path.of(System.getProperty("jr.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("jr.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOT = Path.of("target", "browser-play.png");
+    private static final String NAME = "Tester" + (System.nanoTime() % 1000);
+
+    private GameServer server;
+    private WebDriver driver;
+    private ChromeDriverService service;
+    private ClientSubscription subscription;
+    private Path profile;
+    private final Recorder recorder = new Recorder();
+
+    @BeforeEach
+    void checkBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "headless browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                        + " is missing; install them with: apt-get install -y chromium chromium-driver");
+    }
+
+    private void start(int tickRateHz) throws Exception {
+        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).tickRateHz(tickRateHz).build());
+        server.start();
+        subscription = server.lobbies().defaultLobby().lobby().attach(recorder);
+
+        profile = Files.createTempDirectory("jr-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--window-size=1280,800");
+        // an explicit driver executable: Selenium Manager is never consulted, nothing is downloaded
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (subscription != null) {
+            subscription.detach();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /**
+     * Snapshots arrive at the tick rate: the full game at 60/s, and smooth rendering at 30 and 20/s
+     * too, and with a quarter of the snapshots lost (dropped by the page's {@code ?sim_loss=}).
+     */
+    @ParameterizedTest(name = "{0} snapshots/s, {1} lost")
+    @CsvSource({"60, 0", "30, 0", "20, 0", "30, 0.25"})
+    void playsTurnsMovesAndFiresThroughTheServer(int tickRateHz, double loss) throws Exception {
+        start(tickRateHz);
+        driver.get("http://127.0.0.1:" + server.httpPort() + "/" + (loss > 0 ? "?sim_loss=" + loss : ""));
+        WebElement name = driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys(NAME);
+        driver.findElement(By.id("play")).click();
+
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> "playing".equals(js("return window.__jr.state")));
+        Object idValue = js("return window.__jr.playerId");
+        assertNotNull(idValue, "the page knows its player id");
+        int playerId = Integer.parseInt(idValue.toString());
+        wait.until(d -> ((Number) js("return window.__jr.snapshots")).longValue() > 30);
+        awaitServer(() -> recorder.latest(playerId) != null, "the server shows the page's plane");
+        assertEquals(NAME, recorder.names.get(playerId), "the plane carries the typed name");
+
+        long frames0 = ((Number) js("return window.__jr.frames")).longValue();
+        long starved0 = ((Number) js("return window.__jr.starvedFrames")).longValue();
+
+        // throttle up and turn right (clockwise) for a while
+        Actions actions = new Actions(driver);
+        actions.keyDown("w").keyDown("d").perform();
+        Thread.sleep(1500);
+        actions.keyUp("d").perform();
+        Thread.sleep(300);
+        int steps = tickRateHz / 4; // a quarter of a second of turning/moving ticks is plenty of evidence
+        awaitServer(() -> recorder.turnedClockwise(playerId) > steps,
+                "the plane turned clockwise (D): " + recorder.turnedClockwise(playerId) + " ticks");
+        awaitServer(() -> recorder.moved(playerId) > steps,
+                "the plane moved (W): " + recorder.moved(playerId) + " ticks");
+
+        // fire while still flying, and take the screenshot mid-action
+        actions.keyDown(" ").perform();
+        awaitServer(() -> recorder.projectileOwners.contains(playerId), "a projectile owned by the plane appeared");
+        Thread.sleep(250);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        actions.keyUp(" ").keyUp("w").perform();
+
+        Path screenshot = tickRateHz == 60 && loss == 0 ? SCREENSHOT
+                : SCREENSHOT.resolveSibling("browser-play-" + tickRateHz + "hz" + (loss > 0 ? "-loss" : "") + ".png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, png);
+        assertNotBlank(png);
+
+        Number ack = (Number) js("return window.__jr.ack");
+        assertTrue(ack.longValue() > 0, "the server acknowledged the page's inputs (ack " + ack + ")");
+        assertTrue(recorder.maxSeq(playerId) > 0, "the simulation used sequenced inputs");
+        assertEquals(0L, ((Number) js("return window.__jr.errors")).longValue(), "no script errors on the page");
+        long frames = ((Number) js("return window.__jr.frames")).longValue() - frames0;
+        long starved = ((Number) js("return window.__jr.starvedFrames")).longValue() - starved0;
+        System.out.printf("browser @%d Hz, loss %.2f: %s snapshots, interpolation delay %s ms, ping %s ms, "
+                + "%d of %d frames without a newer snapshot%n", tickRateHz, loss, js("return window.__jr.snapshots"),
+                js("return window.__jr.delayMs"), js("return window.__jr.pingMs"), starved, frames);
+        assertTrue(frames > 30, "the page rendered frames while playing (" + frames + ")");
+        assertTrue(starved <= frames / 10, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
+
+        // a server shutdown (GameState Stopping, close 1001) is announced clearly, and the page keeps retrying
+        server.stop();
+        wait.until(d -> "Server stopping".equals(d.findElement(By.id("center-title")).getText()));
+        wait.until(d -> Set.of("stopped", "reconnecting", "connecting").contains(js("return window.__jr.state")));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static void awaitServer(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The screenshot shows a drawn game, not a blank page: many colours, most pixels not background. */
+    private static void assertNotBlank(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(image, "screenshot decodes as PNG");
+        int background = image.getRGB(0, 0);
+        Set<Integer> colours = new HashSet<>();
+        long differing = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                colours.add(rgb);
+                if (rgb != background) {
+                    differing++;
+                }
+            }
+        }
+        double share = differing / (double) ((long) image.getWidth() * image.getHeight());
+        assertTrue(colours.size() > 200, "screenshot has many colours (" + colours.size() + ")");
+        assertTrue(share > 0.2, "screenshot is mostly drawn (" + share + " of pixels differ from the corner)");
+    }
+
+    /** Copies what the test needs out of every snapshot (views are valid only during the callback). */
+    private static final class Recorder implements ClientSink {
+        record Pose(long tick, double x, double y, double rot, boolean alive, long seq) {
+        }
+
+        final Map<Integer, List<Pose>> poses = new ConcurrentHashMap<>();
+        final Map<Integer, String> names = new ConcurrentHashMap<>();
+        final Set<Integer> projectileOwners = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onSnapshot(Snapshot s) {
+            for (int i = 0; i < s.planeCount(); i++) {
+                int id = s.planeId(i);
+                names.putIfAbsent(id, s.planeName(i));
+                List<Pose> list = poses.computeIfAbsent(id, k -> new ArrayList<>());
+                synchronized (list) {
+                    list.add(new Pose(s.tick(), s.planeX(i), s.planeY(i), s.planeRot(i), s.planeAlive(i),
+                            s.planeLastInputSeq(i)));
+                }
+            }
+            for (int i = 0; i < s.projectileCount(); i++) {
+                projectileOwners.add(s.projectileOwner(i));
+            }
+        }
+
+        Pose latest(int id) {
+            List<Pose> list = poses.get(id);
+            if (list == null) {
+                return null;
+            }
+            synchronized (list) {
+                return list.isEmpty() ? null : list.get(list.size() - 1);
+            }
+        }
+
+        /** Consecutive alive snapshot pairs in which rot grew (turning clockwise). */
+        long turnedClockwise(int id) {
+            return pairs(id, (a, b) -> b.rot() - a.rot() > 1e-6 && b.rot() - a.rot() < 0.5);
+        }
+
+        /** Consecutive alive snapshot pairs in which the plane moved (a short, non-wrapping step). */
+        long moved(int id) {
+            return pairs(id, (a, b) -> {
+                double d = Math.hypot(b.x() - a.x(), b.y() - a.y());
+                return d > 1e-6 && d < 50;
+            });
+        }
+
+        long maxSeq(int id) {
+            List<Pose> list = poses.getOrDefault(id, List.of());
+            synchronized (list) {
+                return list.stream().mapToLong(Pose::seq).max().orElse(0);
+            }
+        }
+
+        private long pairs(int id, java.util.function.BiPredicate<Pose, Pose> step) {
+            List<Pose> list = poses.getOrDefault(id, List.of());
+            long n = 0;
+            synchronized (list) {
+                for (int i = 1; i < list.size(); i++) {
+                    Pose a = list.get(i - 1);
+                    Pose b = list.get(i);
+                    if (a.alive() && b.alive() && step.test(a, b)) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
+}
