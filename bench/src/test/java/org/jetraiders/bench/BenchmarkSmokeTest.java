@@ -45,10 +45,12 @@ class BenchmarkSmokeTest {
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(200))
-                .param("size", "16x200")     // TickBenchmark
+                .param("size", "16x200")     // TickBenchmark, SnapshotCodecBenchmark
                 .param("hitTest", "grid", "naive")
                 .param("clients", "16")      // PipelineLatencyBenchmark
                 .param("impl", "disruptor", "queues")
+                .param("codec", "json", "gson")        // SnapshotCodecBenchmark
+                .param("decoder", "parser", "gson")    // ClientInputDecodeBenchmark
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();
