@@ -19,9 +19,10 @@ public final class Bystander {
         return client;
     }
 
-    /** Waits for a WorldUpdate and remembers its tick as the start of the watched window. */
+    /** Waits for a first WorldUpdate and remembers the newest tick received as the start of the watched window. */
     public void mark() throws InterruptedException {
-        markTick = client.await("WorldUpdate", d -> true).get("tick").getAsLong();
+        ServerFixture.awaitCondition("a first WorldUpdate", () -> client.worldUpdateCount() > 0);
+        markTick = client.lastTick();
     }
 
     /** Fails unless the bystander stayed open and received ≥ 90% of the ticks since {@link #mark()}. */
