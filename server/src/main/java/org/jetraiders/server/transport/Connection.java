@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** How long a client gets to answer our close frame before the TCP connection is cut. */
+    static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final WebSocket socket;
     private final java.net.InetAddress address;
@@ -208,10 +210,33 @@ final class Connection {
 
     /** Closes with our reason (first reason wins). */
     void close(CloseReason reason) {
-        if (closeReason == null) {
-            closeReason = reason;
+        boolean first;
+        synchronized (this) {
+            first = closeReason == null;
+            if (first) {
+                closeReason = reason;
+            }
         }
         socket.close(reason.code, reason.text);
+        if (first && !torndown) {
+            // A client that stopped reading never gets our close frame (it waits behind everything
+            // unsent), so the close handshake cannot finish and Java-WebSocket would keep the socket,
+            // its queue and its connection slot until the lost-connection check, 15-25 s later.
+            // Cut the TCP connection if it is still there after a short grace (SlowClientIT found it).
+            try {
+                context.timers().schedule(this::closeHandshakeTimedOut, CLOSE_GRACE_MILLIS,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // server stopping: WebSocketServer.stop cuts every connection itself
+            }
+        }
+    }
+
+    private void closeHandshakeTimedOut() {
+        if (!torndown) {
+            CloseReason reason = closeReason;
+            socket.closeConnection(reason.code, reason.text);
+        }
     }
 
     /** Any thread, once the socket closed: leave the lobby, stop the consumer, log and count. */

@@ -1,0 +1,340 @@
+package org.jetraiders.server.protocol.binary;
+
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_WORLD_DELTA;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_WORLD_QUANTIZED;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_HP;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_ROT;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_X;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_Y;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.VERSION;
+
+import org.jetraiders.engine.Snapshot;
+import org.jetraiders.server.protocol.json.FrameBuilder;
+
+/**
+ * Builds one binary connection's world frames ({@code WorldQuantized} or {@code WorldDelta}, see
+ * {@code docs/PROTOCOL.md}), one per snapshot, in the chosen {@link BinaryMode}.
+ *
+ * <p>Per client, because a delta depends on what this client acknowledged: the encoder keeps the
+ * quantized states of the last {@code history} frames it built, in pre-allocated slots reused in
+ * place (their arrays grow by doubling), so after warm-up {@link #encode} allocates nothing. A frame is
+ * a full one (relative to the empty state) on the first call, after {@link #resetBaseline()}, and
+ * whenever the acknowledged tick is not among the kept states.
+ *
+ * <p>Why no shared once-per-tick stage: the per-client work is the quantization of ~200 numbers and
+ * a merge of two sorted lists, a few microseconds at most; the output differs per client in every
+ * mode (the input ack in the header, the baseline in the body), so shared bytes could only be spliced
+ * for full frames. A {@code SnapshotEncoder} can be added later if profiles show the quantization.
+ *
+ * <p>Thread-safety: none. One instance per connection, used only by that client's consumer thread.
+ */
+public final class BinaryClientEncoder {
+    private final BinaryMode mode;
+    private final int tickRateHz;
+    /** history + 1 slots: the slot about to be overwritten is never a baseline. */
+    private final QuantizedState[] states;
+    private final BinaryWriter writer = new BinaryWriter(1024);
+    private int newest = -1;
+    private int fullFrames;
+    private int deltaFrames;
+
+    /**
+     * @param mode       the bandwidth step
+     * @param tickRateHz the lobby's tick rate (sent in WorldDelta frames; converts spawn ticks to time)
+     * @param history    how many sent states may serve as baselines (for example 32)
+     */
+    public BinaryClientEncoder(BinaryMode mode, int tickRateHz, int history) {
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is required");
+        }
+        if (tickRateHz < 1 || history < 1 || history > 4096) {
+            throw new IllegalArgumentException("tickRateHz " + tickRateHz + " must be >= 1, history " + history + " in [1, 4096]");
+        }
+        this.mode = mode;
+        this.tickRateHz = tickRateHz;
+        int slots = mode == BinaryMode.QUANTIZED ? 1 : (mode == BinaryMode.PROJECTILE_EVENTS ? 2 : history + 1);
+        states = new QuantizedState[slots];
+        for (int i = 0; i < slots; i++) {
+            states[i] = new QuantizedState();
+        }
+    }
+
+    /** An encoder with {@link BinaryProtocolDescriptor#DEFAULT_HISTORY} states. */
+    public BinaryClientEncoder(BinaryMode mode, int tickRateHz) {
+        this(mode, tickRateHz, BinaryProtocolDescriptor.DEFAULT_HISTORY);
+    }
+
+    public BinaryMode mode() {
+        return mode;
+    }
+
+    /**
+     * Builds this client's frame for {@code snapshot} into {@code out} (reset first).
+     *
+     * @param snapshot        the tick to send
+     * @param inputAck        this client's last input seq the simulation used
+     *                        ({@code Snapshot.planeLastInputSeq}); negative is sent as 0
+     * @param clientAckedTick the latest snapshot tick the client acknowledged in its Input, or 0 for
+     *                        none; used only by {@link BinaryMode#DELTA}
+     * @return the frame length (always greater than 0)
+     */
+    public int encode(Snapshot snapshot, long inputAck, long clientAckedTick, FrameBuilder out) {
+        writer.reset();
+        long ack = Math.max(0, inputAck);
+        if (mode == BinaryMode.QUANTIZED) {
+            QuantizedState cur = states[0];
+            cur.capture(snapshot, tickRateHz);
+            writeQuantized(cur, ack);
+            newest = 0;
+            fullFrames++;
+        } else {
+            int next = (newest + 1) % states.length;
+            QuantizedState base = mode == BinaryMode.DELTA ? find(clientAckedTick, next) : previous(next);
+            QuantizedState cur = states[next];
+            cur.capture(snapshot, tickRateHz);
+            if (base != null && base.tick >= cur.tick) {
+                base = null;
+            }
+            writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+            newest = next;
+            if (base == null) {
+                fullFrames++;
+            } else {
+                deltaFrames++;
+            }
+        }
+        out.reset();
+        out.put(writer.array(), 0, writer.length());
+        return out.length();
+    }
+
+    /** Forgets every baseline: the next frame is a full one. Call after a Lagged skip. */
+    public void resetBaseline() {
+        for (QuantizedState s : states) {
+            s.valid = false;
+        }
+    }
+
+    /** Frames built relative to the empty state so far (for metrics and tests). */
+    public int fullFrames() {
+        return fullFrames;
+    }
+
+    /** Frames built relative to a baseline so far. */
+    public int deltaFrames() {
+        return deltaFrames;
+    }
+
+    private QuantizedState find(long tick, int excluded) {
+        if (tick <= 0 || newest < 0) {
+            return null;
+        }
+        for (int k = 0, i = newest; k < states.length; k++, i = (i - 1 + states.length) % states.length) {
+            QuantizedState s = states[i];
+            if (i != excluded && s.valid && s.tick == tick) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private QuantizedState previous(int excluded) {
+        if (newest < 0 || newest == excluded || !states[newest].valid) {
+            return null;
+        }
+        return states[newest];
+    }
+
+    // ---- WorldQuantized -------------------------------------------------------------------------
+
+    private void writeQuantized(QuantizedState s, long ack) {
+        BinaryWriter w = writer;
+        w.ensureRemaining(64 + s.planeCount * 20 + s.projectileCount * 24);
+        w.u8(VERSION);
+        w.u8(KIND_WORLD_QUANTIZED);
+        w.varint(s.tick);
+        w.varint(ack);
+        w.varint(s.planeCount);
+        int prev = 0;
+        for (int i = 0; i < s.planeCount; i++) {
+            prev = gap(w, prev, s.planeId[i]);
+            w.zigzag(s.planeX[i]);
+            w.zigzag(s.planeY[i]);
+            w.u16(s.planeRot[i]);
+            w.u8(s.planeHp[i]);
+        }
+        w.varint(s.projectileCount);
+        prev = 0;
+        for (int i = 0; i < s.projectileCount; i++) {
+            prev = gap(w, prev, s.projectileId[i]);
+            w.varint(s.projectileOwner[i] & 0xFFFFFFFFL);
+            w.zigzag(s.projectileX[i]);
+            w.zigzag(s.projectileY[i]);
+            w.u16(s.projectileRot[i]);
+        }
+    }
+
+    // ---- WorldDelta -----------------------------------------------------------------------------
+
+    /** planeBase / projectileBase null means "relative to the empty state". */
+    private void writeDelta(QuantizedState cur, QuantizedState planeBase, QuantizedState projectileBase, long ack) {
+        BinaryWriter w = writer;
+        w.u8(VERSION);
+        w.u8(KIND_WORLD_DELTA);
+        w.varint(cur.tick);
+        w.varint(ack);
+        w.varint(tickRateHz);
+        w.varint(planeBase == null ? 0 : cur.tick - planeBase.tick);
+        w.varint(projectileBase == null ? 0 : cur.tick - projectileBase.tick);
+        writePlanes(cur, planeBase);
+        writeProjectiles(cur, projectileBase);
+    }
+
+    private void writePlanes(QuantizedState cur, QuantizedState base) {
+        BinaryWriter w = writer;
+        int baseCount = base == null ? 0 : base.planeCount;
+        w.ensureRemaining(16 + (cur.planeCount + baseCount) * 24);
+        // removed: in base, not in cur
+        int removed = 0;
+        for (int i = 0; i < baseCount; i++) {
+            if (cur.planeIndex(base.planeId[i]) < 0) {
+                removed++;
+            }
+        }
+        w.varint(removed);
+        int prev = 0;
+        for (int i = 0; i < baseCount; i++) {
+            if (cur.planeIndex(base.planeId[i]) < 0) {
+                prev = gap(w, prev, base.planeId[i]);
+            }
+        }
+        // added: in cur, not in base (full records)
+        int added = 0;
+        for (int i = 0; i < cur.planeCount; i++) {
+            if (base == null || base.planeIndex(cur.planeId[i]) < 0) {
+                added++;
+            }
+        }
+        w.varint(added);
+        prev = 0;
+        for (int i = 0; i < cur.planeCount; i++) {
+            if (base == null || base.planeIndex(cur.planeId[i]) < 0) {
+                prev = gap(w, prev, cur.planeId[i]);
+                w.zigzag(cur.planeX[i]);
+                w.zigzag(cur.planeY[i]);
+                w.u16(cur.planeRot[i]);
+                w.u8(cur.planeHp[i]);
+            }
+        }
+        // changed: in both with a different field
+        int changed = 0;
+        for (int i = 0; i < cur.planeCount && base != null; i++) {
+            int b = base.planeIndex(cur.planeId[i]);
+            if (b >= 0 && mask(cur, i, base, b) != 0) {
+                changed++;
+            }
+        }
+        w.varint(changed);
+        prev = 0;
+        for (int i = 0; i < cur.planeCount && base != null; i++) {
+            int b = base.planeIndex(cur.planeId[i]);
+            if (b < 0) {
+                continue;
+            }
+            int mask = mask(cur, i, base, b);
+            if (mask == 0) {
+                continue;
+            }
+            prev = gap(w, prev, cur.planeId[i]);
+            w.u8(mask);
+            if ((mask & MASK_X) != 0) {
+                w.zigzag(cur.planeX[i] - base.planeX[b]);
+            }
+            if ((mask & MASK_Y) != 0) {
+                w.zigzag(cur.planeY[i] - base.planeY[b]);
+            }
+            if ((mask & MASK_ROT) != 0) {
+                w.zigzag(BinaryQuantizer.rotationDelta(base.planeRot[b], cur.planeRot[i]));
+            }
+            if ((mask & MASK_HP) != 0) {
+                w.u8(cur.planeHp[i]);
+            }
+        }
+    }
+
+    private static int mask(QuantizedState cur, int i, QuantizedState base, int b) {
+        int m = 0;
+        if (cur.planeX[i] != base.planeX[b]) {
+            m |= MASK_X;
+        }
+        if (cur.planeY[i] != base.planeY[b]) {
+            m |= MASK_Y;
+        }
+        if (cur.planeRot[i] != base.planeRot[b]) {
+            m |= MASK_ROT;
+        }
+        if (cur.planeHp[i] != base.planeHp[b]) {
+            m |= MASK_HP;
+        }
+        return m;
+    }
+
+    /** Spawned = in cur, not in base (full spawn record); ended = in base, not in cur (id). Merge walks. */
+    private void writeProjectiles(QuantizedState cur, QuantizedState base) {
+        BinaryWriter w = writer;
+        int baseCount = base == null ? 0 : base.projectileCount;
+        int[] baseIds = base == null ? null : base.projectileId;
+        w.ensureRemaining(16 + cur.projectileCount * 40 + baseCount * 6);
+        int spawned = 0;
+        int ended = 0;
+        for (int i = 0, j = 0; i < cur.projectileCount || j < baseCount; ) {
+            if (j >= baseCount || (i < cur.projectileCount && cur.projectileId[i] < baseIds[j])) {
+                spawned++;
+                i++;
+            } else if (i >= cur.projectileCount || baseIds[j] < cur.projectileId[i]) {
+                ended++;
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        w.varint(spawned);
+        int prev = 0;
+        long tick = cur.tick;
+        for (int i = 0, j = 0; i < cur.projectileCount; i++) {
+            int id = cur.projectileId[i];
+            while (j < baseCount && baseIds[j] < id) {
+                j++;
+            }
+            if (j < baseCount && baseIds[j] == id) {
+                continue;
+            }
+            prev = gap(w, prev, id);
+            w.varint(cur.projectileOwner[i] & 0xFFFFFFFFL);
+            w.zigzag(cur.projectileOx[i]);
+            w.zigzag(cur.projectileOy[i]);
+            w.zigzag(cur.projectileVx[i]);
+            w.zigzag(cur.projectileVy[i]);
+            w.varint(tick - cur.projectileSpawnTick[i]);
+        }
+        w.varint(ended);
+        prev = 0;
+        for (int j = 0, i = 0; j < baseCount; j++) {
+            int id = baseIds[j];
+            while (i < cur.projectileCount && cur.projectileId[i] < id) {
+                i++;
+            }
+            if (i < cur.projectileCount && cur.projectileId[i] == id) {
+                continue;
+            }
+            prev = gap(w, prev, id);
+        }
+    }
+
+    /** Writes {@code id - prev} (ids are ascending) and returns id. */
+    private static int gap(BinaryWriter w, int prev, int id) {
+        w.varint((id - prev) & 0xFFFFFFFFL);
+        return id;
+    }
+}

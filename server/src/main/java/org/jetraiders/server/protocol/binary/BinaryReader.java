@@ -1,0 +1,130 @@
+package org.jetraiders.server.protocol.binary;
+
+/**
+ * A bounds-checked little-endian cursor over a byte range that never throws: a read past the end or an
+ * invalid varint sets {@link #failed()} and returns 0, and every later read fails too. Callers check
+ * {@code failed()} before using a value that sizes anything. Not thread-safe; reusable via
+ * {@link #wrap}.
+ */
+public final class BinaryReader {
+    private byte[] buf = new byte[0];
+    private int pos;
+    private int limit;
+    private boolean failed;
+
+    /** Reads {@code buf[offset, offset + length)}; an out-of-range window reads as failed. */
+    public BinaryReader wrap(byte[] bytes, int offset, int length) {
+        failed = false;
+        if (bytes == null || offset < 0 || length < 0 || offset > bytes.length - length) {
+            buf = new byte[0];
+            pos = 0;
+            limit = 0;
+            failed = true;
+            return this;
+        }
+        buf = bytes;
+        pos = offset;
+        limit = offset + length;
+        return this;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+
+    public int remaining() {
+        return failed ? 0 : limit - pos;
+    }
+
+    /** Marks the input as invalid (for semantic checks by the caller). */
+    public void fail() {
+        failed = true;
+    }
+
+    public int u8() {
+        if (failed || pos >= limit) {
+            failed = true;
+            return 0;
+        }
+        return buf[pos++] & 0xFF;
+    }
+
+    public int s8() {
+        if (failed || pos >= limit) {
+            failed = true;
+            return 0;
+        }
+        return buf[pos++];
+    }
+
+    public int u16() {
+        if (failed || limit - pos < 2) {
+            failed = true;
+            return 0;
+        }
+        int v = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8;
+        pos += 2;
+        return v;
+    }
+
+    /** An unsigned varint that must fit 63 bits (ticks, sequence numbers). */
+    public long uvarint63() {
+        long v = 0;
+        for (int shift = 0; shift < 63; shift += 7) {
+            if (failed || pos >= limit) {
+                failed = true;
+                return 0;
+            }
+            int b = buf[pos++];
+            if (shift == 56 && (b & 0x80) != 0) {
+                failed = true; // a 10th byte would exceed 63 bits
+                return 0;
+            }
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        failed = true;
+        return 0;
+    }
+
+    /** An unsigned varint that must fit 31 bits (ids, counts, gaps, tick distances). */
+    public int uvarint31() {
+        long v = varint32Bits();
+        if (v > Integer.MAX_VALUE) {
+            failed = true;
+            return 0;
+        }
+        return (int) v;
+    }
+
+    /** A zigzag varint of a signed 32-bit value. */
+    public int zigzag() {
+        long v = varint32Bits();
+        int n = (int) v;
+        return (n >>> 1) ^ -(n & 1);
+    }
+
+    /** At most 5 bytes and at most 32 bits. */
+    private long varint32Bits() {
+        long v = 0;
+        for (int i = 0; i < BinaryProtocolDescriptor.MAX_VARINT32_BYTES; i++) {
+            if (failed || pos >= limit) {
+                failed = true;
+                return 0;
+            }
+            int b = buf[pos++];
+            v |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                if (v > 0xFFFFFFFFL) {
+                    failed = true;
+                    return 0;
+                }
+                return v;
+            }
+        }
+        failed = true;
+        return 0;
+    }
+}

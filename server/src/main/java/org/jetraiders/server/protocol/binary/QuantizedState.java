@@ -1,0 +1,157 @@
+package org.jetraiders.server.protocol.binary;
+
+import java.util.Arrays;
+import org.jetraiders.engine.Snapshot;
+
+/**
+ * One snapshot as a client sees it on the wire: alive planes and projectiles, quantized, sorted by id.
+ * Flat growable arrays, reused in place; one per history slot of a {@link BinaryClientEncoder}.
+ */
+final class QuantizedState {
+    long tick;
+    boolean valid;
+
+    int planeCount;
+    int[] planeId = new int[16];
+    int[] planeX = new int[16];
+    int[] planeY = new int[16];
+    int[] planeRot = new int[16];
+    int[] planeHp = new int[16];
+
+    int projectileCount;
+    int[] projectileId = new int[64];
+    int[] projectileOwner = new int[64];
+    /** Current position and rotation (WorldQuantized). */
+    int[] projectileX = new int[64];
+    int[] projectileY = new int[64];
+    int[] projectileRot = new int[64];
+    /** Origin at the spawn tick and velocity (WorldDelta spawn records). */
+    int[] projectileOx = new int[64];
+    int[] projectileOy = new int[64];
+    int[] projectileVx = new int[64];
+    int[] projectileVy = new int[64];
+    long[] projectileSpawnTick = new long[64];
+
+    private int[] order = new int[64];
+
+    /** Quantizes the snapshot's alive planes and its projectiles, sorted by id, duplicates dropped. */
+    void capture(Snapshot s, int tickRateHz) {
+        tick = s.tick();
+        valid = true;
+        capturePlanes(s);
+        captureProjectiles(s, tickRateHz);
+    }
+
+    private void capturePlanes(Snapshot s) {
+        int n = s.planeCount();
+        if (order.length < n) {
+            order = new int[Math.max(n, order.length * 2)];
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (s.planeAlive(i)) {
+                m = insertSorted(order, m, i, s, true);
+            }
+        }
+        ensurePlanes(m);
+        int w = 0;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            int id = s.planeId(i);
+            if (id < 0 || (w > 0 && planeId[w - 1] == id)) { // ids on the wire are non-negative
+                continue;
+            }
+            planeId[w] = id;
+            planeX[w] = BinaryQuantizer.position(s.planeX(i));
+            planeY[w] = BinaryQuantizer.position(s.planeY(i));
+            planeRot[w] = BinaryQuantizer.rotation(s.planeRot(i));
+            planeHp[w] = BinaryQuantizer.hp(s.planeHp(i));
+            w++;
+        }
+        planeCount = w;
+    }
+
+    private void captureProjectiles(Snapshot s, int tickRateHz) {
+        int n = s.projectileCount();
+        if (order.length < n) {
+            order = new int[Math.max(n, order.length * 2)];
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            m = insertSorted(order, m, i, s, false);
+        }
+        ensureProjectiles(m);
+        long now = s.tick();
+        int w = 0;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            int id = s.projectileId(i);
+            if (id < 0 || s.projectileOwner(i) < 0 || (w > 0 && projectileId[w - 1] == id)) {
+                continue;
+            }
+            double x = s.projectileX(i);
+            double y = s.projectileY(i);
+            double vx = s.projectileVx(i);
+            double vy = s.projectileVy(i);
+            long spawn = Math.min(s.projectileSpawnTick(i), now);
+            double age = (now - spawn) / (double) tickRateHz;
+            projectileId[w] = id;
+            projectileOwner[w] = s.projectileOwner(i);
+            projectileX[w] = BinaryQuantizer.position(x);
+            projectileY[w] = BinaryQuantizer.position(y);
+            projectileRot[w] = BinaryQuantizer.rotation(s.projectileRot(i));
+            projectileOx[w] = BinaryQuantizer.position(x - vx * age);
+            projectileOy[w] = BinaryQuantizer.position(y - vy * age);
+            projectileVx[w] = BinaryQuantizer.velocity(vx);
+            projectileVy[w] = BinaryQuantizer.velocity(vy);
+            projectileSpawnTick[w] = spawn;
+            w++;
+        }
+        projectileCount = w;
+    }
+
+    /** Insertion sort step by id: the engine's lists are already (nearly) sorted, so this is linear. */
+    private static int insertSorted(int[] order, int m, int index, Snapshot s, boolean planes) {
+        int id = planes ? s.planeId(index) : s.projectileId(index);
+        int j = m;
+        while (j > 0 && (planes ? s.planeId(order[j - 1]) : s.projectileId(order[j - 1])) > id) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = index;
+        return m + 1;
+    }
+
+    /** Index of the plane with this id, or -1 (binary search). */
+    int planeIndex(int id) {
+        int i = Arrays.binarySearch(planeId, 0, planeCount, id);
+        return i >= 0 ? i : -1;
+    }
+
+    private void ensurePlanes(int n) {
+        if (planeId.length < n) {
+            int cap = Math.max(n, planeId.length * 2);
+            planeId = Arrays.copyOf(planeId, cap);
+            planeX = Arrays.copyOf(planeX, cap);
+            planeY = Arrays.copyOf(planeY, cap);
+            planeRot = Arrays.copyOf(planeRot, cap);
+            planeHp = Arrays.copyOf(planeHp, cap);
+        }
+    }
+
+    private void ensureProjectiles(int n) {
+        if (projectileId.length < n) {
+            int cap = Math.max(n, projectileId.length * 2);
+            projectileId = Arrays.copyOf(projectileId, cap);
+            projectileOwner = Arrays.copyOf(projectileOwner, cap);
+            projectileX = Arrays.copyOf(projectileX, cap);
+            projectileY = Arrays.copyOf(projectileY, cap);
+            projectileRot = Arrays.copyOf(projectileRot, cap);
+            projectileOx = Arrays.copyOf(projectileOx, cap);
+            projectileOy = Arrays.copyOf(projectileOy, cap);
+            projectileVx = Arrays.copyOf(projectileVx, cap);
+            projectileVy = Arrays.copyOf(projectileVy, cap);
+            projectileSpawnTick = Arrays.copyOf(projectileSpawnTick, cap);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.jetraiders.server.protocol.binary.client;
+
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.AXIS_SCALE;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.BUTTON_SHOOT;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_INPUT;
+import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.VERSION;
+
+import org.jetraiders.server.protocol.binary.BinaryWriter;
+
+/** Client side: writes a binary {@code Input} message. Stateless. */
+public final class BinaryInputEncoder {
+    private BinaryInputEncoder() {
+    }
+
+    /**
+     * Appends an Input message to {@code out} (not reset).
+     *
+     * @param thrust    in [-1, 1] (clamped; NaN is sent as 0), sent as round(thrust * 127)
+     * @param turn      in [-1, 1], likewise
+     * @param seq       the input sequence number (negative is sent as 0)
+     * @param ackedTick the latest snapshot tick received, 0 for none
+     */
+    public static void encode(double thrust, double turn, boolean shoot, long seq, long ackedTick, BinaryWriter out) {
+        out.u8(VERSION);
+        out.u8(KIND_INPUT);
+        out.u8(axis(thrust));
+        out.u8(axis(turn));
+        out.u8(shoot ? BUTTON_SHOOT : 0);
+        out.varint(Math.max(0, seq));
+        out.varint(Math.max(0, ackedTick));
+    }
+
+    static int axis(double v) {
+        if (!(v == v)) {
+            return 0;
+        }
+        double c = v < -1 ? -1 : (v > 1 ? 1 : v);
+        return (int) Math.round(c * AXIS_SCALE);
+    }
+}

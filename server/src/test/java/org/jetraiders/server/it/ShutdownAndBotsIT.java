@@ -1,0 +1,99 @@
+package org.jetraiders.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jetraiders.server.it.support.ServerFixture;
+import org.jetraiders.server.it.support.TestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Graceful shutdown, and bots that fly and shoot. */
+class ShutdownAndBotsIT {
+    private ServerFixture fixture;
+
+    @AfterEach
+    void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void shouldSendStoppingThenClose1001AndEndEveryThreadOnStop() throws Exception {
+        fixture = ServerFixture.start(ServerFixture.config().bots(2));
+        TestClient inMain = fixture.joined(null, "Ada");
+        TestClient inArena = fixture.joined("arena", "Bob");
+        inMain.await("WorldUpdate", d -> true);
+        inArena.await("WorldUpdate", d -> true);
+
+        long started = System.nanoTime();
+        fixture.server().stop();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertTrue(tookMillis < 5000, "stop took " + tookMillis + " ms");
+        for (TestClient client : List.of(inMain, inArena)) {
+            client.await("GameState", d -> d.has("value") && "Stopping".equals(d.get("value").getAsString()));
+            assertEquals(1001, client.awaitClose());
+        }
+        ServerFixture.awaitCondition("no jr- threads left", Duration.ofSeconds(5), () -> jrThreads().isEmpty());
+    }
+
+    private static Set<String> jrThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).filter(n -> n.startsWith("jr-"))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void shouldFlyAndShootWithBots() throws Exception {
+        fixture = ServerFixture.start(ServerFixture.config().bots(3));
+        TestClient observer = fixture.joined(null, "Observer");
+
+        JsonObject board = observer.await("Scoreboard", d -> d.getAsJsonArray("players").size() == 4);
+        Set<String> bots = new HashSet<>();
+        for (JsonElement e : board.getAsJsonArray("players")) {
+            if (e.getAsJsonObject().get("name").getAsString().startsWith("bot-")) {
+                bots.add(e.getAsJsonObject().get("id").getAsString());
+            }
+        }
+        assertEquals(3, bots.size(), board::toString);
+
+        Map<String, double[]> firstSeen = new HashMap<>();
+        Set<String> moved = new HashSet<>();
+        Set<String> shooters = new HashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((moved.size() < 3 || shooters.isEmpty()) && System.nanoTime() < deadline) {
+            JsonObject update = observer.await("WorldUpdate", d -> true);
+            for (JsonElement e : update.getAsJsonArray("entities")) {
+                JsonObject plane = e.getAsJsonObject();
+                String id = plane.get("id").getAsString();
+                if (!bots.contains(id)) {
+                    continue;
+                }
+                double[] xy = {plane.get("x").getAsDouble(), plane.get("y").getAsDouble()};
+                double[] first = firstSeen.putIfAbsent(id, xy);
+                if (first != null && Math.hypot(xy[0] - first[0], xy[1] - first[1]) > 20) {
+                    moved.add(id);
+                }
+            }
+            for (JsonElement e : update.getAsJsonArray("projectiles")) {
+                String owner = e.getAsJsonObject().get("owner_id").getAsString();
+                if (bots.contains(owner)) {
+                    shooters.add(owner);
+                }
+            }
+        }
+        assertEquals(bots, moved, "every bot flies");
+        assertTrue(!shooters.isEmpty(), "bots shoot");
+    }
+}

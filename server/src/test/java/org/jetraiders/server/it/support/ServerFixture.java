@@ -1,0 +1,154 @@
+package org.jetraiders.server.it.support;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jetraiders.server.GameServer;
+import org.jetraiders.server.config.ServerConfig;
+
+/**
+ * A real {@link GameServer} on ephemeral ports, plus what tests need around it: clients that are
+ * closed with the server, HTTP calls, and polling a condition with a deadline (never a fixed sleep).
+ */
+public final class ServerFixture implements AutoCloseable {
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final GameServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private ServerFixture(GameServer server) {
+        this.server = server;
+    }
+
+    /** Test defaults: ports 0, a fixed seed, no countdown; then the caller's changes. */
+    public static ServerConfig.Builder config() {
+        return ServerConfig.builder().wsPort(0).httpPort(0).seed(42).countdownSeconds(0).clientThreads(2);
+    }
+
+    public static ServerFixture start(ServerConfig.Builder config) throws Exception {
+        GameServer server = new GameServer(config.build());
+        server.start();
+        return new ServerFixture(server);
+    }
+
+    public GameServer server() {
+        return server;
+    }
+
+    public URI wsUri(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + server.webSocketPort() + pathAndQuery);
+    }
+
+    /** A client, not yet connected, closed with the fixture. */
+    public TestClient client(String pathAndQuery) {
+        TestClient client = new TestClient(wsUri(pathAndQuery));
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
+    }
+
+    /** A connected client on /ws (optionally in a lobby). */
+    public TestClient connect(String lobby) throws InterruptedException {
+        TestClient client = client(lobby == null ? "/ws" : "/ws?lobby_id=" + URLEncoder.encode(lobby, StandardCharsets.UTF_8));
+        if (!client.open()) {
+            throw new AssertionError("could not connect: " + client.closeCode() + " " + client.closeReason());
+        }
+        return client;
+    }
+
+    /** A connected, joined client; returns it with its player id known. */
+    public TestClient joined(String lobby, String name) throws InterruptedException {
+        TestClient client = connect(lobby);
+        client.joinAs(name);
+        return client;
+    }
+
+    // ---- HTTP
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(httpUri(path)).timeout(HTTP_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(httpUri(path)).timeout(HTTP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        JsonElement element = JsonParser.parseString(response.body());
+        return element.getAsJsonObject();
+    }
+
+    /** The guest login the Godot client does: init, then login; returns the session token. */
+    public String guestLogin(String displayName) throws IOException, InterruptedException {
+        HttpResponse<String> init = post("/guest/init", "{\"display_name\":\"" + displayName + "\"}");
+        if (init.statusCode() != 200) {
+            throw new AssertionError("guest/init: " + init.statusCode() + " " + init.body());
+        }
+        String guestId = json(init).get("guest_id").getAsString();
+        HttpResponse<String> login = post("/guest/login",
+                "{\"guest_id\":\"" + guestId + "\",\"display_name\":\"" + displayName + "\"}");
+        if (login.statusCode() != 200) {
+            throw new AssertionError("guest/login: " + login.statusCode() + " " + login.body());
+        }
+        return json(login).get("session_token").getAsString();
+    }
+
+    /** Names of the lobbies GET /lobbies lists. */
+    public List<String> lobbyNames() throws IOException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (JsonElement e : json(get("/lobbies")).getAsJsonArray("lobbies")) {
+            names.add(e.getAsJsonObject().get("name").getAsString());
+        }
+        return names;
+    }
+
+    private URI httpUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.httpPort() + path);
+    }
+
+    // ---- waiting
+
+    /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
+    public static void awaitCondition(String what, Duration timeout, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what);
+            }
+            Thread.sleep(20); // polling interval, not synchronisation: the condition decides
+        }
+    }
+
+    public static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        awaitCondition(what, TestClient.TIMEOUT, condition);
+    }
+
+    @Override
+    public void close() {
+        List<TestClient> all;
+        synchronized (clients) {
+            all = new ArrayList<>(clients);
+        }
+        for (TestClient c : all) {
+            c.closeQuietly();
+        }
+        server.stop();
+    }
+}

@@ -1,0 +1,263 @@
+package org.jetraiders.server.it.support;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * A real WebSocket client for integration tests: every text message is parsed with Gson and queued;
+ * {@link #await} consumes the queue until a message of the wanted type matches. WorldUpdate ticks are
+ * also recorded separately, so a test can check what a bystander received while something else
+ * happened. The close code and reason are captured with a latch.
+ */
+public final class TestClient extends WebSocketClient {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+    private final List<Long> worldTicks = new ArrayList<>();
+    private final List<String> unparsable = new ArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile int closeCode = Integer.MIN_VALUE;
+    private volatile String closeReason;
+    private volatile boolean closedByServer;
+    private volatile int laggedMessages;
+    private volatile String playerId;
+
+    public TestClient(URI uri) {
+        super(uri);
+        setConnectionLostTimeout(0); // the test decides when a connection is dead
+    }
+
+    /** Connects; true if the handshake succeeded within the timeout. */
+    public boolean open() throws InterruptedException {
+        return connectBlocking(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+    }
+
+    @Override
+    public void onMessage(String message) {
+        JsonObject json;
+        try {
+            JsonElement element = JsonParser.parseString(message);
+            json = element.getAsJsonObject();
+        } catch (RuntimeException e) {
+            synchronized (unparsable) {
+                unparsable.add(message);
+            }
+            return;
+        }
+        String type = json.has("type") ? json.get("type").getAsString() : "";
+        if (type.equals("WorldUpdate")) {
+            synchronized (worldTicks) {
+                worldTicks.add(json.getAsJsonObject("data").get("tick").getAsLong());
+            }
+        } else if (type.equals("Lagged")) {
+            laggedMessages++;
+        }
+        inbox.add(json);
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        synchronized (unparsable) {
+            unparsable.add("<binary " + bytes.remaining() + " bytes>");
+        }
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        closeCode = code;
+        closeReason = reason;
+        closedByServer = remote;
+        closed.countDown();
+    }
+
+    @Override
+    public void onError(Exception ex) {
+    }
+
+    // ---- sending
+
+    public void sendMessage(String type, String dataJson) {
+        send("{\"type\":\"" + type + "\",\"data\":" + dataJson + "}");
+    }
+
+    public void sendInput(double thrust, double turn, boolean shoot) {
+        sendMessage("Input", "{\"thrust\":" + thrust + ",\"turn\":" + turn + ",\"shoot\":" + shoot + "}");
+    }
+
+    public void sendInput(double thrust, double turn, boolean shoot, long seq) {
+        sendMessage("Input", "{\"thrust\":" + thrust + ",\"turn\":" + turn + ",\"shoot\":" + shoot
+                + ",\"seq\":" + seq + "}");
+    }
+
+    /** Sends a Join with the given data object and waits for Identity; returns the player id. */
+    public String join(String dataJson) throws InterruptedException {
+        sendMessage("Join", dataJson);
+        JsonObject identity = await("Identity", m -> true);
+        playerId = identity.get("player_id").getAsString();
+        return playerId;
+    }
+
+    public String joinAs(String name) throws InterruptedException {
+        return join("{\"name\":\"" + name + "\"}");
+    }
+
+    public String playerId() {
+        return playerId;
+    }
+
+    // ---- receiving
+
+    /**
+     * Takes messages off the queue until one of {@code type} whose {@code data} matches; returns that
+     * {@code data} as an object (a bare string payload is wrapped as {@code {"value": ...}}).
+     *
+     * @throws AssertionError if none arrives within {@link #TIMEOUT}
+     */
+    public JsonObject await(String type, Predicate<JsonObject> predicate) throws InterruptedException {
+        return await(type, predicate, TIMEOUT);
+    }
+
+    public JsonObject await(String type, Predicate<JsonObject> predicate, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonObject message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (message == null) {
+                throw new AssertionError("no " + type + " matching the condition within " + timeout.toMillis()
+                        + " ms" + (isClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : ""));
+            }
+            if (!type.equals(message.get("type").getAsString())) {
+                continue;
+            }
+            JsonObject data = dataOf(message);
+            if (predicate.test(data)) {
+                return data;
+            }
+        }
+    }
+
+    /** The next Error message's code (skipping everything else). */
+    public String awaitErrorCode() throws InterruptedException {
+        return await("Error", m -> true).get("code").getAsString();
+    }
+
+    /** Next WorldUpdate whose tick is beyond {@code tick}. */
+    public JsonObject awaitWorldUpdateAfter(long tick) throws InterruptedException {
+        return await("WorldUpdate", d -> d.get("tick").getAsLong() > tick);
+    }
+
+    /** Drops everything received so far. */
+    public void drain() {
+        inbox.clear();
+    }
+
+    private static JsonObject dataOf(JsonObject message) {
+        JsonElement data = message.get("data");
+        if (data != null && data.isJsonObject()) {
+            return data.getAsJsonObject();
+        }
+        JsonObject wrapped = new JsonObject();
+        wrapped.add("value", data);
+        return wrapped;
+    }
+
+    /** The entity with {@code id} in a WorldUpdate's data, or null if absent. */
+    public static JsonObject entity(JsonObject worldUpdate, String id) {
+        for (JsonElement e : worldUpdate.getAsJsonArray("entities")) {
+            JsonObject entity = e.getAsJsonObject();
+            if (entity.get("id").getAsString().equals(id)) {
+                return entity;
+            }
+        }
+        return null;
+    }
+
+    /** Ticks of every WorldUpdate received so far, in arrival order. */
+    public List<Long> worldTicks() {
+        synchronized (worldTicks) {
+            return new ArrayList<>(worldTicks);
+        }
+    }
+
+    public int worldUpdateCount() {
+        synchronized (worldTicks) {
+            return worldTicks.size();
+        }
+    }
+
+    public long lastTick() {
+        synchronized (worldTicks) {
+            return worldTicks.isEmpty() ? -1 : worldTicks.get(worldTicks.size() - 1);
+        }
+    }
+
+    public int laggedMessages() {
+        return laggedMessages;
+    }
+
+    public List<String> unparsable() {
+        synchronized (unparsable) {
+            return new ArrayList<>(unparsable);
+        }
+    }
+
+    // ---- closing
+
+    /** Waits for the socket to close; returns the close code. */
+    public int awaitClose() throws InterruptedException {
+        return awaitClose(TIMEOUT);
+    }
+
+    public int awaitClose(Duration timeout) throws InterruptedException {
+        if (!closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("socket still open after " + timeout.toMillis() + " ms");
+        }
+        return closeCode;
+    }
+
+    /** Closes if open and waits briefly for it; never throws. */
+    public void closeQuietly() {
+        try {
+            if (!hasClosed() && isOpen()) {
+                close();
+                closed.await(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException ignored) {
+            // never connected
+        }
+    }
+
+    public boolean hasClosed() {
+        return closed.getCount() == 0;
+    }
+
+    public int closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public boolean closedByServer() {
+        return closedByServer;
+    }
+}
