@@ -49,8 +49,8 @@ class BenchmarkSmokeTest {
                 .param("hitTest", "grid", "naive")
                 .param("clients", "16")      // PipelineLatencyBenchmark
                 .param("impl", "disruptor", "queues")
-                .param("codec", "json", "gson")        // SnapshotCodecBenchmark
-                .param("decoder", "parser", "gson")    // ClientInputDecodeBenchmark
+                .param("codec", "json", "gson", "binary-quantized", "binary-events", "binary-delta") // SnapshotCodecBenchmark
+                .param("decoder", "parser", "gson", "binary")  // ClientInputDecodeBenchmark
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();

@@ -1,7 +1,9 @@
 package org.jetraiders.bench.codec;
 
+import org.jetraiders.bench.support.BattleScenario;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
+import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.json.FrameBuilder;
 
 /**
@@ -39,10 +41,11 @@ interface WireCodec {
         return switch (name) {
             case "json" -> new JsonWireCodec();
             case "gson" -> new GsonReflectiveWireCodec();
-            // binary modes (org.jetraiders.server.protocol.binary, on another branch): a BinaryWireCodec
-            // with one BinaryClientEncoder(mode, 60) per client and a no-op encodeShared, named
-            // "binary-quantized", "binary-events" and "binary-delta"
-            default -> throw new IllegalArgumentException("unknown codec " + name + " (json, gson)");
+            case "binary-quantized" -> new BinaryWireCodec(BinaryMode.QUANTIZED, clients, BattleScenario.TICK_RATE_HZ);
+            case "binary-events" -> new BinaryWireCodec(BinaryMode.PROJECTILE_EVENTS, clients, BattleScenario.TICK_RATE_HZ);
+            case "binary-delta" -> new BinaryWireCodec(BinaryMode.DELTA, clients, BattleScenario.TICK_RATE_HZ);
+            default -> throw new IllegalArgumentException("unknown codec " + name
+                    + " (json, gson, binary-quantized, binary-events, binary-delta)");
         };
     }
 }
