@@ -115,7 +115,8 @@ final class Connection {
         if (!result.isOk()) {
             context.metrics().rejectedInput("binary_" + result.name().toLowerCase());
             sendError(result.errorCode(), "binary frame rejected: " + result.name().toLowerCase().replace('_', ' '));
-            if (++invalidMessages > context.config().maxInvalidMessages()) {
+            // an unknown kind is ignored like an unknown JSON type; broken frames count toward the close
+            if (result != BinaryDecodeResult.UNKNOWN_KIND && ++invalidMessages > context.config().maxInvalidMessages()) {
                 close(CloseReason.MALFORMED_BINARY);
             }
             return;
