@@ -80,6 +80,8 @@ const playButton = $('play');
 const params = new URLSearchParams(location.search);
 // `?sim_loss=0.25` drops that share of WorldUpdates on arrival, to see interpolation cope with loss.
 const SIM_LOSS = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_loss')) || 0));
+// `?sim_corrupt=0.05` truncates that share of binary world frames, to see the decoder resync.
+const SIM_CORRUPT = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_corrupt')) || 0));
 // The binary protocol is the default; `?format=json` speaks the JSON one.
 game.format = params.get('format') === 'json' ? 'json' : 'binary';
 nameInput.value = params.get('name') || localStorage.getItem('jr.name') || '';
@@ -156,6 +158,7 @@ function play(login, cfg, name, lobby) {
     lobby,
     format: game.format,
     simLoss: SIM_LOSS,
+    simCorrupt: SIM_CORRUPT,
     onDecodeError: (result) => {
       game.errors += 1;
       console.warn(`binary world frame rejected (${result}); asking the server for a full frame`);

@@ -69,15 +69,19 @@ const PING_EVERY_MS = 2000;
  * (`stats.decodeErrors`, `onDecodeError(result)`), and the decoder forgets its baselines: the next
  * Input acknowledges tick 0, which makes the server send a full frame (a resync).
  *
- * `simLoss` (0..0.9) drops that share of world frames on arrival, before decoding, as if lost.
+ * `simLoss` (0..0.9) drops that share of world frames on arrival, before decoding, as if lost;
+ * `simCorrupt` (0..0.9) cuts the last byte off that share of binary world frames, so they do not
+ * decode (to see the resync work). Both are debugging aids.
  *
  * Callbacks: onState(state, detail) with state in
  *   'connecting' | 'joining' | 'playing' | 'reconnecting' | 'stopped' | 'lobby_full' | 'error'.
  */
 export class GameConnection {
   constructor({ url, token, name, lobby, handlers, onState, onPing, relogin, format = 'binary', simLoss = 0,
-    onDecodeError = () => {} }) {
-    Object.assign(this, { url, token, name, lobby, handlers, onState, onPing, relogin, simLoss, onDecodeError });
+    simCorrupt = 0, onDecodeError = () => {} }) {
+    Object.assign(this, {
+      url, token, name, lobby, handlers, onState, onPing, relogin, simLoss, simCorrupt, onDecodeError,
+    });
     this.format = format === 'json' ? 'json' : 'binary';
     this.decoder = new SnapshotDecoder();
     this.resyncing = false; // after a decode error: deltas are skipped quietly until a full frame
@@ -203,7 +207,9 @@ export class GameConnection {
     this.stats.bytesIn += raw.byteLength;
     if (!this.binary || this.#simDrop()) return; // a dropped frame is never decoded, so never acknowledged
     this.stats.binaryFrames += 1;
-    const result = this.decoder.decode(raw);
+    let bytes = new Uint8Array(raw);
+    if (this.simCorrupt > 0 && Math.random() < this.simCorrupt) bytes = bytes.subarray(0, bytes.length - 1);
+    const result = this.decoder.decode(bytes);
     if (result === Result.UNKNOWN_KIND) return; // a later revision's frame: ignored
     if (result !== Result.OK) {
       if (this.resyncing && result === Result.UNKNOWN_BASELINE) {

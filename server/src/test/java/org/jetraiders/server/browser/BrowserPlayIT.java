@@ -29,6 +29,7 @@ import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -207,6 +208,36 @@ class BrowserPlayIT {
         server.stop();
         wait.until(d -> "Server stopping".equals(d.findElement(By.id("center-title")).getText()));
         wait.until(d -> Set.of("stopped", "reconnecting", "connecting").contains(js("return window.__jr.state")));
+    }
+
+    /**
+     * A binary world frame that does not decode (the page's {@code ?sim_corrupt=} cuts bytes off some)
+     * is counted, and the page resyncs: it acknowledges tick 0, the server sends a full frame, and
+     * deltas resume. The game goes on.
+     */
+    @Test
+    void resyncsAfterBinaryFramesThatDoNotDecode() throws Exception {
+        start(60);
+        driver.get("http://127.0.0.1:" + server.httpPort() + "/?sim_corrupt=0.05");
+        WebElement name = driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys(NAME);
+        driver.findElement(By.id("play")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> "playing".equals(js("return window.__jr.state")));
+        assertEquals("binary", js("return window.__jr.format"));
+        wait.until(d -> ((Number) js("return window.__jr.decodeErrors")).longValue() >= 3);
+        long snapshots0 = ((Number) js("return window.__jr.snapshots")).longValue();
+        wait.until(d -> ((Number) js("return window.__jr.snapshots")).longValue() > snapshots0 + 60);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> net = (Map<String, Object>) js("return Object.assign({errors: window.__jr.errors}, window.__jr.net)");
+        System.out.println("browser binary with corrupted frames: network " + net);
+        assertEquals("playing", js("return window.__jr.state"), "the page keeps playing");
+        assertEquals(count(net, "decodeErrors"), count(net, "errors"), "decode errors are counted as page errors: " + net);
+        assertEquals(count(net, "decodeErrors"), count(net, "resyncs"), "every decode error starts a resync: " + net);
+        assertTrue(count(net, "fullFrames") > 1, "the server answered the resyncs with full frames: " + net);
+        assertTrue(count(net, "deltaFrames") > count(net, "fullFrames"), "deltas resumed after the resyncs: " + net);
     }
 
     private static long count(Map<String, Object> stats, String key) {
