@@ -179,6 +179,20 @@ export function runSelfTest() {
     eq(small.decode(hex(VECTORS['world-delta'])), Result.UNKNOWN_BASELINE, 'a baseline beyond the history');
   });
 
+  // ---- changed rotations wrap mod 65536 both ways, positions add up ----
+  guard('rotation wrap', () => {
+    const d = new SnapshotDecoder();
+    d.decode(hex(VECTORS['world-delta-full']));
+    // tick 124 on 123: plane 7 rot 0x2000 - 0x3000 -> 0xf000, x + 3 units; plane 8 rot 0xc000 + 0x5000 -> 0x1000
+    eq(d.decode(hex('01 02 7c 2a 3c 01 01 00 00 02 07 05 06 ff bf 01 01 04 80 c0 02 00 00')), Result.OK,
+      'a delta turning both planes across 0');
+    expectWorld('rotation wrap', toWorldUpdate(d.latest), {
+      tick: 124, ack: 42,
+      planes: [{ ...plane7, x: 1.625, rot: (15 * PI) / 8 }, { ...plane8, rot: PI / 8 }],
+      projectiles: [{ ...full.projectiles[0], x: (-57 + (2828 * 4) / 60) / 8, y: (159 - (2828 * 4) / 60) / 8 }],
+    });
+  });
+
   // ---- malformed frames: rejected, state unchanged, never a throw ----
   guard('malformed', () => {
     const fresh = new SnapshotDecoder();
