@@ -202,7 +202,9 @@ class BrowserPlayIT {
                 + "%d of %d frames without a newer snapshot%n", format, tickRateHz, loss, js("return window.__jr.snapshots"),
                 js("return window.__jr.delayMs"), js("return window.__jr.pingMs"), starved, frames);
         assertTrue(frames > 30, "the page rendered frames while playing (" + frames + ")");
-        assertTrue(starved <= frames / 10, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
+        // Without a working buffer nearly every frame runs dry; a quiet machine shows 0-3 %. The bound
+        // leaves room for a loaded 2-core CI box (13 % seen once at load average 25) without hiding a break.
+        assertTrue(starved <= frames / 4, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
 
         // a server shutdown (GameState Stopping, close 1001) is announced clearly, and the page keeps retrying
         server.stop();
