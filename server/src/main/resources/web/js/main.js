@@ -30,6 +30,7 @@ const game = {
   countdownAt: 0,
   pingMs: null,
   conn: null,
+  format: 'binary', // 'binary' | 'json': the protocol in use (requested until a socket is open)
 };
 
 const buffer = new SnapshotBuffer();
@@ -56,7 +57,19 @@ window.__jr = Object.freeze(Object.defineProperties({}, {
   pingMs: { get: () => game.pingMs, enumerable: true },
   phase: { get: () => game.phase, enumerable: true },
   errors: { get: () => game.errors, enumerable: true },
+  format: { get: () => currentFormat(), enumerable: true },
+  // binary protocol statistics (zeros on JSON): frames decoded as full or delta, decode errors
+  // (each also counted in `errors`, and answered by a resync), frames dropped by ?sim_loss=
+  net: { get: () => ({ ...(game.conn ? game.conn.stats : {}) }), enumerable: true },
+  decodeErrors: { get: () => (game.conn ? game.conn.stats.decodeErrors : 0), enumerable: true },
 }));
+
+/** 'binary' when the open socket negotiated it, 'json' when it did not or JSON was asked for. */
+function currentFormat() {
+  const c = game.conn;
+  if (!c || !c.ws || c.ws.readyState !== WebSocket.OPEN) return game.format;
+  return c.binary ? 'binary' : 'json';
+}
 
 // ---- start screen ---------------------------------------------------------------------------
 const form = $('start-form');
@@ -67,6 +80,10 @@ const playButton = $('play');
 const params = new URLSearchParams(location.search);
 // `?sim_loss=0.25` drops that share of WorldUpdates on arrival, to see interpolation cope with loss.
 const SIM_LOSS = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_loss')) || 0));
+// `?sim_corrupt=0.05` truncates that share of binary world frames, to see the decoder resync.
+const SIM_CORRUPT = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_corrupt')) || 0));
+// The binary protocol is the default; `?format=json` speaks the JSON one.
+game.format = params.get('format') === 'json' ? 'json' : 'binary';
 nameInput.value = params.get('name') || localStorage.getItem('jr.name') || '';
 lobbyInput.value = params.get('lobby') || localStorage.getItem('jr.lobby') || 'main';
 
@@ -139,6 +156,13 @@ function play(login, cfg, name, lobby) {
     token: login.token,
     name: login.name || name,
     lobby,
+    format: game.format,
+    simLoss: SIM_LOSS,
+    simCorrupt: SIM_CORRUPT,
+    onDecodeError: (result) => {
+      game.errors += 1;
+      console.warn(`binary world frame rejected (${result}); asking the server for a full frame`);
+    },
     relogin: async () => (await guestLogin(name)).token,
     onPing: (ms) => { game.pingMs = Math.round(ms); hud.setPing(ms); },
     onState: (state, detail) => onConnectionState(state, detail),
@@ -148,8 +172,7 @@ function play(login, cfg, name, lobby) {
         if (d.lobby_id) { game.lobby = String(d.lobby_id); hud.setLobby(game.lobby); }
         buffer.reset();
       },
-      WorldUpdate: (d) => {
-        if (SIM_LOSS > 0 && Math.random() < SIM_LOSS) return; // debugging aid: pretend it was lost
+      WorldUpdate: (d) => { // from JSON text or decoded binary frames (after ?sim_loss= drops)
         buffer.push(d, performance.now());
         game.snapshots += 1;
         game.lastTick = Number(d.tick);

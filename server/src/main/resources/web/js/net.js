@@ -1,4 +1,12 @@
 // HTTP side (config, lobbies, guest login) and the game WebSocket with reconnect and ping.
+//
+// The game WebSocket speaks the binary protocol by default (subprotocol jetraiders.v1.bin: world
+// frames and Input are binary frames, everything else stays JSON text) or plain JSON. Both formats
+// hand the same WorldUpdate-shaped data to `handlers.WorldUpdate`.
+
+import {
+  SUBPROTOCOL, KIND_WORLD_DELTA, SnapshotDecoder, Result, encodeInput, toWorldUpdate,
+} from './binary.js';
 
 async function getJson(path) {
   const res = await fetch(path, { cache: 'no-store' });
@@ -55,12 +63,32 @@ const PING_EVERY_MS = 2000;
  * One game session: connects, sends Join, dispatches messages to `handlers[type](data)`, pings,
  * and reconnects with backoff (0.5 s doubling to 6 s) until `close()` or a fatal error.
  *
+ * `format` is 'binary' (default) or 'json'. On a binary connection world frames are decoded here
+ * and passed to `handlers.WorldUpdate` in the JSON shape; every Input acknowledges the latest tick
+ * decoded, so the server sends deltas against it. A frame that does not decode is counted
+ * (`stats.decodeErrors`, `onDecodeError(result)`), and the decoder forgets its baselines: the next
+ * Input acknowledges tick 0, which makes the server send a full frame (a resync).
+ *
+ * `simLoss` (0..0.9) drops that share of world frames on arrival, before decoding, as if lost;
+ * `simCorrupt` (0..0.9) cuts the last byte off that share of binary world frames, so they do not
+ * decode (to see the resync work). Both are debugging aids.
+ *
  * Callbacks: onState(state, detail) with state in
  *   'connecting' | 'joining' | 'playing' | 'reconnecting' | 'stopped' | 'lobby_full' | 'error'.
  */
 export class GameConnection {
-  constructor({ url, token, name, lobby, handlers, onState, onPing, relogin }) {
-    Object.assign(this, { url, token, name, lobby, handlers, onState, onPing, relogin });
+  constructor({ url, token, name, lobby, handlers, onState, onPing, relogin, format = 'binary', simLoss = 0,
+    simCorrupt = 0, onDecodeError = () => {} }) {
+    Object.assign(this, {
+      url, token, name, lobby, handlers, onState, onPing, relogin, simLoss, simCorrupt, onDecodeError,
+    });
+    this.format = format === 'json' ? 'json' : 'binary';
+    this.decoder = new SnapshotDecoder();
+    this.resyncing = false; // after a decode error: deltas are skipped quietly until a full frame
+    this.stats = {
+      binaryFrames: 0, fullFrames: 0, deltaFrames: 0, decodeErrors: 0, resyncs: 0, resyncSkipped: 0,
+      simDropped: 0, bytesIn: 0,
+    };
     this.ws = null;
     this.backoff = BACKOFF_START_MS;
     this.closed = false;
@@ -84,11 +112,20 @@ export class GameConnection {
     if (this.ws) this.ws.close(1000, 'bye');
   }
 
+  /** True when the open socket negotiated the binary protocol. */
+  get binary() {
+    return !!this.ws && this.ws.protocol === SUBPROTOCOL;
+  }
+
   /** Sends an Input with the next seq; returns the seq, or 0 when not connected. */
   sendInput(input) {
     if (!this.joined || !this.ws || this.ws.readyState !== WebSocket.OPEN) return 0;
     this.seq += 1;
-    this.#send('Input', { thrust: input.thrust, turn: input.turn, shoot: input.shoot, seq: this.seq });
+    if (this.binary) {
+      this.ws.send(encodeInput(input.thrust, input.turn, input.shoot, this.seq, this.decoder.latestTick));
+    } else {
+      this.#send('Input', { thrust: input.thrust, turn: input.turn, shoot: input.shoot, seq: this.seq });
+    }
     return this.seq;
   }
 
@@ -110,13 +147,16 @@ export class GameConnection {
     this.onState(this.stopping ? 'reconnecting' : 'connecting');
     let ws;
     try {
-      ws = new WebSocket(this.url);
+      ws = this.format === 'binary' ? new WebSocket(this.url, [SUBPROTOCOL]) : new WebSocket(this.url);
+      ws.binaryType = 'arraybuffer';
     } catch (e) {
       this.#retry(e.message);
       return;
     }
     this.ws = ws;
     this.joined = false;
+    this.decoder.reset(); // a new connection starts from a full frame
+    this.resyncing = false;
     ws.onopen = () => {
       this.onState('joining');
       this.#send('Join', { session_token: this.token, name: this.name, lobby_id: this.lobby });
@@ -134,11 +174,15 @@ export class GameConnection {
   }
 
   #receive(raw) {
-    if (typeof raw !== 'string') return; // binary frames are not part of the JSON protocol
+    if (typeof raw !== 'string') {
+      this.#receiveBinary(raw);
+      return;
+    }
     let msg;
     try { msg = JSON.parse(raw); } catch { return; }
     if (!msg || typeof msg.type !== 'string') return;
     const { type, data } = msg;
+    if (type === 'WorldUpdate' && this.#simDrop()) return;
     if (type === 'Identity') {
       this.joined = true;
       this.backoff = BACKOFF_START_MS; // a successful join resets the backoff
@@ -155,6 +199,47 @@ export class GameConnection {
     }
     const handler = this.handlers[type];
     if (handler) handler(data); // unknown types are ignored
+  }
+
+  /** A binary world frame: decode it, or count the error and ask for a full frame. */
+  #receiveBinary(raw) {
+    if (!(raw instanceof ArrayBuffer)) return; // binaryType is 'arraybuffer'
+    this.stats.bytesIn += raw.byteLength;
+    if (!this.binary || this.#simDrop()) return; // a dropped frame is never decoded, so never acknowledged
+    this.stats.binaryFrames += 1;
+    let bytes = new Uint8Array(raw);
+    if (this.simCorrupt > 0 && Math.random() < this.simCorrupt) bytes = bytes.subarray(0, bytes.length - 1);
+    const result = this.decoder.decode(bytes);
+    if (result === Result.UNKNOWN_KIND) return; // a later revision's frame: ignored
+    if (result !== Result.OK) {
+      if (this.resyncing && result === Result.UNKNOWN_BASELINE) {
+        this.stats.resyncSkipped += 1; // sent before the server saw our ack 0; the full frame follows
+        return;
+      }
+      this.stats.decodeErrors += 1;
+      this.stats.resyncs += 1;
+      this.decoder.reset(); // acknowledge 0 from now on: the server's next frame stands alone
+      this.resyncing = true;
+      this.onDecodeError(result);
+      return;
+    }
+    const d = this.decoder;
+    if (d.lastKind === KIND_WORLD_DELTA && (d.lastPlaneBase > 0 || d.lastProjectileBase > 0)) {
+      this.stats.deltaFrames += 1;
+    } else {
+      this.stats.fullFrames += 1;
+      this.resyncing = false;
+    }
+    const handler = this.handlers.WorldUpdate;
+    if (handler) handler(toWorldUpdate(d.latest));
+  }
+
+  #simDrop() {
+    if (this.simLoss > 0 && Math.random() < this.simLoss) {
+      this.stats.simDropped += 1;
+      return true;
+    }
+    return false;
   }
 
   #closed(ev) {

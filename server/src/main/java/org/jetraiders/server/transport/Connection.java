@@ -10,6 +10,10 @@ import org.jetraiders.engine.Lobby;
 import org.jetraiders.server.auth.GuestIdentity;
 import org.jetraiders.server.auth.NameSanitizer;
 import org.jetraiders.server.lobby.ManagedLobby;
+import org.jetraiders.server.protocol.binary.BinaryClientMessageDecoder;
+import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
+import org.jetraiders.server.protocol.binary.BinaryInput;
+import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.json.ClientMessage;
 import org.jetraiders.server.protocol.json.ClientMessageParser;
 import org.jetraiders.server.protocol.json.ErrorCode;
@@ -33,9 +37,12 @@ final class Connection {
     private final TransportContext context;
     private final String queryLobby;
     private final String remote;
-    private final TextFrameSender sender;
+    private final FrameSender sender;
     private final ClientMessageParser parser = new ClientMessageParser();
     private final ClientMessage message = new ClientMessage();
+    private final boolean binary;
+    private final BinaryClientMessageDecoder binaryDecoder;
+    private final BinaryInput binaryInput;
     private final InputRateLimiter rateLimiter;
     private int invalidMessages;
 
@@ -44,16 +51,21 @@ final class Connection {
     private volatile int playerId;
     private volatile String name;
     private volatile ClientSubscription subscription;
+    private volatile ConnectionSink sink;
     private volatile CloseReason closeReason;
     private volatile boolean torndown;
 
-    Connection(WebSocket socket, java.net.InetAddress address, TransportContext context, String queryLobby, long nowNanos) {
+    Connection(WebSocket socket, java.net.InetAddress address, TransportContext context, String queryLobby,
+               boolean binary, long nowNanos) {
         this.socket = socket;
         this.address = address;
+        this.binary = binary;
+        this.binaryDecoder = binary ? new BinaryClientMessageDecoder() : null;
+        this.binaryInput = binary ? new BinaryInput() : null;
         this.context = context;
         this.queryLobby = queryLobby;
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
-        this.sender = new TextFrameSender(socket, context.metrics());
+        this.sender = new FrameSender(socket, context.metrics());
         this.rateLimiter = new InputRateLimiter(context.config().maxInputsPerSecond(),
                 context.config().floodCloseAfter().toNanos(), nowNanos);
     }
@@ -70,25 +82,15 @@ final class Connection {
         }, context.config().joinTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Worker thread: one inbound text frame. */
+    boolean isBinary() {
+        return binary;
+    }
+
+    /** Worker thread: one inbound text frame (JSON on every connection). */
     void onText(String text, long nowNanos) {
         context.metrics().messageIn(text.length());
-        if (torndown) {
+        if (torndown || !admit(nowNanos)) {
             return;
-        }
-        switch (rateLimiter.onMessage(nowNanos)) {
-            case DROP -> {
-                context.metrics().rejectedInput("flood");
-                return;
-            }
-            case CLOSE -> {
-                context.metrics().rejectedInput("flood");
-                sendError(ErrorCode.INPUT_FLOOD, "more than " + context.config().maxInputsPerSecond()
-                        + " messages per second for too long");
-                close(CloseReason.INPUT_FLOOD);
-                return;
-            }
-            default -> { }
         }
         ParseResult result = parser.parse(text, message);
         if (!result.isOk()) {
@@ -100,6 +102,54 @@ final class Connection {
             case INPUT -> onInput();
             case PING -> sender.send(ServerMessages.pong(message.pingT(), System.currentTimeMillis()));
             default -> { }
+        }
+    }
+
+    /** Worker thread: one inbound binary frame (binary-protocol connections only). */
+    void onBinary(java.nio.ByteBuffer frame, long nowNanos) {
+        context.metrics().messageIn(frame.remaining());
+        if (torndown || !admit(nowNanos)) {
+            return;
+        }
+        BinaryDecodeResult result = binaryDecoder.decode(frame, binaryInput);
+        if (!result.isOk()) {
+            context.metrics().rejectedInput("binary_" + result.name().toLowerCase());
+            sendError(result.errorCode(), "binary frame rejected: " + result.name().toLowerCase().replace('_', ' '));
+            // an unknown kind is ignored like an unknown JSON type; broken frames count toward the close
+            if (result != BinaryDecodeResult.UNKNOWN_KIND && ++invalidMessages > context.config().maxInvalidMessages()) {
+                close(CloseReason.MALFORMED_BINARY);
+            }
+            return;
+        }
+        ManagedLobby current = lobby;
+        if (current == null) {
+            rejectBeforeJoin();
+            return;
+        }
+        ConnectionSink s = sink;
+        if (s != null) {
+            s.snapshotAcknowledged(binaryInput.ackedTick());
+        }
+        submit(current, binaryInput.thrust(), binaryInput.turn(), binaryInput.shoot(), binaryInput.seq());
+    }
+
+    /** Rate limit shared by both frame kinds; false when the message is dropped (or the flood closed). */
+    private boolean admit(long nowNanos) {
+        switch (rateLimiter.onMessage(nowNanos)) {
+            case DROP -> {
+                context.metrics().rejectedInput("flood");
+                return false;
+            }
+            case CLOSE -> {
+                context.metrics().rejectedInput("flood");
+                sendError(ErrorCode.INPUT_FLOOD, "more than " + context.config().maxInputsPerSecond()
+                        + " messages per second for too long");
+                close(CloseReason.INPUT_FLOOD);
+                return false;
+            }
+            default -> {
+                return true;
+            }
         }
     }
 
@@ -165,12 +215,17 @@ final class Connection {
         this.lobby = target;
         sender.send(ServerMessages.identity(id, lobbyName));
         try {
-            subscription = engineLobby.attach(new ConnectionSink(this, sender, id, context.config().sendQueueLimitBytes()));
+            long limit = context.config().sendQueueLimitBytes();
+            sink = binary
+                    ? new BinaryConnectionSink(this, sender, id, limit, BinaryMode.DELTA, engineLobby.config().tickRateHz())
+                    : new JsonConnectionSink(this, sender, id, limit);
+            subscription = engineLobby.attach(sink);
         } catch (IllegalStateException stopping) {
             close(CloseReason.SERVER_STOPPING);
             return;
         }
-        LOG.info("join {} lobby={} player={} name={}", remote, lobbyName, id, displayName);
+        LOG.info("join {} lobby={} player={} name={} format={}", remote, lobbyName, id, displayName,
+                binary ? "binary" : "json");
         if (torndown) {
             teardown(); // closed while we were joining: undo what we just did
         }
@@ -179,13 +234,20 @@ final class Connection {
     private void onInput() {
         ManagedLobby current = lobby;
         if (current == null) {
-            context.metrics().rejectedInput("join_required");
-            sendError(ErrorCode.JOIN_REQUIRED, "send Join before Input");
-            close(CloseReason.JOIN_REQUIRED);
+            rejectBeforeJoin();
             return;
         }
-        InputResult result = current.lobby().submitInput(playerId, message.thrust(), message.turn(),
-                message.shoot(), message.hasSeq() ? message.seq() : 0);
+        submit(current, message.thrust(), message.turn(), message.shoot(), message.hasSeq() ? message.seq() : 0);
+    }
+
+    private void rejectBeforeJoin() {
+        context.metrics().rejectedInput("join_required");
+        sendError(ErrorCode.JOIN_REQUIRED, "send Join before Input");
+        close(CloseReason.JOIN_REQUIRED);
+    }
+
+    private void submit(ManagedLobby current, double thrust, double turn, boolean shoot, long seq) {
+        InputResult result = current.lobby().submitInput(playerId, thrust, turn, shoot, seq);
         if (result != InputResult.ACCEPTED) {
             context.metrics().rejectedInput(result.name().toLowerCase());
         }

@@ -9,20 +9,22 @@ import org.jetraiders.server.lobby.WireEncodings;
 import org.jetraiders.server.protocol.json.ServerMessages;
 
 /**
- * One connection's end of the lobby's output: sends the shared bytes the encoding stage wrote once
- * per tick, adding only this client's part (its input ack) to the WorldUpdate. Runs on a consumer
- * shard thread. {@link #canAccept()} is false while the socket's send queue is over the limit, which
- * makes the engine skip snapshots (and later report them as Lagged) instead of queueing without bound.
+ * One connection's end of the lobby's output, on a consumer shard thread. It sends the shared bytes
+ * the encoding stage wrote once per tick (kill feed, scoreboard) and leaves the snapshot itself to
+ * the format: JSON splices this client's input ack into the shared WorldUpdate, binary encodes a
+ * per-client delta. {@link #canAccept()} is false while the socket's send queue is over the limit,
+ * which makes the engine skip snapshots (and later report them as Lagged) instead of queueing
+ * without bound.
  */
-final class ConnectionSink implements ClientSink {
+abstract class ConnectionSink implements ClientSink {
     private final Connection connection;
-    private final TextFrameSender sender;
+    protected final FrameSender sender;
     private final int playerId;
     private final long queueLimitBytes;
     private int planeIndexHint;
     private long lastAck;
 
-    ConnectionSink(Connection connection, TextFrameSender sender, int playerId, long queueLimitBytes) {
+    ConnectionSink(Connection connection, FrameSender sender, int playerId, long queueLimitBytes) {
         this.connection = connection;
         this.sender = sender;
         this.playerId = playerId;
@@ -38,17 +40,20 @@ final class ConnectionSink implements ClientSink {
     public void onSnapshot(Snapshot snapshot) {
         sendIfPresent(snapshot.encoded(WireEncodings.JSON_KILL_FEED));
         sendIfPresent(snapshot.encoded(WireEncodings.JSON_SCOREBOARD));
-        EncodedBuffer world = snapshot.encoded(WireEncodings.JSON_WORLD_UPDATE);
-        if (world.length() == 0) {
-            return; // encoder failed for this tick (logged by the stage); skip rather than send garbage
-        }
         int index = planeIndexHint < snapshot.planeCount() && snapshot.planeId(planeIndexHint) == playerId
                 ? planeIndexHint : snapshot.indexOfPlane(playerId);
         if (index >= 0) {
             planeIndexHint = index;
             lastAck = snapshot.planeLastInputSeq(index);
         }
-        sender.sendWorldUpdate(world, lastAck);
+        sendWorld(snapshot, lastAck);
+    }
+
+    /** Sends this tick's world state with the client's last processed input number. */
+    protected abstract void sendWorld(Snapshot snapshot, long inputAck);
+
+    /** The client acknowledged receiving the snapshot of this tick (binary clients, in their inputs). */
+    void snapshotAcknowledged(long tick) {
     }
 
     private void sendIfPresent(EncodedBuffer buffer) {

@@ -21,6 +21,7 @@ import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.jetraiders.server.auth.GuestAuth;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
 import org.jetraiders.server.lobby.LobbyManager;
 import org.jetraiders.server.metrics.ServerMetrics;
 import org.slf4j.Logger;
@@ -44,7 +45,10 @@ public final class GameWebSocketServer extends WebSocketServer {
                                ScheduledExecutorService timers) {
         super(new InetSocketAddress(config.host(), config.wsPort()),
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
-                List.of(new Draft_6455(Collections.emptyList(), List.of(new Protocol("")), config.maxFrameBytes())));
+                List.of(new Draft_6455(Collections.emptyList(),
+                        // the binary subprotocol when the client asks for it, else plain (JSON)
+                        List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL), new Protocol("")),
+                        config.maxFrameBytes())));
         this.context = new TransportContext(config, lobbies, auth, metrics, timers);
         this.limiter = new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
         setTcpNoDelay(true);
@@ -100,8 +104,12 @@ public final class GameWebSocketServer extends WebSocketServer {
             return;
         }
         context.metrics().connectionOpened();
-        Connection connection = new Connection(conn, address, context,
-                queryParameter(handshake.getResourceDescriptor(), "lobby_id"), now);
+        String resource = handshake.getResourceDescriptor();
+        boolean binary = BinaryProtocolDescriptor.SUBPROTOCOL.equals(conn.getProtocol() == null ? null
+                : conn.getProtocol().getProvidedProtocol())
+                || BinaryProtocolDescriptor.FORMAT_QUERY_VALUE.equals(
+                        queryParameter(resource, BinaryProtocolDescriptor.FORMAT_QUERY_NAME));
+        Connection connection = new Connection(conn, address, context, queryParameter(resource, "lobby_id"), binary, now);
         conn.setAttachment(connection);
         connection.armJoinTimeout();
         LOG.info("connect {}", conn.getRemoteSocketAddress());
@@ -118,6 +126,10 @@ public final class GameWebSocketServer extends WebSocketServer {
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
         Connection connection = conn.getAttachment();
+        if (connection != null && connection.isBinary()) {
+            connection.onBinary(message, System.nanoTime());
+            return;
+        }
         context.metrics().messageIn(message.remaining());
         context.metrics().rejectedInput("binary_frame");
         if (connection != null) {

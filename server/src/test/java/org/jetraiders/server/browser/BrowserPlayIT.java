@@ -29,6 +29,7 @@ import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -115,13 +116,23 @@ class BrowserPlayIT {
 
     /**
      * Snapshots arrive at the tick rate: the full game at 60/s, and smooth rendering at 30 and 20/s
-     * too, and with a quarter of the snapshots lost (dropped by the page's {@code ?sim_loss=}).
+     * too, and with a quarter of the snapshots lost (dropped by the page's {@code ?sim_loss=}), in
+     * the binary protocol (the page's default) and in JSON ({@code ?format=json}). The lossy run is
+     * binary: dropped frames are never acknowledged, so the server's deltas must stay decodable.
      */
-    @ParameterizedTest(name = "{0} snapshots/s, {1} lost")
-    @CsvSource({"60, 0", "30, 0", "20, 0", "30, 0.25"})
-    void playsTurnsMovesAndFiresThroughTheServer(int tickRateHz, double loss) throws Exception {
+    @ParameterizedTest(name = "{0}, {1} snapshots/s, {2} lost")
+    @CsvSource({"binary, 60, 0", "json, 60, 0", "json, 20, 0", "binary, 30, 0.25"})
+    void playsTurnsMovesAndFiresThroughTheServer(String format, int tickRateHz, double loss) throws Exception {
         start(tickRateHz);
-        driver.get("http://127.0.0.1:" + server.httpPort() + "/" + (loss > 0 ? "?sim_loss=" + loss : ""));
+        List<String> query = new ArrayList<>();
+        if (format.equals("json")) {
+            query.add("format=json");
+        }
+        if (loss > 0) {
+            query.add("sim_loss=" + loss);
+        }
+        driver.get("http://127.0.0.1:" + server.httpPort() + "/" + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+        assertBinarySelfTestPasses();
         WebElement name = driver.findElement(By.id("name"));
         name.clear();
         name.sendKeys(NAME);
@@ -129,6 +140,7 @@ class BrowserPlayIT {
 
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> "playing".equals(js("return window.__jr.state")));
+        assertEquals(format, js("return window.__jr.format"), "the page speaks the requested protocol");
         Object idValue = js("return window.__jr.playerId");
         assertNotNull(idValue, "the page knows its player id");
         int playerId = Integer.parseInt(idValue.toString());
@@ -158,8 +170,9 @@ class BrowserPlayIT {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         actions.keyUp(" ").keyUp("w").perform();
 
-        Path screenshot = tickRateHz == 60 && loss == 0 ? SCREENSHOT
-                : SCREENSHOT.resolveSibling("browser-play-" + tickRateHz + "hz" + (loss > 0 ? "-loss" : "") + ".png");
+        Path screenshot = format.equals("binary") && tickRateHz == 60 && loss == 0 ? SCREENSHOT
+                : SCREENSHOT.resolveSibling("browser-play-" + format + "-" + tickRateHz + "hz" + (loss > 0 ? "-loss" : "")
+                        + ".png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, png);
         assertNotBlank(png);
@@ -167,19 +180,85 @@ class BrowserPlayIT {
         Number ack = (Number) js("return window.__jr.ack");
         assertTrue(ack.longValue() > 0, "the server acknowledged the page's inputs (ack " + ack + ")");
         assertTrue(recorder.maxSeq(playerId) > 0, "the simulation used sequenced inputs");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> net = (Map<String, Object>) js("return window.__jr.net");
+        System.out.printf("browser %s @%d Hz, loss %.2f: network %s%n", format, tickRateHz, loss, net);
+        assertEquals(0L, count(net, "decodeErrors"), "every binary frame decoded: " + net);
         assertEquals(0L, ((Number) js("return window.__jr.errors")).longValue(), "no script errors on the page");
+        if (format.equals("binary")) {
+            assertEquals(format, js("return window.__jr.format"), "still binary");
+            assertTrue(count(net, "fullFrames") >= 1, "a full frame on join: " + net);
+            assertTrue(count(net, "deltaFrames") > count(net, "fullFrames"),
+                    "the page's acknowledgements let the server send deltas: " + net);
+            if (loss > 0) {
+                assertTrue(count(net, "simDropped") > 0, "frames were dropped on arrival: " + net);
+            }
+        } else {
+            assertEquals(0L, count(net, "binaryFrames"), "no binary frames on a JSON connection: " + net);
+        }
         long frames = ((Number) js("return window.__jr.frames")).longValue() - frames0;
         long starved = ((Number) js("return window.__jr.starvedFrames")).longValue() - starved0;
-        System.out.printf("browser @%d Hz, loss %.2f: %s snapshots, interpolation delay %s ms, ping %s ms, "
-                + "%d of %d frames without a newer snapshot%n", tickRateHz, loss, js("return window.__jr.snapshots"),
+        System.out.printf("browser %s @%d Hz, loss %.2f: %s snapshots, interpolation delay %s ms, ping %s ms, "
+                + "%d of %d frames without a newer snapshot%n", format, tickRateHz, loss, js("return window.__jr.snapshots"),
                 js("return window.__jr.delayMs"), js("return window.__jr.pingMs"), starved, frames);
         assertTrue(frames > 30, "the page rendered frames while playing (" + frames + ")");
-        assertTrue(starved <= frames / 10, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
+        // Without a working buffer nearly every frame runs dry; a quiet machine shows 0-3 %. The bound
+        // leaves room for a loaded 2-core CI box (13 % seen once at load average 25) without hiding a break.
+        assertTrue(starved <= frames / 4, "interpolation rarely ran dry: " + starved + " of " + frames + " frames");
 
         // a server shutdown (GameState Stopping, close 1001) is announced clearly, and the page keeps retrying
         server.stop();
         wait.until(d -> "Server stopping".equals(d.findElement(By.id("center-title")).getText()));
         wait.until(d -> Set.of("stopped", "reconnecting", "connecting").contains(js("return window.__jr.state")));
+    }
+
+    /**
+     * A binary world frame that does not decode (the page's {@code ?sim_corrupt=} cuts bytes off some)
+     * is counted, and the page resyncs: it acknowledges tick 0, the server sends a full frame, and
+     * deltas resume. The game goes on.
+     */
+    @Test
+    void resyncsAfterBinaryFramesThatDoNotDecode() throws Exception {
+        start(60);
+        driver.get("http://127.0.0.1:" + server.httpPort() + "/?sim_corrupt=0.05");
+        WebElement name = driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys(NAME);
+        driver.findElement(By.id("play")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> "playing".equals(js("return window.__jr.state")));
+        assertEquals("binary", js("return window.__jr.format"));
+        wait.until(d -> ((Number) js("return window.__jr.decodeErrors")).longValue() >= 3);
+        long snapshots0 = ((Number) js("return window.__jr.snapshots")).longValue();
+        wait.until(d -> ((Number) js("return window.__jr.snapshots")).longValue() > snapshots0 + 60);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> net = (Map<String, Object>) js("return Object.assign({errors: window.__jr.errors}, window.__jr.net)");
+        System.out.println("browser binary with corrupted frames: network " + net);
+        assertEquals("playing", js("return window.__jr.state"), "the page keeps playing");
+        assertEquals(count(net, "decodeErrors"), count(net, "errors"), "decode errors are counted as page errors: " + net);
+        assertEquals(count(net, "decodeErrors"), count(net, "resyncs"), "every decode error starts a resync: " + net);
+        assertTrue(count(net, "fullFrames") > 1, "the server answered the resyncs with full frames: " + net);
+        assertTrue(count(net, "deltaFrames") > count(net, "fullFrames"), "deltas resumed after the resyncs: " + net);
+    }
+
+    private static long count(Map<String, Object> stats, String key) {
+        Object v = stats.get(key);
+        return v instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** The page's binary decoder decodes every golden vector of docs/PROTOCOL.md, in this browser. */
+    private void assertBinarySelfTestPasses() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/js/binary.selftest.js')"
+                        + ".then((m) => done(m.runSelfTest()))"
+                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['import failed: ' + e] }));");
+        assertNotNull(result, "the self-test returned a result");
+        assertEquals(List.of(), result.get("failures"), "binary.js golden-vector self-test failures");
+        assertEquals(Boolean.TRUE, result.get("ok"), "binary.js golden-vector self-test: " + result);
+        assertTrue(((Number) result.get("passed")).longValue() > 100, "the self-test ran its checks: " + result);
     }
 
     private Object js(String script) {

@@ -24,14 +24,19 @@ class SlowClientIT {
 
     @Test
     void shouldSkipAndThenCloseAClientThatStopsReadingWhileOthersKeepTheirSnapshots() throws Exception {
-        // Many bots fill the sky with projectiles, so WorldUpdates are big (tens of KB) and the kernel's
-        // socket buffers (up to 4 MB on loopback) fill within seconds, long before the server's
-        // 15 s lost-connection check would cut the silent client for another reason.
-        fixture = ServerFixture.start(ServerFixture.config().bots(40)
-                .sendQueueLimitBytes(1024).slowClientTimeout(Duration.ofSeconds(2)));
+        // The silent socket must fill the kernel's buffers (the server's send buffer autotunes to
+        // megabytes on loopback) and be found too slow well before the server's lost-connection check
+        // (no pong for 15 s) cuts it for another reason. Many bots at 240 Hz send ~0.5 MB/s of
+        // WorldUpdates (a 2-3 KB frame per tick), which fills them within a few seconds. The queue
+        // limit must stay well above one frame, or healthy clients get skipped too while the
+        // selector is still writing the previous frame.
+        fixture = ServerFixture.start(ServerFixture.config().bots(40).tickRateHz(240)
+                .sendQueueLimitBytes(32 * 1024).slowClientTimeout(Duration.ofSeconds(2)));
         ServerMetrics metrics = fixture.server().metrics();
         LobbyMetrics lobby = fixture.server().lobbies().defaultLobby().lobby().metrics();
-        Bystander healthy = new Bystander(fixture.joined(null, "Healthy"));
+        Bystander healthy = new Bystander(fixture.joined(null, "Healthy"), 480);
+        healthy.mark();
+        healthy.assertUnaffected(); // baseline: the load alone is fine
         healthy.mark();
 
         try (RawWebSocket stalled = RawWebSocket.connect(fixture.server().webSocketPort(), "/ws")) {
@@ -40,8 +45,13 @@ class SlowClientIT {
 
             ServerFixture.awaitCondition("snapshots skipped for the stalled client", Duration.ofSeconds(30),
                     () -> lobby.snapshotsSkipped() > 0);
-            ServerFixture.awaitCondition("stalled client closed as too slow", Duration.ofSeconds(30),
-                    () -> metrics.disconnects("too_slow") == 1);
+            try {
+                ServerFixture.awaitCondition("stalled client closed as too slow", Duration.ofSeconds(30),
+                        () -> metrics.disconnects("too_slow") == 1);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; disconnects " + metrics.disconnectsByReason()
+                        + ", skipped " + lobby.snapshotsSkipped() + ", consumers " + lobby.consumers(), e);
+            }
             healthy.assertUnaffected();
         }
         assertTrue(fixture.get("/metrics").body().contains("jetraiders_disconnects_total{reason=\"too_slow\"} 1"));

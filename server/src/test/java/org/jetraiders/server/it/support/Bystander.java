@@ -9,10 +9,18 @@ import java.util.List;
  */
 public final class Bystander {
     private final TestClient client;
+    private final int minWindowTicks;
     private long markTick;
 
+    /** Watches at least 30 ticks (half a second at 60 Hz) after the abuse. */
     public Bystander(TestClient client) {
+        this(client, 30);
+    }
+
+    /** @param minWindowTicks the watched window extends at least this many ticks past {@link #mark()} */
+    public Bystander(TestClient client, int minWindowTicks) {
         this.client = client;
+        this.minWindowTicks = minWindowTicks;
     }
 
     public TestClient client() {
@@ -28,7 +36,8 @@ public final class Bystander {
     /** Fails unless the bystander stayed open and received ≥ 90% of the ticks since {@link #mark()}. */
     public void assertUnaffected() throws InterruptedException {
         long mark = markTick;
-        long end = client.await("WorldUpdate", d -> d.get("tick").getAsLong() > mark + 10).get("tick").getAsLong();
+        long end = client.await("WorldUpdate", d -> d.get("tick").getAsLong() >= mark + minWindowTicks)
+                .get("tick").getAsLong();
         if (client.hasClosed()) {
             throw new AssertionError("bystander was closed: " + client.closeCode() + " " + client.closeReason());
         }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.BinaryFrame;
+import org.java_websocket.framing.DataFrame;
 import org.java_websocket.framing.TextFrame;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.server.metrics.ServerMetrics;
@@ -11,19 +13,21 @@ import org.jetraiders.server.protocol.json.FrameBuilder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
- * Sends UTF-8 bytes as WebSocket text frames on one connection, tracking what waits in its send
- * queue. Java-WebSocket copies a frame into its own buffer inside {@code sendFrame}, so the builder
- * and the frame object are reused for every send: our side of a snapshot send allocates nothing.
- * Thread-safe (the consumer thread sends snapshots, the worker thread sends replies).
+ * Sends frames on one connection (JSON as text frames, binary-protocol snapshots as binary frames),
+ * tracking what waits in its send queue. Java-WebSocket copies a frame into its own buffer inside
+ * {@code sendFrame}, so the builder and the frame objects are reused for every send: our side of a
+ * snapshot send allocates nothing. Thread-safe (the consumer thread sends snapshots, the worker
+ * thread sends replies).
  */
-final class TextFrameSender {
+final class FrameSender {
     private final WebSocket socket;
     private final ServerMetrics metrics;
     private final SendQueueGauge gauge = new SendQueueGauge();
-    private final TextFrame frame = new TextFrame();
+    private final TextFrame textFrame = new TextFrame();
+    private final BinaryFrame binaryFrame = new BinaryFrame();
     private final FrameBuilder builder = new FrameBuilder(4096);
 
-    TextFrameSender(WebSocket socket, ServerMetrics metrics) {
+    FrameSender(WebSocket socket, ServerMetrics metrics) {
         this.socket = socket;
         this.metrics = metrics;
     }
@@ -33,14 +37,29 @@ final class TextFrameSender {
         if (JsonWorldUpdateFrame.withAck(shared, ack, builder) == 0) {
             return false;
         }
-        return sendBuilder();
+        return sendBuilder(textFrame);
+    }
+
+    /** A per-client binary snapshot: {@code encoder} fills the builder, which is sent as a binary frame. */
+    synchronized boolean sendBinary(BinaryFrameWriter encoder) {
+        builder.reset();
+        if (encoder.write(builder) <= 0) {
+            return false;
+        }
+        return sendBuilder(binaryFrame);
+    }
+
+    /** Writes one binary frame into the sender's builder (called under the sender's lock). */
+    @FunctionalInterface
+    interface BinaryFrameWriter {
+        int write(FrameBuilder out);
     }
 
     /** Copies and sends; false if the socket is closed. */
     synchronized boolean send(byte[] bytes, int offset, int length) {
         builder.reset();
         builder.put(bytes, offset, length);
-        return sendBuilder();
+        return sendBuilder(textFrame);
     }
 
     boolean send(byte[] bytes) {
@@ -52,7 +71,7 @@ final class TextFrameSender {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean sendBuilder() {
+    private boolean sendBuilder(DataFrame frame) {
         if (!socket.isOpen()) {
             return false;
         }

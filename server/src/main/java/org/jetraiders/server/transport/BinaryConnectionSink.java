@@ -1,0 +1,49 @@
+package org.jetraiders.server.transport;
+
+import org.jetraiders.engine.Snapshot;
+import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
+import org.jetraiders.server.protocol.binary.BinaryMode;
+import org.jetraiders.server.protocol.json.FrameBuilder;
+
+/**
+ * Binary protocol: each snapshot is encoded for this client alone, as a delta against the last
+ * snapshot it acknowledged (a full one on join, after a Lagged skip, or when its baseline is too
+ * old). Per-client work, so it runs here on the consumer thread, never on the game loop.
+ */
+final class BinaryConnectionSink extends ConnectionSink implements FrameSender.BinaryFrameWriter {
+    private final BinaryClientEncoder encoder;
+    private volatile long acknowledgedTick = -1;
+    // the frame being written; set just before sender.sendBinary(this) to avoid a capturing lambda
+    private Snapshot pending;
+    private long pendingInputAck;
+
+    BinaryConnectionSink(Connection connection, FrameSender sender, int playerId, long queueLimitBytes,
+                         BinaryMode mode, int tickRateHz) {
+        super(connection, sender, playerId, queueLimitBytes);
+        this.encoder = new BinaryClientEncoder(mode, tickRateHz);
+    }
+
+    @Override
+    protected void sendWorld(Snapshot snapshot, long inputAck) {
+        pending = snapshot;
+        pendingInputAck = inputAck;
+        sender.sendBinary(this);
+        pending = null;
+    }
+
+    @Override
+    public int write(FrameBuilder out) {
+        return encoder.encode(pending, pendingInputAck, acknowledgedTick, out);
+    }
+
+    @Override
+    void snapshotAcknowledged(long tick) {
+        acknowledgedTick = tick;
+    }
+
+    @Override
+    public void onLagged(long missed) {
+        encoder.resetBaseline(); // the client missed frames: the next one must stand alone
+        super.onLagged(missed);
+    }
+}
