@@ -48,6 +48,16 @@ class OptionsTest {
     }
 
     @Test
+    void shouldAcceptBinaryFormat() {
+        Options bin = Options.parse(new String[] {"--format", "bin"});
+        assertEquals("bin", bin.format());
+        assertTrue(bin.binary());
+        assertEquals("bin", Options.parse(new String[] {"--format=BINARY"}).format());
+        assertTrue(!Options.parse(new String[0]).binary());
+        assertTrue(Options.usage().contains("jetraiders.v1.bin"));
+    }
+
+    @Test
     void shouldCapDefaultProbesAndLobbiesAtClientCount() {
         Options o = Options.parse(new String[] {"--clients", "3"});
         assertEquals(3, o.probes());
@@ -86,8 +96,7 @@ class OptionsTest {
         assertRejected("--probes (9) must not exceed --clients (4)", "--clients", "4", "--probes", "9");
         assertRejected("--connect-rate must be > 0", "--connect-rate", "0");
         assertRejected("--server-pid must be a positive process id", "--server-pid", "0");
-        assertRejected("--format binary is not supported yet", "--format", "binary");
-        assertRejected("--format must be 'json'", "--format", "xml");
+        assertRejected("--format must be 'json' or 'bin', got 'xml'", "--format", "xml");
         assertRejected("--url must start with ws:// or wss://", "--url", "http://h/ws");
         assertRejected("--url is not a valid URI", "--url", "ws://h/ w s");
         assertRejected("--url must not contain lobby_id", "--url", "ws://h/ws?lobby_id=a");
