@@ -44,7 +44,7 @@ final class LoadRun {
         }
         for (int i = 0; i < options.clients(); i++) {
             clients.add(new LoadClient(options.urlFor(i), i, options.lobbyFor(i), options.rateHz(), stats,
-                    i < options.probes(), options.binary()));
+                    options.isProbe(i), options.binary()));
         }
         long t0 = System.nanoTime();
         Connector connector = new Connector(clients, options.connectRate(), t0);

@@ -212,6 +212,22 @@ public final class Options {
         return probes;
     }
 
+    /**
+     * Whether client {@code clientIndex} is a latency probe. Probe k is client
+     * {@code k × (clients / probes) + k mod min(lobbies, clients / probes)}: spread evenly over the
+     * clients, hence over the input sender's send slots (client i sends at phase i / clients of the
+     * period), so the probes' inputs reach the server at every phase of its tick instead of all
+     * within the first 1/8 of it; the offset also spreads them over the lobbies.
+     */
+    public boolean isProbe(int clientIndex) {
+        if (probes == 0 || clientIndex < 0 || clientIndex >= clients) {
+            return false;
+        }
+        int stride = clients / probes;
+        int k = clientIndex / stride;
+        return k < probes && clientIndex == k * stride + k % Math.min(lobbies, stride);
+    }
+
     public OptionalLong serverPid() {
         return serverPid > 0 ? OptionalLong.of(serverPid) : OptionalLong.empty();
     }
