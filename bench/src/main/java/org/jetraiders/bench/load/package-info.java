@@ -14,8 +14,8 @@
  *  WebSocketWriteThread-*       Java-WebSocket's per-client socket writer
  * </pre>
  * Java-WebSocket's client costs two threads per connection (read and write); the library's
- * connection-lost timer, a third, is disabled. The sender's binary Input scratch ({@code BinaryWriter})
- * is reused per send: Java-WebSocket masks the payload into a new buffer inside {@code send}. That is fine up to about 1000 clients; beyond that a
- * NIO-multiplexed client would be needed.
+ * connection-lost timer, a third, is disabled. That is fine up to about 1000 clients; beyond that a
+ * NIO-multiplexed client would be needed. The sender's binary Input scratch ({@code BinaryWriter}) is
+ * reused for every send: Java-WebSocket masks the payload into a new buffer inside {@code send}.
  */
 package org.jetraiders.bench.load;
