@@ -8,13 +8,14 @@ jar="$here/target/benchmarks.jar"
 
 needs_build() {
   [[ ! -f "$jar" ]] && return 0
+  # bench depends on engine and server (the binary protocol's client decoder and encoders)
   [[ -n "$(find "$here/src/main" "$here/pom.xml" "$root/pom.xml" "$root/engine/src/main" "$root/engine/pom.xml" \
-      -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
+      "$root/server/src/main" "$root/server/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
 }
 
 if needs_build; then
   echo "building $jar ..." >&2
-  (cd "$root" && mvn -q -B -pl engine,bench -am package -DskipTests) >&2
+  (cd "$root" && mvn -q -B -pl bench -am package -DskipTests) >&2
 fi
 
 exec java ${LOADTEST_JAVA_OPTS:-} -cp "$jar" org.jetraiders.bench.load.LoadTest "$@"

@@ -3,6 +3,7 @@ package org.jetraiders.bench.load;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jetraiders.server.protocol.binary.BinaryWriter;
 
 /**
  * Sends the inputs of a fixed set of clients at {@code rate} Hz each, from one thread, with the
@@ -20,6 +21,7 @@ final class InputSender implements Runnable {
     private final LoadStats stats;
     private final long startNanos;
     private final StringBuilder scratch = new StringBuilder(96);
+    private final BinaryWriter binScratch = new BinaryWriter(32);
     private volatile boolean running = true;
 
     InputSender(List<LoadClient> clients, double rateHz, long startNanos, LoadStats stats) {
@@ -62,7 +64,7 @@ final class InputSender implements Runnable {
             if (late > LATE_NANOS) {
                 stats.lateSends.increment();
             }
-            clients[i].sendInput(now, scratch);
+            clients[i].sendInput(now, scratch, binScratch);
             k++;
         }
     }

@@ -28,6 +28,8 @@ final class LoadRun {
     private long serverCpu0;
     private long lastProgressSnapshots;
     private long inputsSent0;
+    private long bytesSent0;
+    private long framesSent0;
 
     LoadRun(Options options, PrintStream progress) {
         this.options = options;
@@ -42,7 +44,7 @@ final class LoadRun {
         }
         for (int i = 0; i < options.clients(); i++) {
             clients.add(new LoadClient(options.urlFor(i), i, options.lobbyFor(i), options.rateHz(), stats,
-                    i < options.probes()));
+                    options.isProbe(i), options.binary()));
         }
         long t0 = System.nanoTime();
         Connector connector = new Connector(clients, options.connectRate(), t0);
@@ -136,6 +138,8 @@ final class LoadRun {
         }
         windowStartNanos = now;
         inputsSent0 = stats.inputsSent.sum();
+        bytesSent0 = stats.bytesSent.sum();
+        framesSent0 = stats.framesSent.sum();
         ownCpu0 = own.cpuNanos();
         serverCpu0 = server == null ? -1 : server.cpuNanos();
     }
@@ -182,6 +186,8 @@ final class LoadRun {
         int silent = 0;
         long totalSnapshots = 0;
         long totalBytes = 0;
+        long totalSnapshotBytes = 0;
+        long totalWireBytes = 0;
         long maxGap = 0;
         double sumRate = 0;
         double minRate = Double.POSITIVE_INFINITY;
@@ -201,6 +207,8 @@ final class LoadRun {
             }
             totalSnapshots += snaps;
             totalBytes += bytes;
+            totalSnapshotBytes += c.windowSnapshotBytes();
+            totalWireBytes += c.windowWireBytes();
             maxGap = Math.max(maxGap, c.maxGapNanos());
             double rate = snaps / measuredSeconds;
             double bps = bytes / measuredSeconds;
@@ -224,21 +232,32 @@ final class LoadRun {
                 stats.probeSkipped.sum(), stats.probeTimeouts.sum());
         Summary.Snapshots snapshots = new Summary.Snapshots(Summary.Percentiles.of(stats.interArrival.window()),
                 maxGap == 0 ? Double.NaN : maxGap / 1e6, rate, bytes, totalSnapshots, totalBytes, silent);
+        Summary.Bandwidth bandwidth = Summary.Bandwidth.EMPTY;
+        if (opened > 0) {
+            double perClientSecond = opened * measuredSeconds;
+            long upBytes = stats.bytesSent.sum() - bytesSent0;
+            long upFrames = stats.framesSent.sum() - framesSent0;
+            bandwidth = new Summary.Bandwidth(totalBytes / perClientSecond, totalWireBytes / perClientSecond,
+                    totalSnapshotBytes / perClientSecond,
+                    totalSnapshots == 0 ? Double.NaN : (double) totalSnapshotBytes / totalSnapshots,
+                    upBytes / perClientSecond, (upBytes + 6.0 * upFrames) / perClientSecond);
+        }
         long sent = stats.inputsSent.sum();
         Summary.Inputs inputs = new Summary.Inputs(sent, (sent - inputsSent0) / measuredSeconds,
                 stats.lateSends.sum(), stats.skippedSends.sum(), Summary.Percentiles.of(stats.sendLateness.window()));
         Summary.Problems problems = new Summary.Problems(stats.laggedNotices.sum(), stats.laggedMissed.sum(),
-                stats.errors.sum(), stats.errorsByCode(), stats.unreadableFrames.sum(), stats.binaryFrames.sum());
-        return new Summary(Summary.Config.of(options), measuredSeconds, connections, latency, snapshots, inputs,
-                problems, cpu);
+                stats.errors.sum(), stats.errorsByCode(), stats.unreadableFrames.sum(), stats.binaryFrames.sum(),
+                stats.undecodableFrames.sum(), stats.undecodableByResult());
+        return new Summary(Summary.Config.of(options), measuredSeconds, connections, latency, snapshots, bandwidth,
+                inputs, problems, cpu);
     }
 
     private static Summary withCloseTimeouts(Summary s, int closeTimeouts) {
         Summary.Connections k = s.connections();
         Summary.Connections closed = new Summary.Connections(k.connected(), k.openAtEnd(), k.connectFailures(),
                 k.connectFailuresByReason(), k.disconnects(), k.disconnectsByReason(), closeTimeouts);
-        return new Summary(s.config(), s.measuredSeconds(), closed, s.latency(), s.snapshots(), s.inputs(),
-                s.problems(), s.cpu());
+        return new Summary(s.config(), s.measuredSeconds(), closed, s.latency(), s.snapshots(), s.bandwidth(),
+                s.inputs(), s.problems(), s.cpu());
     }
 
     /** Closes every client in parallel and waits up to 5 s in total; returns how many did not close. */

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
 
 /**
  * Counters and histograms shared by all clients of one run. Recording methods are thread-safe and
@@ -33,10 +34,27 @@ final class LoadStats implements LatencyProbe.Sink {
     final LongAdder probeTimeouts = new LongAdder();
     final LongAdder unreadableFrames = new LongAdder();
     final LongAdder binaryFrames = new LongAdder();
+    /** Binary frames that were not a world frame or that the decoder rejected. */
+    final LongAdder undecodableFrames = new LongAdder();
+    /** Client-to-server frames and their payload bytes (Join, Input, Ping), whole run. */
+    final LongAdder framesSent = new LongAdder();
+    final LongAdder bytesSent = new LongAdder();
 
     private final Map<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> disconnectsByReason = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> connectFailuresByReason = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> undecodableByResult = new ConcurrentHashMap<>();
+
+    /** A binary frame the client could not use; rare, so the map lookup is fine. */
+    void undecodable(BinaryDecodeResult result) {
+        undecodableFrames.increment();
+        undecodableByResult.computeIfAbsent(result.name(), k -> new LongAdder()).increment();
+    }
+
+    void sentFrame(int payloadBytes) {
+        framesSent.increment();
+        bytesSent.add(payloadBytes);
+    }
 
     void error(String code) {
         errors.increment();
@@ -72,6 +90,10 @@ final class LoadStats implements LatencyProbe.Sink {
 
     Map<String, Long> disconnectsByReason() {
         return copy(disconnectsByReason);
+    }
+
+    Map<String, Long> undecodableByResult() {
+        return copy(undecodableByResult);
     }
 
     Map<String, Long> connectFailuresByReason() {

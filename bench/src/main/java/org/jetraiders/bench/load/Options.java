@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
 
 /**
  * Immutable settings of one load-test run. Build with {@link #builder()} or {@link #parse(String[])};
@@ -20,7 +21,13 @@ public final class Options {
     public static final double DEFAULT_WARMUP_S = 5;
     public static final int DEFAULT_MAX_PROBES = 8;
     public static final double DEFAULT_CONNECT_RATE = 200;
-    public static final String DEFAULT_FORMAT = "json";
+    /** JSON text frames both ways. */
+    public static final String FORMAT_JSON = "json";
+    /** Binary protocol v1: subprotocol {@value #BIN_SUBPROTOCOL}, binary world frames and inputs. */
+    public static final String FORMAT_BIN = "bin";
+    /** The WebSocket subprotocol a {@code bin} client asks for (docs/PROTOCOL.md, "Binary protocol"). */
+    public static final String BIN_SUBPROTOCOL = BinaryProtocolDescriptor.SUBPROTOCOL;
+    public static final String DEFAULT_FORMAT = FORMAT_JSON;
     public static final int DEFAULT_SENDERS = 1;
 
     static final int MAX_CLIENTS = 20_000;
@@ -124,7 +131,8 @@ public final class Options {
                 "  --server-pid PID     sample the server's CPU and peak RSS from /proc [off]",
                 "  --json FILE          also write the JSON summary to FILE [off]",
                 "  --connect-rate R     new connections per second while ramping up [" + fmt(DEFAULT_CONNECT_RATE) + "]",
-                "  --format F           wire format; only 'json' for now [" + DEFAULT_FORMAT + "]",
+                "  --format F           wire format: 'json', or 'bin' (binary protocol v1 via the",
+                "                       " + BIN_SUBPROTOCOL + " subprotocol; 'binary' is accepted too) [" + DEFAULT_FORMAT + "]",
                 "  --senders S          input sender threads shared by all clients [" + DEFAULT_SENDERS + "]",
                 "  -h, --help           print this text",
                 "",
@@ -204,6 +212,22 @@ public final class Options {
         return probes;
     }
 
+    /**
+     * Whether client {@code clientIndex} is a latency probe. Probe k is client
+     * {@code k × (clients / probes) + k mod min(lobbies, clients / probes)}: spread evenly over the
+     * clients, hence over the input sender's send slots (client i sends at phase i / clients of the
+     * period), so the probes' inputs reach the server at every phase of its tick instead of all
+     * within the first 1/8 of it; the offset also spreads them over the lobbies.
+     */
+    public boolean isProbe(int clientIndex) {
+        if (probes == 0 || clientIndex < 0 || clientIndex >= clients) {
+            return false;
+        }
+        int stride = clients / probes;
+        int k = clientIndex / stride;
+        return k < probes && clientIndex == k * stride + k % Math.min(lobbies, stride);
+    }
+
     public OptionalLong serverPid() {
         return serverPid > 0 ? OptionalLong.of(serverPid) : OptionalLong.empty();
     }
@@ -219,6 +243,11 @@ public final class Options {
 
     public String format() {
         return format;
+    }
+
+    /** True for {@code --format bin}. */
+    public boolean binary() {
+        return FORMAT_BIN.equals(format);
     }
 
     public int senders() {
@@ -331,9 +360,10 @@ public final class Options {
             require(format != null, "--format is required");
             String f = format.toLowerCase(Locale.ROOT);
             if (f.equals("binary")) {
-                throw new UsageException("--format binary is not supported yet; use --format json");
+                f = FORMAT_BIN;
             }
-            require(f.equals("json"), "--format must be 'json', got '" + format + "'");
+            require(f.equals(FORMAT_JSON) || f.equals(FORMAT_BIN),
+                    "--format must be 'json' or 'bin', got '" + format + "'");
             format = f;
             int p = probes < 0 ? Math.min(DEFAULT_MAX_PROBES, clients) : probes;
             require(p <= clients, "--probes (" + p + ") must not exceed --clients (" + clients + ")");

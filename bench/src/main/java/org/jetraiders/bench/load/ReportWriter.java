@@ -42,6 +42,11 @@ final class ReportWriter {
         spread(b, "KiB/s per client", scale(n.perClientBytes(), 1.0 / 1024));
         line(b, "snapshots / bytes total", n.total() + " / " + n.bytesTotal());
         line(b, "clients without snapshots", Integer.toString(n.silentClients()));
+        Summary.Bandwidth bw = s.bandwidth();
+        line(b, "down B/s per client payload/wire", num(bw.downPayloadPerSecond()) + " / " + num(bw.downWirePerSecond())
+                + "  (snapshots " + num(bw.snapshotPayloadPerSecond()) + ")");
+        line(b, "bytes per snapshot", num(bw.bytesPerSnapshot()));
+        line(b, "up B/s per client payload/wire", num(bw.upPayloadPerSecond()) + " / " + num(bw.upWirePerSecond()));
         Summary.Inputs in = s.inputs();
         line(b, "inputs sent (/s)", in.sent() + " (" + num(in.perSecond()) + ")  late " + in.late()
                 + "  skipped " + in.skipped());
@@ -51,6 +56,7 @@ final class ReportWriter {
         line(b, "lagged notices / missed", p.laggedNotices() + " / " + p.laggedMissed());
         line(b, "errors", p.errors() + reasons(p.errorsByCode()));
         line(b, "unreadable / binary frames", p.unreadableFrames() + " / " + p.binaryFrames());
+        line(b, "undecodable binary frames", p.undecodableFrames() + reasons(p.undecodableByResult()));
         b.append('\n');
         Summary.Cpu cpu = s.cpu();
         if (cpu.serverPid() > 0) {
@@ -144,6 +150,23 @@ final class ReportWriter {
             w.name("bytes_total").value(n.bytesTotal());
             w.name("silent_clients").value(n.silentClients());
 
+            Summary.Bandwidth bw = s.bandwidth();
+            w.name("bandwidth_per_client").beginObject();
+            w.name("down_payload_bytes_per_s");
+            number(w, bw.downPayloadPerSecond());
+            w.name("down_wire_bytes_per_s");
+            number(w, bw.downWirePerSecond());
+            w.name("snapshot_payload_bytes_per_s");
+            number(w, bw.snapshotPayloadPerSecond());
+            w.name("bytes_per_snapshot");
+            number(w, bw.bytesPerSnapshot());
+            w.name("up_payload_bytes_per_s");
+            number(w, bw.upPayloadPerSecond());
+            w.name("up_wire_bytes_per_s");
+            number(w, bw.upWirePerSecond());
+            w.name("note").value("payload = WebSocket application data; wire adds WebSocket frame headers, not TCP/IP");
+            w.endObject();
+
             Summary.Inputs in = s.inputs();
             w.name("inputs").beginObject();
             w.name("sent").value(in.sent());
@@ -164,6 +187,10 @@ final class ReportWriter {
             w.endObject();
             w.name("unreadable_frames").value(p.unreadableFrames());
             w.name("binary_frames").value(p.binaryFrames());
+            w.name("undecodable_frames").beginObject();
+            w.name("total").value(p.undecodableFrames());
+            counts(w, "by_result", p.undecodableByResult());
+            w.endObject();
 
             Summary.Cpu cpu = s.cpu();
             w.name("server");

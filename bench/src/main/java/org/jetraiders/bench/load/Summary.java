@@ -17,6 +17,7 @@ public record Summary(
         Connections connections,
         Latency latency,
         Snapshots snapshots,
+        Bandwidth bandwidth,
         Inputs inputs,
         Problems problems,
         Cpu cpu) {
@@ -60,6 +61,24 @@ public record Summary(
     }
 
     /**
+     * Traffic per connected client in the measured window, for comparing wire formats. Payload bytes
+     * are the WebSocket frames' application data; "wire" adds the WebSocket frame headers (2, 4 or
+     * 10 bytes server to client; 6 or more client to server, which are masked), not TCP/IP.
+     *
+     * @param downPayloadPerSecond  all server-to-client payload bytes per second per client (mean)
+     * @param downWirePerSecond     the same with WebSocket frame headers
+     * @param snapshotPayloadPerSecond world frames only (JSON WorldUpdate or binary WorldDelta/WorldQuantized)
+     * @param bytesPerSnapshot      mean payload size of one world frame
+     * @param upPayloadPerSecond    client-to-server payload bytes per second per client (Input, Ping)
+     * @param upWirePerSecond       the same with the masked frame headers
+     */
+    public record Bandwidth(double downPayloadPerSecond, double downWirePerSecond, double snapshotPayloadPerSecond,
+                            double bytesPerSnapshot, double upPayloadPerSecond, double upWirePerSecond) {
+        static final Bandwidth EMPTY = new Bandwidth(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+    }
+
+    /**
      * @param sent      inputs sent over the whole run
      * @param perSecond inputs sent per second (all clients) in the measured window
      * @param late    sends more than 1 ms after their deadline (the generator is overloaded)
@@ -69,8 +88,15 @@ public record Summary(
     public record Inputs(long sent, double perSecond, long late, long skipped, Percentiles lateness) {
     }
 
+    /**
+     * @param unreadableFrames   text frames that were not JSON with a type, or WorldUpdates a probe could not read
+     * @param binaryFrames       binary frames received (all of them; unexpected in json format)
+     * @param undecodableFrames  binary frames (bin format) that were not world frames or that the decoder rejected
+     * @param undecodableByResult the decoder's verdicts (MALFORMED, UNKNOWN_BASELINE, UNKNOWN_KIND, ...)
+     */
     public record Problems(long laggedNotices, long laggedMissed, long errors, Map<String, Long> errorsByCode,
-                           long unreadableFrames, long binaryFrames) {
+                           long unreadableFrames, long binaryFrames, long undecodableFrames,
+                           Map<String, Long> undecodableByResult) {
     }
 
     /** CPU in % of one core over the measured window; RSS peaks in MiB; -1 / NaN when unknown. */

@@ -48,6 +48,42 @@ class OptionsTest {
     }
 
     @Test
+    void shouldAcceptBinaryFormat() {
+        Options bin = Options.parse(new String[] {"--format", "bin"});
+        assertEquals("bin", bin.format());
+        assertTrue(bin.binary());
+        assertEquals("bin", Options.parse(new String[] {"--format=BINARY"}).format());
+        assertTrue(!Options.parse(new String[0]).binary());
+        assertTrue(Options.usage().contains("jetraiders.v1.bin"));
+    }
+
+    @Test
+    void shouldSpreadProbesOverSendSlotsAndLobbies() {
+        Options o = Options.parse(new String[] {"--clients", "64", "--lobbies", "4"});
+        java.util.List<Integer> probes = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            if (o.isProbe(i)) {
+                probes.add(i);
+            }
+        }
+        assertEquals(java.util.List.of(0, 9, 18, 27, 32, 41, 50, 59), probes);
+        Options all = Options.parse(new String[] {"--clients", "3", "--lobbies", "3"});
+        assertTrue(all.isProbe(0) && all.isProbe(1) && all.isProbe(2));
+        Options none = Options.parse(new String[] {"--clients", "5", "--probes", "0"});
+        assertTrue(!none.isProbe(0));
+        for (int clients : new int[] {1, 7, 64, 100, 512}) {
+            for (int p = 0; p <= Math.min(clients, 9); p++) {
+                Options x = Options.builder().clients(clients).lobbies(Math.max(1, clients / 16)).probes(p).build();
+                int count = 0;
+                for (int i = 0; i < clients; i++) {
+                    count += x.isProbe(i) ? 1 : 0;
+                }
+                assertEquals(p, count, clients + " clients, " + p + " probes");
+            }
+        }
+    }
+
+    @Test
     void shouldCapDefaultProbesAndLobbiesAtClientCount() {
         Options o = Options.parse(new String[] {"--clients", "3"});
         assertEquals(3, o.probes());
@@ -86,8 +122,7 @@ class OptionsTest {
         assertRejected("--probes (9) must not exceed --clients (4)", "--clients", "4", "--probes", "9");
         assertRejected("--connect-rate must be > 0", "--connect-rate", "0");
         assertRejected("--server-pid must be a positive process id", "--server-pid", "0");
-        assertRejected("--format binary is not supported yet", "--format", "binary");
-        assertRejected("--format must be 'json'", "--format", "xml");
+        assertRejected("--format must be 'json' or 'bin', got 'xml'", "--format", "xml");
         assertRejected("--url must start with ws:// or wss://", "--url", "http://h/ws");
         assertRejected("--url is not a valid URI", "--url", "ws://h/ w s");
         assertRejected("--url must not contain lobby_id", "--url", "ws://h/ws?lobby_id=a");

@@ -20,8 +20,9 @@ class ReportWriterTest {
                 new Summary.Latency(lat, lat, Summary.Percentiles.EMPTY, 3, 1),
                 new Summary.Snapshots(new Summary.Percentiles(1000, 16.6, 17, 18, 30, 40, 16.7), 40,
                         new Summary.Spread(60, 59, 61), new Summary.Spread(12000, 11000, 13000), 115200, 1 << 20, 0),
+                new Summary.Bandwidth(12000, 12130, 11500, 191.667, 3600, 3960),
                 new Summary.Inputs(115200, 3840, 5, 0, lat),
-                new Summary.Problems(2, 12, 3, Map.of("bad_input", 3L), 0, 0),
+                new Summary.Problems(2, 12, 3, Map.of("bad_input", 3L), 0, 0, 1, Map.of("UNKNOWN_BASELINE", 1L)),
                 new Summary.Cpu(serverPid, 55.5, 256, 12.5, 80));
     }
 
@@ -33,7 +34,7 @@ class ReportWriterTest {
                 "warmup_s", "measured_s", "connections", "disconnects", "latency_ms", "ack_latency_ms", "ping_rtt_ms",
                 "probe_rounds_skipped", "probe_rounds_timed_out", "interarrival_ms", "max_gap_ms",
                 "snapshots_per_s_per_client", "bytes_per_s_per_client", "snapshots_total", "bytes_total",
-                "silent_clients", "inputs", "send_lateness_ms", "lagged", "errors", "server", "loadgen")) {
+                "silent_clients", "bandwidth_per_client", "undecodable_frames", "inputs", "send_lateness_ms", "lagged", "errors", "server", "loadgen")) {
             assertTrue(j.has(key), "missing " + key);
         }
         JsonObject lat = j.getAsJsonObject("latency_ms");
@@ -49,6 +50,15 @@ class ReportWriterTest {
         assertEquals(55.5, j.getAsJsonObject("server").get("cpu_percent").getAsDouble());
         assertEquals(256.0, j.getAsJsonObject("server").get("peak_rss_mb").getAsDouble());
         assertEquals(12.5, j.getAsJsonObject("loadgen").get("cpu_percent").getAsDouble());
+        JsonObject bw = j.getAsJsonObject("bandwidth_per_client");
+        assertEquals(12000.0, bw.get("down_payload_bytes_per_s").getAsDouble());
+        assertEquals(12130.0, bw.get("down_wire_bytes_per_s").getAsDouble());
+        assertEquals(11500.0, bw.get("snapshot_payload_bytes_per_s").getAsDouble());
+        assertEquals(191.667, bw.get("bytes_per_snapshot").getAsDouble());
+        assertEquals(3600.0, bw.get("up_payload_bytes_per_s").getAsDouble());
+        assertEquals(3960.0, bw.get("up_wire_bytes_per_s").getAsDouble());
+        assertEquals(1, j.getAsJsonObject("undecodable_frames").getAsJsonObject("by_result")
+                .get("UNKNOWN_BASELINE").getAsLong());
         assertEquals("json", j.get("format").getAsString());
         assertEquals(64, j.get("clients").getAsInt());
     }
@@ -68,5 +78,7 @@ class ReportWriterTest {
         assertTrue(t.contains("p50 20.500"), t);
         assertTrue(t.contains("server pid 4242 CPU %"), t);
         assertTrue(t.contains("bad_input=3"), t);
+        assertTrue(t.contains("bytes per snapshot"), t);
+        assertTrue(t.contains("UNKNOWN_BASELINE=1"), t);
     }
 }

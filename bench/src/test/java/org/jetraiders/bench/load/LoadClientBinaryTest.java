@@ -1,0 +1,94 @@
+package org.jetraiders.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The binary receive path of {@link LoadClient} without a network: frames are the golden vectors of
+ * docs/PROTOCOL.md ("world-delta-full", then "world-delta" relative to it), fed to {@code onMessage}.
+ */
+class LoadClientBinaryTest {
+
+    private static final byte[] FULL = hex("01 02 7b 2a 3c 00 00 00 02 07 14 37 00 20 64 01 81 19 c0 0c 00 c0 28"
+            + " 00 01 09 07 71 be 02 98 2c 97 2c 03 00");
+    private static final byte[] DELTA = hex("01 02 7d 2b 3c 02 02 01 08 01 0c 00 00 00 00 64 01 07 0b 1c 1b 46"
+            + " 01 0a 0c 00 ff 02 00 bf 3e 00 01 09");
+
+    private static final String IDENTITY = "{\"type\":\"Identity\",\"data\":{\"player_id\":\"7\",\"lobby_id\":\"load-0\"}}";
+
+    private final LoadStats stats = new LoadStats();
+
+    private LoadClient client(boolean binary) {
+        return new LoadClient(URI.create("ws://127.0.0.1:1/ws"), 0, "load-0", 60, stats, true, binary);
+    }
+
+    @Test
+    void shouldDecodeWorldFramesCountThemAsSnapshotsAndAckTheLatestTick() {
+        LoadClient c = client(true);
+        c.onMessage(IDENTITY);
+        assertEquals("7", c.ownId());
+        assertEquals(0, c.ackedTick());
+
+        c.onMessage(ByteBuffer.wrap(FULL));
+        assertEquals(123, c.ackedTick());
+        c.onMessage(offsetBuffer(DELTA)); // a slice with a non-zero array offset, as a framing layer may hand over
+        assertEquals(125, c.ackedTick());
+
+        assertEquals(2, c.snapshots());
+        assertEquals(FULL.length + DELTA.length + IDENTITY.length(), c.bytes());
+        assertEquals(0, stats.undecodableFrames.sum());
+        assertEquals(2, stats.binaryFrames.sum());
+    }
+
+    @Test
+    void shouldCountUndecodableFramesByVerdict() {
+        LoadClient c = client(true);
+        c.onMessage(ByteBuffer.wrap(DELTA)); // baseline tick 123 never seen
+        c.onMessage(ByteBuffer.wrap(new byte[] {1, 0x7f})); // unknown kind: not a snapshot
+        c.onMessage(ByteBuffer.wrap(new byte[] {1, 2, (byte) 0x80})); // truncated varint
+
+        assertEquals(2, c.snapshots(), "world-kind frames count as snapshots even when they do not decode");
+        assertEquals(0, c.ackedTick());
+        assertEquals(3, stats.undecodableFrames.sum());
+        assertEquals(Map.of("UNKNOWN_BASELINE", 1L, "UNKNOWN_KIND", 1L, "MALFORMED", 1L), stats.undecodableByResult());
+    }
+
+    @Test
+    void jsonClientOnlyCountsBinaryFrames() {
+        LoadClient c = client(false);
+        c.onMessage(ByteBuffer.wrap(FULL));
+        assertEquals(0, c.snapshots());
+        assertEquals(1, stats.binaryFrames.sum());
+        assertEquals(0, stats.undecodableFrames.sum());
+        assertFalse(c.isBinary());
+    }
+
+    @Test
+    void shouldRecogniseWorldFramesAndWebSocketHeaderSizes() {
+        assertTrue(LoadClient.isWorldFrame(FULL, 0, FULL.length));
+        assertFalse(LoadClient.isWorldFrame(new byte[] {2, 2}, 0, 2));
+        assertFalse(LoadClient.isWorldFrame(new byte[] {1, 0x10, 0, 0}, 0, 4));
+        assertFalse(LoadClient.isWorldFrame(new byte[] {1}, 0, 1));
+        assertEquals(2, LoadClient.headerBytes(125));
+        assertEquals(4, LoadClient.headerBytes(126));
+        assertEquals(4, LoadClient.headerBytes(65_535));
+        assertEquals(10, LoadClient.headerBytes(65_536));
+    }
+
+    private static ByteBuffer offsetBuffer(byte[] frame) {
+        byte[] big = new byte[frame.length + 10];
+        System.arraycopy(frame, 0, big, 7, frame.length);
+        return ByteBuffer.wrap(big, 7, frame.length).slice();
+    }
+
+    private static byte[] hex(String s) {
+        return HexFormat.of().parseHex(s.replace(" ", ""));
+    }
+}
