@@ -26,6 +26,7 @@ public final class ServerConfig {
     private final int sendQueueLimitBytes;
     private final Duration slowClientTimeout;
     private final Duration lobbyIdleTimeout;
+    private final Duration connectionLostTimeout;
     private final boolean allowAnonymous;
     private final String tokenSecret;
     private final int clientThreads;
@@ -52,6 +53,7 @@ public final class ServerConfig {
         sendQueueLimitBytes = b.sendQueueLimitBytes;
         slowClientTimeout = b.slowClientTimeout;
         lobbyIdleTimeout = b.lobbyIdleTimeout;
+        connectionLostTimeout = b.connectionLostTimeout;
         allowAnonymous = b.allowAnonymous;
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
@@ -86,6 +88,8 @@ public final class ServerConfig {
     public int sendQueueLimitBytes() { return sendQueueLimitBytes; }
     public Duration slowClientTimeout() { return slowClientTimeout; }
     public Duration lobbyIdleTimeout() { return lobbyIdleTimeout; }
+    /** Ping interval of the lost-connection check; a connection silent for 1.5x this is closed. */
+    public Duration connectionLostTimeout() { return connectionLostTimeout; }
     public boolean allowAnonymous() { return allowAnonymous; }
     /** HMAC secret for session tokens, or null to generate one at start. */
     public String tokenSecret() { return tokenSecret; }
@@ -115,6 +119,7 @@ public final class ServerConfig {
         b.sendQueueLimitBytes = sendQueueLimitBytes;
         b.slowClientTimeout = slowClientTimeout;
         b.lobbyIdleTimeout = lobbyIdleTimeout;
+        b.connectionLostTimeout = connectionLostTimeout;
         b.allowAnonymous = allowAnonymous;
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
@@ -143,6 +148,7 @@ public final class ServerConfig {
         private int sendQueueLimitBytes = 64 * 1024;
         private Duration slowClientTimeout = Duration.ofSeconds(5);
         private Duration lobbyIdleTimeout = Duration.ofSeconds(30);
+        private Duration connectionLostTimeout = Duration.ofSeconds(10);
         private boolean allowAnonymous = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -171,6 +177,7 @@ public final class ServerConfig {
         public Builder sendQueueLimitBytes(int v) { sendQueueLimitBytes = v; return this; }
         public Builder slowClientTimeout(Duration v) { slowClientTimeout = v; return this; }
         public Builder lobbyIdleTimeout(Duration v) { lobbyIdleTimeout = v; return this; }
+        public Builder connectionLostTimeout(Duration v) { connectionLostTimeout = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }
@@ -199,6 +206,7 @@ public final class ServerConfig {
             requireRange("send-queue-limit-bytes", sendQueueLimitBytes, 1024, 1 << 30);
             requirePositive("slow-client-timeout", slowClientTimeout);
             requirePositive("lobby-idle-timeout", lobbyIdleTimeout);
+            requirePositive("ping-interval-seconds", connectionLostTimeout);
             requireRange("client-threads", clientThreads, 1, 256);
             require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),
                     "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");

@@ -66,6 +66,8 @@ public final class ServerOptions {
                     c -> c.slowClientTimeout().toSeconds(), (b, v) -> b.slowClientTimeout(seconds(v))),
             new Option("lobby-idle-seconds", "seconds an empty lobby lives before it is closed",
                     c -> c.lobbyIdleTimeout().toSeconds(), (b, v) -> b.lobbyIdleTimeout(seconds(v))),
+            new Option("ping-interval-seconds", "WebSocket ping interval; no pong for 1.5x this closes the connection",
+                    c -> c.connectionLostTimeout().toSeconds(), (b, v) -> b.connectionLostTimeout(seconds(v))),
             new Option("allow-anonymous", "accept Join without a session token (true/false)", ServerConfig::allowAnonymous,
                     (b, v) -> b.allowAnonymous(bool(v))),
             new Option("token-secret", "HMAC secret for session tokens (default: random at start)",

@@ -53,7 +53,7 @@ public final class GameWebSocketServer extends WebSocketServer {
         this.limiter = new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
         setTcpNoDelay(true);
         setReuseAddr(true);
-        setConnectionLostTimeout(10);
+        setConnectionLostTimeout((int) Math.max(1, config.connectionLostTimeout().toSeconds()));
         setDaemon(true);
     }
 
