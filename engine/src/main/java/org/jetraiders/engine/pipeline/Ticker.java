@@ -14,16 +14,41 @@ import com.lmax.disruptor.RingBuffer;
 public final class Ticker implements Runnable {
     static final int MAX_CATCH_UP = 3;
 
+    /** Time and waiting, behind an interface so tests can drive the schedule without a wall clock. */
+    interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void parkNanos(Object blocker, long nanos) {
+                LockSupport.parkNanos(blocker, nanos);
+            }
+        };
+
+        long nanoTime();
+
+        void parkNanos(Object blocker, long nanos);
+    }
+
     private final RingBuffer<InputEvent> input;
     private final long periodNanos;
     private final LobbyCounters counters;
+    private final Clock clock;
     private volatile boolean running = true;
     private volatile Thread thread;
 
     public Ticker(RingBuffer<InputEvent> input, long periodNanos, LobbyCounters counters) {
+        this(input, periodNanos, counters, Clock.SYSTEM);
+    }
+
+    Ticker(RingBuffer<InputEvent> input, long periodNanos, LobbyCounters counters, Clock clock) {
         this.input = input;
         this.periodNanos = periodNanos;
         this.counters = counters;
+        this.clock = clock;
     }
 
     public void start(String threadName) {
@@ -35,7 +60,7 @@ public final class Ticker implements Runnable {
 
     /** Stops the ticker; true once its thread has ended. */
     public boolean stop() throws InterruptedException {
-        running = false;
+        requestStop();
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -45,15 +70,20 @@ public final class Ticker implements Runnable {
         return true;
     }
 
+    /** Makes {@link #run()} return at its next wake-up. */
+    void requestStop() {
+        running = false;
+    }
+
     @Override
     public void run() {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long n = 1;
         while (running) {
             long deadline = start + n * periodNanos;
             long now;
-            while ((now = System.nanoTime()) < deadline && running) {
-                LockSupport.parkNanos(this, deadline - now);
+            while ((now = clock.nanoTime()) < deadline && running) {
+                clock.parkNanos(this, deadline - now);
             }
             if (!running) {
                 return;
