@@ -70,11 +70,6 @@ public final class GuestAuth {
         return lastGuestId.incrementAndGet();
     }
 
-    /** True if {@code guestId} is positive and not above the highest id issued so far. */
-    public boolean isIssued(long guestId) {
-        return guestId > 0 && guestId <= lastGuestId.get();
-    }
-
     /** The default name for a guest who gave none: {@code guest-<id>}. */
     public static String defaultName(long guestId) {
         return "guest-" + guestId;

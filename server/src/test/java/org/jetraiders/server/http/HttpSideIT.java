@@ -139,10 +139,16 @@ class HttpSideIT {
     }
 
     @Test
-    void shouldRefuseLoginForAGuestIdNeverIssued() throws Exception {
-        auth.newGuestId();
+    void shouldLogInAGuestIdRememberedFromBeforeARestart() throws Exception {
+        HttpResponse<String> login = post("/guest/login", "{\"guest_id\": \"41\", \"display_name\": \"Ada\"}");
 
-        assertError(post("/guest/login", "{\"guest_id\": \"2\", \"display_name\": \"Ada\"}"), 401, "unknown_guest");
+        assertEquals(200, login.statusCode(), login::body);
+        assertEquals("41", json(login).get("guest_id").getAsString());
+        assertTrue(auth.verify(json(login).get("session_token").getAsString()).isPresent());
+    }
+
+    @Test
+    void shouldRefuseLoginForAnInvalidGuestId() throws Exception {
         assertError(post("/guest/login", "{\"guest_id\": \"0\", \"display_name\": \"Ada\"}"), 401, "invalid_guest_id");
         assertError(post("/guest/login", "{\"guest_id\": \"-1\"}"), 401, "invalid_guest_id");
         assertError(post("/guest/login", "{\"guest_id\": \"abc\"}"), 401, "invalid_guest_id");
