@@ -4,17 +4,22 @@ import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
+import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.FrameBuilder;
 
 /**
- * The server's binary protocol in one {@link BinaryMode}: no shared stage (the encoder is per
- * connection, see {@link BinaryClientEncoder}'s class doc), one {@link BinaryClientEncoder} per client
- * with the default history, all of the work in {@link #encodeClient}.
+ * The server's binary protocol in one {@link BinaryMode}, as the server runs it: the lobby's
+ * {@link BinaryQuantizeStage} quantizes each snapshot once ({@link #encodeShared}, no bytes), and one
+ * {@link BinaryClientEncoder} per client writes that client's frame from it ({@link #encodeClient}).
  */
 final class BinaryWireCodec implements WireCodec {
     private final BinaryClientEncoder[] encoders;
+    // one state per recorded snapshot, like the server's ring of one per output-ring slot
+    private final BinaryQuantizeStage stage;
 
     BinaryWireCodec(BinaryMode mode, int clients, int tickRateHz) {
+        stage = new BinaryQuantizeStage(SnapshotCodecBenchmark.RECORDED_TICKS, tickRateHz);
+        stage.markInUse();
         encoders = new BinaryClientEncoder[clients];
         for (int i = 0; i < clients; i++) {
             encoders[i] = new BinaryClientEncoder(mode, tickRateHz);
@@ -23,13 +28,14 @@ final class BinaryWireCodec implements WireCodec {
 
     @Override
     public int encodeShared(Snapshot snapshot, EncodedBuffer shared) {
-        return 0;
+        stage.encode(snapshot, shared);
+        return 0; // no shared bytes: every binary frame is per client
     }
 
     @Override
     public int encodeClient(int client, Snapshot snapshot, EncodedBuffer shared, long inputAck, long ackedTick,
             FrameBuilder out) {
-        return encoders[client].encode(snapshot, inputAck, ackedTick, out);
+        return encoders[client].encode(stage, snapshot, inputAck, ackedTick, out);
     }
 
     int fullFrames() {

@@ -12,6 +12,7 @@ import org.jetraiders.engine.Lobby;
 import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.Tuning;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.JsonKillFeedEncoder;
 import org.jetraiders.server.protocol.json.JsonScoreboardEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
@@ -136,20 +137,23 @@ public final class LobbyManager implements AutoCloseable {
                 .matchSeconds(config.matchSeconds())
                 .countdownSeconds(config.countdownSeconds())
                 .build();
-        LobbyConfig lobbyConfig = LobbyConfig.builder()
+        LobbyConfig.Builder builder = LobbyConfig.builder();
+        BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(builder.build().outputRingSize(), config.tickRateHz());
+        LobbyConfig lobbyConfig = builder
                 .name(name)
                 .tickRateHz(config.tickRateHz())
                 .tuning(tuning)
                 .seed(seed)
                 .maxPlayers(config.maxPlayersPerLobby())
                 .maxLagTime(config.slowClientTimeout())
-                .encoders(List.of(new JsonWorldUpdateEncoder(),
+                .encoders(List.of(new JsonWorldUpdateEncoder(),       // the order is WireEncodings'
                         new JsonScoreboardEncoder(config.tickRateHz()),
-                        new JsonKillFeedEncoder()))
+                        new JsonKillFeedEncoder(),
+                        binaryStage))
                 .clientThreads(clientThreads)
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();
-        return new ManagedLobby(lobby, permanent, System.nanoTime());
+        return new ManagedLobby(lobby, binaryStage, permanent, System.nanoTime());
     }
 }

@@ -2,6 +2,7 @@ package org.jetraiders.server.lobby;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.Lobby;
+import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 
 /**
  * An engine lobby plus what the server needs around it: how many connections use it, since when it
@@ -12,18 +13,25 @@ public final class ManagedLobby {
     private static final int RETIRED = -1;
 
     private final Lobby lobby;
+    private final BinaryQuantizeStage binaryStage;
     private final boolean permanent;
     private final AtomicInteger occupants = new AtomicInteger();
     private volatile long emptySinceNanos;
 
-    ManagedLobby(Lobby lobby, boolean permanent, long nowNanos) {
+    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, boolean permanent, long nowNanos) {
         this.lobby = lobby;
+        this.binaryStage = binaryStage;
         this.permanent = permanent;
         this.emptySinceNanos = nowNanos;
     }
 
     public Lobby lobby() {
         return lobby;
+    }
+
+    /** The lobby's shared quantization for binary clients. */
+    public BinaryQuantizeStage binaryStage() {
+        return binaryStage;
     }
 
     public String name() {

@@ -3,24 +3,31 @@ package org.jetraiders.server.transport;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
+import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.FrameBuilder;
 
 /**
  * Binary protocol: each snapshot is encoded for this client alone, as a delta against the last
  * snapshot it acknowledged (a full one on join, after a Lagged skip, or when its baseline is too
- * old). Per-client work, so it runs here on the consumer thread, never on the game loop.
+ * old). The snapshot was quantized once for the lobby on the encoding stage; the delta is
+ * per-client work, so it runs here on the consumer thread, never on the game loop.
  */
 final class BinaryConnectionSink extends ConnectionSink implements FrameSender.BinaryFrameWriter {
     private final BinaryClientEncoder encoder;
+    private final BinaryQuantizeStage quantized;
     private volatile long acknowledgedTick = -1;
     // the frame being written; set just before sender.sendBinary(this) to avoid a capturing lambda
     private Snapshot pending;
     private long pendingInputAck;
 
     BinaryConnectionSink(Connection connection, FrameSender sender, int playerId, long queueLimitBytes,
-                         BinaryMode mode, int tickRateHz) {
+                         BinaryMode mode, int tickRateHz, BinaryQuantizeStage quantized) {
         super(connection, sender, playerId, queueLimitBytes);
         this.encoder = new BinaryClientEncoder(mode, tickRateHz);
+        this.quantized = quantized;
+        if (quantized != null) {
+            quantized.markInUse();
+        }
     }
 
     @Override
@@ -33,7 +40,7 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
 
     @Override
     public int write(FrameBuilder out) {
-        return encoder.encode(pending, pendingInputAck, acknowledgedTick, out);
+        return encoder.encode(quantized, pending, pendingInputAck, acknowledgedTick, out);
     }
 
     @Override

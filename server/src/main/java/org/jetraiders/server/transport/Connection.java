@@ -217,7 +217,8 @@ final class Connection {
         try {
             long limit = context.config().sendQueueLimitBytes();
             sink = binary
-                    ? new BinaryConnectionSink(this, sender, id, limit, BinaryMode.DELTA, engineLobby.config().tickRateHz())
+                    ? new BinaryConnectionSink(this, sender, id, limit, BinaryMode.DELTA,
+                            engineLobby.config().tickRateHz(), target.binaryStage())
                     : new JsonConnectionSink(this, sender, id, limit);
             subscription = engineLobby.attach(sink);
         } catch (IllegalStateException stopping) {

@@ -22,6 +22,7 @@ import org.jetraiders.engine.pipeline.SnapshotEvent;
 import org.jetraiders.engine.sim.World;
 import org.jetraiders.server.metrics.ServerMetrics;
 import org.jetraiders.server.protocol.binary.BinaryMode;
+import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.JsonKillFeedEncoder;
 import org.jetraiders.server.protocol.json.JsonScoreboardEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
@@ -73,14 +74,19 @@ class ConnectionSinkAllocationTest {
         @Override public IProtocol getProtocol() { return null; }
     }
 
-    /** 256 consecutive snapshots of a 16-plane battle, with the JSON encoding stage's bytes in them. */
+    /** The binary clients' shared quantization, one state per recorded snapshot. */
+    private static final BinaryQuantizeStage QUANTIZED = new BinaryQuantizeStage(TICKS, 60);
+
+    /** 256 consecutive snapshots of a 16-plane battle, with what the encoding stage adds to them. */
     private static SnapshotEvent[] battle() {
+        QUANTIZED.markInUse();
         World world = new World(Tuning.defaults().toBuilder().countdownSeconds(0).build(), 60, 16, 11L);
         for (int id = 1; id <= 16; id++) {
             world.addPlayer(id, "pilot-" + id);
             world.setInput(id - 1, 1, (id % 5 - 2) / 2.0, true, 1);
         }
-        List<SnapshotEncoder> encoders = List.of(new JsonWorldUpdateEncoder(), new JsonScoreboardEncoder(60), new JsonKillFeedEncoder());
+        List<SnapshotEncoder> encoders = List.of(new JsonWorldUpdateEncoder(), new JsonScoreboardEncoder(60),
+                new JsonKillFeedEncoder(), QUANTIZED);
         for (int t = 0; t < 300; t++) {
             world.step(); // fill the sky with projectiles first
         }
@@ -141,7 +147,7 @@ class ConnectionSinkAllocationTest {
         assumeAllocationCounting();
         ConsumingSocket socket = new ConsumingSocket();
         ConnectionSink sink = new BinaryConnectionSink(null, new FrameSender(socket, new ServerMetrics()), 3, 1 << 20,
-                BinaryMode.DELTA, 60);
+                BinaryMode.DELTA, 60, QUANTIZED);
         long[] windows = allocatedPerWindow(sink, battle());
         assertTrue(socket.bytes != 0, "frames were sent");
         assertTrue(Arrays.stream(windows).anyMatch(b -> b == 0), "bytes per 256 sends: " + Arrays.toString(windows));

@@ -122,6 +122,33 @@ final class QuantizedState {
         return m + 1;
     }
 
+    /** Makes this an exact copy of {@code other} (arrays copied, grown if needed). */
+    void copyFrom(QuantizedState other) {
+        tick = other.tick;
+        valid = other.valid;
+        ensurePlanes(other.planeCount);
+        int n = other.planeCount;
+        System.arraycopy(other.planeId, 0, planeId, 0, n);
+        System.arraycopy(other.planeX, 0, planeX, 0, n);
+        System.arraycopy(other.planeY, 0, planeY, 0, n);
+        System.arraycopy(other.planeRot, 0, planeRot, 0, n);
+        System.arraycopy(other.planeHp, 0, planeHp, 0, n);
+        planeCount = n;
+        ensureProjectiles(other.projectileCount);
+        int m = other.projectileCount;
+        System.arraycopy(other.projectileId, 0, projectileId, 0, m);
+        System.arraycopy(other.projectileOwner, 0, projectileOwner, 0, m);
+        System.arraycopy(other.projectileX, 0, projectileX, 0, m);
+        System.arraycopy(other.projectileY, 0, projectileY, 0, m);
+        System.arraycopy(other.projectileRot, 0, projectileRot, 0, m);
+        System.arraycopy(other.projectileOx, 0, projectileOx, 0, m);
+        System.arraycopy(other.projectileOy, 0, projectileOy, 0, m);
+        System.arraycopy(other.projectileVx, 0, projectileVx, 0, m);
+        System.arraycopy(other.projectileVy, 0, projectileVy, 0, m);
+        System.arraycopy(other.projectileSpawnTick, 0, projectileSpawnTick, 0, m);
+        projectileCount = m;
+    }
+
     /** Index of the plane with this id, or -1 (binary search). */
     int planeIndex(int id) {
         int i = Arrays.binarySearch(planeId, 0, planeCount, id);

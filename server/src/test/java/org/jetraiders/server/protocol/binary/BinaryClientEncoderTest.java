@@ -27,6 +27,47 @@ class BinaryClientEncoderTest {
     }
 
     @Test
+    void shouldWriteTheSameBytesFromTheLobbysSharedQuantizationAsFromItsOwn() {
+        SimulatedGame game = new SimulatedGame(5, 16, 0.45, 97);
+        BinaryQuantizeStage stage = new BinaryQuantizeStage(64, 60);
+        stage.markInUse();
+        org.jetraiders.engine.EncodedBuffer unused = new org.jetraiders.engine.EncodedBuffer(16);
+        BinaryClientEncoder own = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+        BinaryClientEncoder shared = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+        FrameBuilder sharedFrame = new FrameBuilder(256);
+        SplittableRandom random = new SplittableRandom(9);
+        long ack = 0;
+        for (int t = 0; t < 2000; t++) {
+            Snapshot s = game.step();
+            stage.encode(s, unused); // what the encoding stage does once per tick
+            if (random.nextInt(4) == 0) {
+                ack = Math.max(0, s.tick() - random.nextInt(1, 40));
+            }
+            own.encode(s, t, ack, frame);
+            shared.encode(stage, s, t, ack, sharedFrame);
+            assertEquals(java.util.Arrays.toString(frame.toByteArray()), java.util.Arrays.toString(sharedFrame.toByteArray()),
+                    "tick " + s.tick());
+        }
+        assertTrue(shared.deltaFrames() > 1000, "deltas " + shared.deltaFrames());
+    }
+
+    @Test
+    void shouldQuantizeItselfWhenTheSharedStageHasNoStateForTheSnapshot() {
+        SimulatedGame game = new SimulatedGame(6, 8, 0.3, 0);
+        BinaryQuantizeStage idle = new BinaryQuantizeStage(64, 60); // never marked in use: quantizes nothing
+        BinaryClientEncoder own = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+        BinaryClientEncoder shared = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+        FrameBuilder sharedFrame = new FrameBuilder(256);
+        for (int t = 0; t < 50; t++) {
+            Snapshot s = game.step();
+            idle.encode(s, new org.jetraiders.engine.EncodedBuffer(16));
+            own.encode(s, 0, 0, frame);
+            shared.encode(idle, s, 0, 0, sharedFrame);
+            assertEquals(java.util.Arrays.toString(frame.toByteArray()), java.util.Arrays.toString(sharedFrame.toByteArray()));
+        }
+    }
+
+    @Test
     void shouldReconstructEveryTickFromDeltasDespiteLossAndDelayedAcks() {
         for (long seed = 1; seed <= 3; seed++) {
             SimulatedGame game = new SimulatedGame(seed, 16, 0.45, 97);

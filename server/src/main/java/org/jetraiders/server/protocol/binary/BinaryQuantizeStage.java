@@ -1,0 +1,71 @@
+package org.jetraiders.server.protocol.binary;
+
+import org.jetraiders.engine.EncodedBuffer;
+import org.jetraiders.engine.Snapshot;
+import org.jetraiders.engine.SnapshotEncoder;
+
+/**
+ * The once-per-tick half of the binary protocol: quantizes each snapshot (positions to 1/8 px,
+ * rotations to u16, lists sorted by id) on the lobby's encoding stage, so that a binary client's own
+ * encoder only copies the result and writes its delta. Quantizing is over half of a binary frame's
+ * cost (19.6 µs per tick for 64 planes and 1,000 projectiles, after which each client needs 13.4 µs
+ * instead of 30.5; SnapshotCodecBenchmark), so doing it once per lobby instead of once per client
+ * keeps binary affordable in big lobbies.
+ *
+ * <p>It writes no bytes: its states live in a ring with one slot per output-ring slot, indexed by
+ * the snapshot's sequence. A slot is overwritten only when the output ring reuses the snapshot's
+ * slot, which happens after every client consumer has moved past it, so a consumer can read the
+ * state for the snapshot it holds without locks. It runs only while {@link #markInUse() a binary
+ * client} needs it; a client that finds no state for its snapshot quantizes it itself.
+ */
+public final class BinaryQuantizeStage implements SnapshotEncoder {
+    private final QuantizedState[] states;
+    private final long[] sequences;
+    private final int mask;
+    private final int tickRateHz;
+    private volatile boolean inUse;
+
+    /**
+     * @param outputRingSize the lobby's output ring size (a power of two)
+     * @param tickRateHz     the lobby's tick rate
+     */
+    public BinaryQuantizeStage(int outputRingSize, int tickRateHz) {
+        if (Integer.bitCount(outputRingSize) != 1 || tickRateHz < 1) {
+            throw new IllegalArgumentException("outputRingSize must be a power of two and tickRateHz >= 1");
+        }
+        states = new QuantizedState[outputRingSize];
+        sequences = new long[outputRingSize];
+        for (int i = 0; i < outputRingSize; i++) {
+            states[i] = new QuantizedState();
+            sequences[i] = -1;
+        }
+        mask = outputRingSize - 1;
+        this.tickRateHz = tickRateHz;
+    }
+
+    /** A binary client is attached: quantize from now on. */
+    public void markInUse() {
+        inUse = true;
+    }
+
+    @Override
+    public void encode(Snapshot snapshot, EncodedBuffer out) {
+        out.reset();
+        if (!inUse) {
+            return;
+        }
+        int slot = (int) (snapshot.sequence() & mask);
+        states[slot].capture(snapshot, tickRateHz);
+        sequences[slot] = snapshot.sequence();
+    }
+
+    /** The quantized state of {@code snapshot}, or null if this stage did not quantize it. */
+    QuantizedState stateFor(Snapshot snapshot) {
+        int slot = (int) (snapshot.sequence() & mask);
+        return sequences[slot] == snapshot.sequence() ? states[slot] : null;
+    }
+
+    int tickRateHz() {
+        return tickRateHz;
+    }
+}
