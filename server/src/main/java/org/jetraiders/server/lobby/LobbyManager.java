@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class LobbyManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    /** Snapshots a lobby buffers for its clients: about a second at 60 Hz. */
+    private static final int OUTPUT_RING_SIZE = 64;
 
     private final ServerConfig config;
     private final ClientThreadPool clientThreads;
@@ -137,9 +139,10 @@ public final class LobbyManager implements AutoCloseable {
                 .matchSeconds(config.matchSeconds())
                 .countdownSeconds(config.countdownSeconds())
                 .build();
-        LobbyConfig.Builder builder = LobbyConfig.builder();
-        BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(builder.build().outputRingSize(), config.tickRateHz());
-        LobbyConfig lobbyConfig = builder
+        // one quantized state per output-ring slot: the ring's gating is what makes reading them safe
+        BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(OUTPUT_RING_SIZE, config.tickRateHz());
+        LobbyConfig lobbyConfig = LobbyConfig.builder()
+                .outputRingSize(OUTPUT_RING_SIZE)
                 .name(name)
                 .tickRateHz(config.tickRateHz())
                 .tuning(tuning)
