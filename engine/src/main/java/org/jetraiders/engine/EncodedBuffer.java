@@ -1,21 +1,25 @@
 package org.jetraiders.engine;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer owned by one output-ring slot and one encoder. The encoding stage resets and
- * fills it once per tick; client sinks read {@link #array()} from 0 to {@link #length()}. It grows by
- * doubling, so after warm-up writing into it allocates nothing.
+ * A reusable byte buffer that grows by doubling, so after warm-up writing into it allocates nothing.
+ * Each output-ring slot owns one per encoder: the encoding stage resets and fills it once per tick and
+ * client sinks read {@link #array()} from 0 to {@link #length()}. Transports use the same class for
+ * the frames they build per client.
  *
- * <p>Thread-safety: written only by the encoding stage, read by client consumers after the stage's
- * sequence passed the slot (the ring's memory barriers publish it).
+ * <p>Thread-safety: none of its own. A slot's buffers are written only by the encoding stage and read
+ * by client consumers after the stage's sequence passed the slot (the ring's barriers publish them).
  */
 public final class EncodedBuffer {
     private byte[] bytes;
     private int length;
+    private ByteBuffer view;
 
     public EncodedBuffer(int initialCapacity) {
         bytes = new byte[Math.max(16, initialCapacity)];
+        view = ByteBuffer.wrap(bytes);
     }
 
     /** Backing array; valid bytes are {@code [0, length())}. */
@@ -43,8 +47,23 @@ public final class EncodedBuffer {
     public byte[] ensureCapacity(int capacity) {
         if (capacity > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
+            view = ByteBuffer.wrap(bytes);
         }
         return bytes;
+    }
+
+    /**
+     * The content as a ByteBuffer over the backing array (position 0, limit {@link #length()}); the
+     * same instance until the array grows, so it costs nothing. Valid until the next write.
+     */
+    public ByteBuffer view() {
+        view.clear().limit(length);
+        return view;
+    }
+
+    /** A copy of the content (allocates: for tests and rare paths). */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
     }
 
     public void put(byte b) {

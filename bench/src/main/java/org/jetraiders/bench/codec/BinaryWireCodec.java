@@ -5,7 +5,6 @@ import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 
 /**
  * The server's binary protocol in one {@link BinaryMode}, as the server runs it: the lobby's
@@ -34,7 +33,7 @@ final class BinaryWireCodec implements WireCodec {
 
     @Override
     public int encodeClient(int client, Snapshot snapshot, EncodedBuffer shared, long inputAck, long ackedTick,
-            FrameBuilder out) {
+            EncodedBuffer out) {
         return encoders[client].encode(stage, snapshot, inputAck, ackedTick, out);
     }
 

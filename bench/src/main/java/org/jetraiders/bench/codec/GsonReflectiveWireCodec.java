@@ -8,7 +8,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.annotations.SerializedName;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
@@ -47,7 +46,7 @@ final class GsonReflectiveWireCodec implements WireCodec {
 
     @Override
     public int encodeClient(int client, Snapshot snapshot, EncodedBuffer shared, long inputAck, long ackedTick,
-            FrameBuilder out) {
+            EncodedBuffer out) {
         return JsonWorldUpdateFrame.withAck(shared, inputAck, out);
     }
 

@@ -2,7 +2,6 @@ package org.jetraiders.bench.codec;
 
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
@@ -21,7 +20,7 @@ final class JsonWireCodec implements WireCodec {
 
     @Override
     public int encodeClient(int client, Snapshot snapshot, EncodedBuffer shared, long inputAck, long ackedTick,
-            FrameBuilder out) {
+            EncodedBuffer out) {
         return JsonWorldUpdateFrame.withAck(shared, inputAck, out);
     }
 }

@@ -5,7 +5,6 @@ import org.jetraiders.bench.support.BattleScenario;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.pipeline.SnapshotEvent;
 import org.jetraiders.engine.sim.World;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,7 +80,7 @@ public class SnapshotCodecBenchmark {
     private SnapshotEvent[] snapshots;
     private int clients;
     private WireCodec wire;
-    private final FrameBuilder frame = new FrameBuilder(1024);
+    private final EncodedBuffer frame = new EncodedBuffer(1024);
 
     private int sharedCursor;
     private int clientSnapshot;

@@ -4,7 +4,6 @@ import org.jetraiders.bench.support.BattleScenario;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.BinaryMode;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 
 /**
  * One wire format as {@link SnapshotCodecBenchmark} drives it: the work done once per tick for all
@@ -34,7 +33,7 @@ interface WireCodec {
      * @param ackedTick  the tick of the newest frame the client has acknowledged (a delta's baseline)
      */
     int encodeClient(int client, Snapshot snapshot, EncodedBuffer shared, long inputAck, long ackedTick,
-            FrameBuilder out);
+            EncodedBuffer out);
 
     /** Creates a codec by its {@code @Param} name, for {@code clients} clients. */
     static WireCodec create(String name, int clients) {

@@ -4,7 +4,7 @@ import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
-import org.jetraiders.server.protocol.json.FrameBuilder;
+import org.jetraiders.engine.EncodedBuffer;
 
 /**
  * Binary protocol: each snapshot is encoded for this client alone, as a delta against the last
@@ -39,7 +39,7 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
     }
 
     @Override
-    public int write(FrameBuilder out) {
+    public int write(EncodedBuffer out) {
         return encoder.encode(quantized, pending, pendingInputAck, acknowledgedTick, out);
     }
 

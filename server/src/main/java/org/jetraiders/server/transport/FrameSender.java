@@ -9,7 +9,6 @@ import org.java_websocket.framing.DataFrame;
 import org.java_websocket.framing.TextFrame;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.server.metrics.ServerMetrics;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
@@ -25,7 +24,7 @@ final class FrameSender {
     private final SendQueueGauge gauge = new SendQueueGauge();
     private final TextFrame textFrame = new TextFrame();
     private final BinaryFrame binaryFrame = new BinaryFrame();
-    private final FrameBuilder builder = new FrameBuilder(4096);
+    private final EncodedBuffer builder = new EncodedBuffer(4096);
 
     FrameSender(WebSocket socket, ServerMetrics metrics) {
         this.socket = socket;
@@ -52,7 +51,7 @@ final class FrameSender {
     /** Writes one binary frame into the sender's builder (called under the sender's lock). */
     @FunctionalInterface
     interface BinaryFrameWriter {
-        int write(FrameBuilder out);
+        int write(EncodedBuffer out);
     }
 
     /** Copies and sends; false if the socket is closed. */

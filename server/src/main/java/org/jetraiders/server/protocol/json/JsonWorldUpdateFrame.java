@@ -5,7 +5,7 @@ import org.jetraiders.engine.EncodedBuffer;
 /**
  * Adds a client's own part to the shared {@code WorldUpdate} bytes of {@link JsonWorldUpdateEncoder}:
  * copies them without the final {@code }}} and appends {@code ,"ack":<n>}}}. Allocation-free once the
- * {@link FrameBuilder} has grown. Called on a client consumer thread.
+ * {@link EncodedBuffer} has grown. Called on a client consumer thread.
  */
 public final class JsonWorldUpdateFrame {
     private static final byte[] ACK = JsonBytes.ascii(",\"ack\":");
@@ -24,12 +24,12 @@ public final class JsonWorldUpdateFrame {
      * @return the frame length; 0 (and {@code out} empty) when {@code shared} is empty, e.g. after a
      *         failed encode
      */
-    public static int withAck(EncodedBuffer shared, long ack, FrameBuilder out) {
+    public static int withAck(EncodedBuffer shared, long ack, EncodedBuffer out) {
         return withAck(shared.array(), shared.length(), ack, out);
     }
 
-    /** As {@link #withAck(EncodedBuffer, long, FrameBuilder)}, over {@code shared[0, sharedLength)}. */
-    public static int withAck(byte[] shared, int sharedLength, long ack, FrameBuilder out) {
+    /** As {@link #withAck(EncodedBuffer, long, EncodedBuffer)}, over {@code shared[0, sharedLength)}. */
+    public static int withAck(byte[] shared, int sharedLength, long ack, EncodedBuffer out) {
         out.reset();
         if (sharedLength <= 0) {
             return 0;
@@ -42,7 +42,7 @@ public final class JsonWorldUpdateFrame {
         out.ensureCapacity(sharedLength + ACK.length + JsonBytes.MAX_LONG_CHARS);
         out.put(shared, 0, sharedLength - 2);
         out.put(ACK, 0, ACK.length);
-        out.putLong(ack);
+        JsonBytes.putLong(out, ack);
         out.put(END, 0, END.length);
         return out.length();
     }

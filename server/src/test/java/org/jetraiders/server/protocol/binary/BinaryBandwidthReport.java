@@ -4,7 +4,6 @@ import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
 import org.jetraiders.server.protocol.binary.support.SimulatedGame;
-import org.jetraiders.server.protocol.json.FrameBuilder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
@@ -59,7 +58,7 @@ public final class BinaryBandwidthReport {
         SimulatedGame game = new SimulatedGame(SEED, PLANES, SHOOT_FRACTION, 0);
         JsonWorldUpdateEncoder json = new JsonWorldUpdateEncoder();
         EncodedBuffer shared = new EncodedBuffer(4096);
-        FrameBuilder frame = new FrameBuilder(4096);
+        EncodedBuffer frame = new EncodedBuffer(4096);
         long[] payload = new long[rows];
         long[] wire = new long[rows];
         long projectiles = 0;

@@ -10,12 +10,12 @@ import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
 import org.jetraiders.server.protocol.binary.client.ClientWorldState;
 import org.jetraiders.server.protocol.binary.support.GoldenVectors;
 import org.jetraiders.server.protocol.binary.support.SimulatedGame;
-import org.jetraiders.server.protocol.json.FrameBuilder;
+import org.jetraiders.engine.EncodedBuffer;
 import org.junit.jupiter.api.Test;
 
 class BinaryClientEncoderTest {
-    private final FrameBuilder frame = new FrameBuilder(256);
-    private final FrameBuilder fullFrame = new FrameBuilder(256);
+    private final EncodedBuffer frame = new EncodedBuffer(256);
+    private final EncodedBuffer fullFrame = new EncodedBuffer(256);
 
     /** Decodes a fresh full frame of the same snapshot: the reference a delta-built state must equal. */
     private ClientWorldState reference(Snapshot s, BinaryMode mode) {
@@ -34,7 +34,7 @@ class BinaryClientEncoderTest {
         org.jetraiders.engine.EncodedBuffer unused = new org.jetraiders.engine.EncodedBuffer(16);
         BinaryClientEncoder own = new BinaryClientEncoder(BinaryMode.DELTA, 60);
         BinaryClientEncoder shared = new BinaryClientEncoder(BinaryMode.DELTA, 60);
-        FrameBuilder sharedFrame = new FrameBuilder(256);
+        EncodedBuffer sharedFrame = new EncodedBuffer(256);
         SplittableRandom random = new SplittableRandom(9);
         long ack = 0;
         for (int t = 0; t < 2000; t++) {
@@ -57,7 +57,7 @@ class BinaryClientEncoderTest {
         BinaryQuantizeStage idle = new BinaryQuantizeStage(64, 60); // never marked in use: quantizes nothing
         BinaryClientEncoder own = new BinaryClientEncoder(BinaryMode.DELTA, 60);
         BinaryClientEncoder shared = new BinaryClientEncoder(BinaryMode.DELTA, 60);
-        FrameBuilder sharedFrame = new FrameBuilder(256);
+        EncodedBuffer sharedFrame = new EncodedBuffer(256);
         for (int t = 0; t < 50; t++) {
             Snapshot s = game.step();
             idle.encode(s, new org.jetraiders.engine.EncodedBuffer(16));

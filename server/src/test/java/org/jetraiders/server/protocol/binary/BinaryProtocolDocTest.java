@@ -16,7 +16,7 @@ import org.jetraiders.server.protocol.binary.client.ClientWorldState;
 import org.jetraiders.server.protocol.binary.support.BinarySnapshot;
 import org.jetraiders.server.protocol.binary.support.GoldenVectors;
 import org.jetraiders.server.protocol.binary.support.Hex;
-import org.jetraiders.server.protocol.json.FrameBuilder;
+import org.jetraiders.engine.EncodedBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +79,7 @@ class BinaryProtocolDocTest {
         assertEquals(2, s.planeCount());
         assertEquals(-200.125, s.planeX(1));
         assertEquals(2.25, s.projectileY(0));
-        FrameBuilder out = new FrameBuilder(64);
+        EncodedBuffer out = new EncodedBuffer(64);
         new BinaryClientEncoder(BinaryMode.QUANTIZED, 60).encode(BinarySnapshot.of(s), s.ack(), 0, out);
         assertArrayEquals(vector("world-quantized"), out.toByteArray());
     }
@@ -101,7 +101,7 @@ class BinaryProtocolDocTest {
         assertEquals(-24.0 - 500.0 / 60, delta.projectileY(0, 126), 1e-9);
         BinarySnapshot tick125 = BinarySnapshot.of(delta);
 
-        FrameBuilder out = new FrameBuilder(64);
+        EncodedBuffer out = new EncodedBuffer(64);
         BinaryClientEncoder encoder = new BinaryClientEncoder(BinaryMode.DELTA, 60);
         encoder.encode(tick123, ack123, 0, out);
         assertArrayEquals(vector("world-delta-full"), out.toByteArray());

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class JsonWorldUpdateFrameTest {
     private final EncodedBuffer shared = new EncodedBuffer(16);
-    private final FrameBuilder frame = new FrameBuilder(8);
+    private final EncodedBuffer frame = new EncodedBuffer(8);
 
-    private static String text(FrameBuilder b) {
+    private static String text(EncodedBuffer b) {
         return new String(b.array(), 0, b.length(), StandardCharsets.UTF_8);
     }
 

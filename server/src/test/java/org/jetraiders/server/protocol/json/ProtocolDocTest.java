@@ -75,7 +75,7 @@ class ProtocolDocTest {
         new JsonWorldUpdateEncoder().encode(new FakeSnapshot().tick(123)
                 .plane(7, "Ada", 1.25, -3.5, Math.PI / 4, 100)
                 .projectile(9, 7, 10.5, 2.25, Math.PI / 4), shared);
-        FrameBuilder frame = new FrameBuilder(64);
+        EncodedBuffer frame = new EncodedBuffer(64);
         JsonWorldUpdateFrame.withAck(shared, 42, frame);
         assertDocumented(new String(frame.toByteArray(), StandardCharsets.UTF_8));
     }

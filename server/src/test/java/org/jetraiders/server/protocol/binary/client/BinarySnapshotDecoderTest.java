@@ -12,13 +12,13 @@ import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
 import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.binary.support.GoldenVectors;
 import org.jetraiders.server.protocol.binary.support.SimulatedGame;
-import org.jetraiders.server.protocol.json.FrameBuilder;
+import org.jetraiders.engine.EncodedBuffer;
 import org.junit.jupiter.api.Test;
 
 class BinarySnapshotDecoderTest {
     @Test
     void shouldReportAMissingBaseline() {
-        FrameBuilder frame = new FrameBuilder(64);
+        EncodedBuffer frame = new EncodedBuffer(64);
         BinaryClientEncoder encoder = new BinaryClientEncoder(BinaryMode.DELTA, 60);
         encoder.encode(GoldenVectors.tick123(), 0, 0, frame);
         encoder.encode(GoldenVectors.tick125(), 0, 123, frame);
@@ -31,7 +31,7 @@ class BinarySnapshotDecoderTest {
     void shouldNeverThrowForMutatedServerFrames() {
         SimulatedGame game = new SimulatedGame(11, 16, 0.45, 50);
         List<byte[]> frames = new ArrayList<>();
-        FrameBuilder frame = new FrameBuilder(256);
+        EncodedBuffer frame = new EncodedBuffer(256);
         for (BinaryMode mode : BinaryMode.values()) {
             BinaryClientEncoder encoder = new BinaryClientEncoder(mode, 60);
             long ack = 0;

@@ -6,7 +6,7 @@ import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.binary.BinaryWriter;
 import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
-import org.jetraiders.server.protocol.json.FrameBuilder;
+import org.jetraiders.engine.EncodedBuffer;
 
 /** The scenarios behind the golden hex vectors of docs/PROTOCOL.md, encoded by the real encoders. */
 public final class GoldenVectors {
@@ -38,7 +38,7 @@ public final class GoldenVectors {
         BinaryWriter input = new BinaryWriter(32);
         BinaryInputEncoder.encode(0.5, -1, true, 300, 123, input);
         v.put("input", input.toByteArray());
-        FrameBuilder out = new FrameBuilder(64);
+        EncodedBuffer out = new EncodedBuffer(64);
         new BinaryClientEncoder(BinaryMode.QUANTIZED, 60).encode(tick123(), ACK, 0, out);
         v.put("world-quantized", out.toByteArray());
         BinaryClientEncoder delta = new BinaryClientEncoder(BinaryMode.DELTA, 60);
