@@ -47,6 +47,7 @@ public final class Lobby implements AutoCloseable {
     /** {@link #join} result: the input ring was full; try again. */
     public static final int JOIN_RING_FULL = -3;
 
+    private static final long NO_SLOT = -1;
     private static final long LEAVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final LobbyConfig config;
@@ -150,12 +151,9 @@ public final class Lobby implements AutoCloseable {
             }
         } while (!reservedPlayers.compareAndSet(reserved, reserved + 1));
         int id = nextPlayerId.incrementAndGet();
-        long seq;
-        try {
-            seq = input.tryNext();
-        } catch (InsufficientCapacityException e) {
+        long seq = tryClaimInputSlot();
+        if (seq == NO_SLOT) {
             reservedPlayers.decrementAndGet();
-            counters.countDroppedRingFull();
             return JOIN_RING_FULL;
         }
         input.get(seq).setJoin(id, name == null ? "player-" + id : name);
@@ -202,11 +200,8 @@ public final class Lobby implements AutoCloseable {
         if (!running) {
             return InputResult.LOBBY_STOPPED;
         }
-        long seq;
-        try {
-            seq = input.tryNext();
-        } catch (InsufficientCapacityException e) {
-            counters.countDroppedRingFull();
+        long seq = tryClaimInputSlot();
+        if (seq == NO_SLOT) {
             return InputResult.RING_FULL;
         }
         input.get(seq).setInput(playerId, thrust, turn, shoot, inputSeq);
@@ -214,16 +209,23 @@ public final class Lobby implements AutoCloseable {
         return InputResult.ACCEPTED;
     }
 
+    /** A claimed input-ring slot, or {@link #NO_SLOT} (counted) when the ring is full: never parks. */
+    private long tryClaimInputSlot() {
+        try {
+            return input.tryNext();
+        } catch (InsufficientCapacityException e) {
+            counters.countDroppedRingFull();
+            return NO_SLOT;
+        }
+    }
+
     /** Publishes one TICK now; for lobbies built with {@code autoTick(false)} (tests, replays, tools). */
     public InputResult tickNow() {
         if (!running) {
             return InputResult.LOBBY_STOPPED;
         }
-        long seq;
-        try {
-            seq = input.tryNext();
-        } catch (InsufficientCapacityException e) {
-            counters.countDroppedRingFull();
+        long seq = tryClaimInputSlot();
+        if (seq == NO_SLOT) {
             return InputResult.RING_FULL;
         }
         input.get(seq).setTick(System.nanoTime());
