@@ -4,7 +4,6 @@ import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.AXI
 import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.BUTTON_SHOOT;
 import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.INPUT_MAX_LENGTH;
 import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_INPUT;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.VERSION;
 
 import java.nio.ByteBuffer;
 
@@ -45,16 +44,9 @@ public final class BinaryClientMessageDecoder {
 
     private BinaryDecodeResult decodeInternal(byte[] bytes, int offset, int length, BinaryInput out) {
         BinaryReader r = reader.wrap(bytes, offset, length);
-        int version = r.u8();
-        if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
-        }
-        if (version != VERSION) {
-            return BinaryDecodeResult.UNSUPPORTED_VERSION;
-        }
-        int kind = r.u8();
-        if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
+        int kind = r.envelopeKind();
+        if (kind < 0) {
+            return BinaryDecodeResult.ofEnvelope(kind);
         }
         if (kind != KIND_INPUT) {
             return BinaryDecodeResult.UNKNOWN_KIND;

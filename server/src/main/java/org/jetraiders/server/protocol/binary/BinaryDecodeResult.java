@@ -20,6 +20,11 @@ public enum BinaryDecodeResult {
         this.errorCode = errorCode;
     }
 
+    /** The result for an envelope {@link BinaryReader#envelopeKind()} rejected (a negative kind). */
+    public static BinaryDecodeResult ofEnvelope(int rejectedKind) {
+        return rejectedKind == BinaryReader.ENVELOPE_UNSUPPORTED_VERSION ? UNSUPPORTED_VERSION : MALFORMED;
+    }
+
     public boolean isOk() {
         return this == OK;
     }

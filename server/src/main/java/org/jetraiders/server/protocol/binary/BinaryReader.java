@@ -41,6 +41,28 @@ public final class BinaryReader {
         failed = true;
     }
 
+    /** {@link #envelopeKind()} when the frame is too short for its two envelope bytes. */
+    public static final int ENVELOPE_MALFORMED = -1;
+    /** {@link #envelopeKind()} when the version byte is not {@link BinaryProtocolDescriptor#VERSION}. */
+    public static final int ENVELOPE_UNSUPPORTED_VERSION = -2;
+
+    /**
+     * Reads the envelope every frame starts with (version, then kind) and returns the kind, or
+     * {@link #ENVELOPE_MALFORMED} / {@link #ENVELOPE_UNSUPPORTED_VERSION}; see
+     * {@link BinaryDecodeResult#ofEnvelope(int)}.
+     */
+    public int envelopeKind() {
+        int version = u8();
+        if (failed()) {
+            return ENVELOPE_MALFORMED;
+        }
+        if (version != BinaryProtocolDescriptor.VERSION) {
+            return ENVELOPE_UNSUPPORTED_VERSION;
+        }
+        int kind = u8();
+        return failed() ? ENVELOPE_MALFORMED : kind;
+    }
+
     public int u8() {
         if (failed || pos >= limit) {
             failed = true;

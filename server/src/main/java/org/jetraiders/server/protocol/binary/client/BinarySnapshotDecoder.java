@@ -7,7 +7,6 @@ import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MAS
 import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_ROT;
 import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_X;
 import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_Y;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.VERSION;
 
 import java.util.Arrays;
 import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
@@ -103,16 +102,9 @@ public final class BinarySnapshotDecoder {
 
     private BinaryDecodeResult decodeInto(byte[] bytes, int offset, int length, ClientWorldState t, int excluded) {
         r.wrap(bytes, offset, length);
-        int version = r.u8();
-        if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
-        }
-        if (version != VERSION) {
-            return BinaryDecodeResult.UNSUPPORTED_VERSION;
-        }
-        int kind = r.u8();
-        if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
+        int kind = r.envelopeKind();
+        if (kind < 0) {
+            return BinaryDecodeResult.ofEnvelope(kind);
         }
         if (kind == KIND_WORLD_QUANTIZED) {
             return quantized(t);
