@@ -1,5 +1,6 @@
 package org.jetraiders.server.transport;
 
+import org.jetraiders.engine.DetachReason;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
@@ -46,6 +47,14 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
     @Override
     void snapshotAcknowledged(long tick) {
         acknowledgedTick = tick;
+    }
+
+    @Override
+    public void onDetached(DetachReason reason) {
+        if (quantized != null) {
+            quantized.release();
+        }
+        super.onDetached(reason);
     }
 
     @Override

@@ -15,15 +15,16 @@ import org.jetraiders.engine.SnapshotEncoder;
  * <p>It writes no bytes: its states live in a ring with one slot per output-ring slot, indexed by
  * the snapshot's sequence. A slot is overwritten only when the output ring reuses the snapshot's
  * slot, which happens after every client consumer has moved past it, so a consumer can read the
- * state for the snapshot it holds without locks. It runs only while {@link #markInUse() a binary
- * client} needs it; a client that finds no state for its snapshot quantizes it itself.
+ * state for the snapshot it holds without locks. It runs only while binary clients are attached
+ * ({@link #markInUse()} / {@link #release()}); a client that finds no state for its snapshot
+ * quantizes it itself.
  */
 public final class BinaryQuantizeStage implements SnapshotEncoder {
     private final QuantizedState[] states;
     private final long[] sequences;
     private final int mask;
     private final int tickRateHz;
-    private volatile boolean inUse;
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param outputRingSize the lobby's output ring size (a power of two)
@@ -45,13 +46,18 @@ public final class BinaryQuantizeStage implements SnapshotEncoder {
 
     /** A binary client is attached: quantize from now on. */
     public void markInUse() {
-        inUse = true;
+        users.incrementAndGet();
+    }
+
+    /** A binary client left; with none left the stage stops quantizing. */
+    public void release() {
+        users.decrementAndGet();
     }
 
     @Override
     public void encode(Snapshot snapshot, EncodedBuffer out) {
         out.reset();
-        if (!inUse) {
+        if (users.get() <= 0) {
             return;
         }
         int slot = (int) (snapshot.sequence() & mask);
