@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.jetraiders.engine.pipeline.ConsumerShards;
 
 /**
- * The threads that run client consumers, shareable by any number of lobbies. Each thread hosts many
- * consumers and parks while no snapshot is ready; size it near the number of cores (a thread per
+ * The threads that run client consumers, shareable by any number of lobbies, plus one thread running
+ * the lobbies' encoding stages. Each thread hosts many consumers and parks while no snapshot is ready; size it near the number of cores (a thread per
  * client costs far more on a small machine: see the {@code pipeline} package doc). A sink call that
  * blocks longer than {@code sinkBlockTimeout} is cut off and its thread-mates move to a fresh thread.
  *
@@ -13,9 +13,11 @@ import org.jetraiders.engine.pipeline.ConsumerShards;
  */
 public final class ClientThreadPool implements AutoCloseable {
     private final ConsumerShards shards;
+    private final ConsumerShards encoders;
 
-    private ClientThreadPool(ConsumerShards shards) {
+    private ClientThreadPool(ConsumerShards shards, ConsumerShards encoders) {
         this.shards = shards;
+        this.encoders = encoders;
     }
 
     /**
@@ -27,7 +29,9 @@ public final class ClientThreadPool implements AutoCloseable {
         if (sinkBlockTimeout == null || sinkBlockTimeout.isZero() || sinkBlockTimeout.isNegative()) {
             throw new IllegalArgumentException("sinkBlockTimeout must be > 0, was " + sinkBlockTimeout);
         }
-        return new ClientThreadPool(new ConsumerShards(name, threads, sinkBlockTimeout));
+        ConsumerShards clients = new ConsumerShards(name, threads, sinkBlockTimeout);
+        // the lobbies' encoding stages get a thread of their own: no sink call can ever hold them up
+        return new ClientThreadPool(clients, new ConsumerShards(name + "-encoder", 1, null));
     }
 
     /** {@code threads} consumer threads named {@code jr-clients-N}, cutting off sinks blocked for 1 s. */
@@ -43,10 +47,15 @@ public final class ClientThreadPool implements AutoCloseable {
         return shards;
     }
 
+    ConsumerShards encoders() {
+        return encoders;
+    }
+
     /** Stops the threads; consumers still attached are detached with {@link DetachReason#LOBBY_STOPPED}. */
     @Override
     public void close() {
         try {
+            encoders.close();
             shards.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,21 +6,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import com.lmax.disruptor.BatchEventProcessor;
-import com.lmax.disruptor.BatchEventProcessorBuilder;
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import org.jetraiders.engine.pipeline.ClientConsumer;
-import org.jetraiders.engine.pipeline.EncodingStageHandler;
+import org.jetraiders.engine.pipeline.EncodingStage;
 import org.jetraiders.engine.pipeline.GameLoopHandler;
 import org.jetraiders.engine.pipeline.InputEvent;
 import org.jetraiders.engine.pipeline.LobbyCounters;
+import org.jetraiders.engine.pipeline.LobbyLoop;
 import org.jetraiders.engine.pipeline.LobbyPipelineState;
-import org.jetraiders.engine.pipeline.LogAndContinueExceptionHandler;
+import org.jetraiders.engine.pipeline.NoWakeWaitStrategy;
 import org.jetraiders.engine.pipeline.SnapshotEvent;
 import org.jetraiders.engine.pipeline.StatusCell;
-import org.jetraiders.engine.pipeline.Ticker;
 import org.jetraiders.engine.sim.World;
 
 /**
@@ -53,11 +50,12 @@ public final class Lobby implements AutoCloseable {
     private final LobbyConfig config;
     private final RingBuffer<InputEvent> input;
     private final RingBuffer<SnapshotEvent> output;
-    private final BatchEventProcessor<InputEvent> gameLoop;
-    private final BatchEventProcessor<SnapshotEvent> encodingStage;
-    private final Ticker ticker;
+    private final LobbyLoop gameLoop;
+    private final EncodingStage encodingStage;
     private final ClientThreadPool pool;
     private final boolean ownsPool;
+    private final GameLoopPool loopPool;
+    private final boolean ownsLoopPool;
     private final LobbyCounters counters = new LobbyCounters();
     private final StatusCell cell = new StatusCell();
     private final LobbyPipelineState state = new LobbyPipelineState();
@@ -66,32 +64,28 @@ public final class Lobby implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean running;
-    private Thread gameLoopThread;
-    private Thread encodingThread;
 
     private Lobby(LobbyConfig config) {
         this.config = config;
         World world = new World(config.tuning(), config.tickRateHz(), config.maxPlayers(), config.seed());
+        // Both rings are polled (the input ring on the game loop's beat, the output ring by the shard
+        // threads when signalled), so publishing wakes nobody.
+        input = RingBuffer.createMultiProducer(InputEvent::new, config.inputRingSize(), NoWakeWaitStrategy.INSTANCE);
         int encoders = config.encoders().size();
-        input = RingBuffer.createMultiProducer(InputEvent::new, config.inputRingSize(), new BlockingWaitStrategy());
         output = RingBuffer.createSingleProducer(() -> new SnapshotEvent(encoders), config.outputRingSize(),
-                new BlockingWaitStrategy());
+                NoWakeWaitStrategy.INSTANCE);
         ownsPool = config.clientThreads() == null;
         pool = ownsPool
                 ? ClientThreadPool.create("jr-" + config.name() + "-clients", 1, config.sinkBlockTimeout())
                 : config.clientThreads();
+        ownsLoopPool = config.gameLoops() == null;
+        loopPool = ownsLoopPool ? GameLoopPool.create("jr-" + config.name() + "-game-loop", 1) : config.gameLoops();
 
-        gameLoop = new BatchEventProcessorBuilder().build(input, input.newBarrier(),
-                new GameLoopHandler(world, output, counters, cell, state, reservedPlayers));
-        gameLoop.setExceptionHandler(new LogAndContinueExceptionHandler<>("game loop of " + config.name()));
-        input.addGatingSequences(gameLoop.getSequence());
-
-        encodingStage = new BatchEventProcessorBuilder().build(output, output.newBarrier(),
-                new EncodingStageHandler(config.encoders(), pool.shards()));
-        encodingStage.setExceptionHandler(new LogAndContinueExceptionHandler<>("encoding stage of " + config.name()));
-        output.addGatingSequences(encodingStage.getSequence());
-
-        ticker = config.autoTick() ? new Ticker(input, config.tickPeriodNanos(), counters) : null;
+        encodingStage = new EncodingStage(output, config.encoders().toArray(new SnapshotEncoder[0]), pool.shards());
+        encodingStage.register();
+        gameLoop = new LobbyLoop(config.name(), input,
+                new GameLoopHandler(world, output, counters, cell, state, reservedPlayers),
+                config.autoTick(), config.tickPeriodNanos(), counters, pool.encoders());
     }
 
     /** Builds a lobby; nothing runs until {@link #start()}. */
@@ -99,25 +93,17 @@ public final class Lobby implements AutoCloseable {
         return new Lobby(config);
     }
 
-    /** Starts the game loop, the encoding stage and (with {@code autoTick}) the ticker. */
+    /**
+     * Starts the lobby: its encoding stage joins a client thread and its game loop a game-loop thread,
+     * which ticks it at {@code tickRateHz} (with {@code autoTick}).
+     */
     public void start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("lobby " + config.name() + " already started");
         }
-        String prefix = "jr-" + config.name();
-        encodingThread = daemon(encodingStage, prefix + "-encoder");
-        gameLoopThread = daemon(gameLoop, prefix + "-game-loop");
+        pool.encoders().hostStage(encodingStage);
         running = true;
-        if (ticker != null) {
-            ticker.start(prefix + "-ticker");
-        }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        loopPool.shards().host(gameLoop);
     }
 
     public String name() {
@@ -158,6 +144,7 @@ public final class Lobby implements AutoCloseable {
         }
         input.get(seq).setJoin(id, name == null ? "player-" + id : name);
         input.publish(seq);
+        runIfManual();
         return id;
     }
 
@@ -174,6 +161,7 @@ public final class Lobby implements AutoCloseable {
                 long seq = input.tryNext();
                 input.get(seq).setLeave(playerId);
                 input.publish(seq);
+                runIfManual();
                 return true;
             } catch (InsufficientCapacityException e) {
                 if (System.nanoTime() > deadline) {
@@ -206,7 +194,18 @@ public final class Lobby implements AutoCloseable {
         }
         input.get(seq).setInput(playerId, thrust, turn, shoot, inputSeq);
         input.publish(seq);
+        runIfManual();
         return InputResult.ACCEPTED;
+    }
+
+    /**
+     * A ticking lobby reads its ring on the next beat, so publishing wakes nobody; a lobby without
+     * {@code autoTick} has no beat and applies what is published at once.
+     */
+    private void runIfManual() {
+        if (!config.autoTick()) {
+            gameLoop.requestRun();
+        }
     }
 
     /** A claimed input-ring slot, or {@link #NO_SLOT} (counted) when the ring is full: never parks. */
@@ -230,6 +229,7 @@ public final class Lobby implements AutoCloseable {
         }
         input.get(seq).setTick(System.nanoTime());
         input.publish(seq);
+        gameLoop.requestRun();
         return InputResult.ACCEPTED;
     }
 
@@ -243,7 +243,7 @@ public final class Lobby implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("lobby " + config.name() + " is not running");
         }
-        ClientConsumer consumer = new ClientConsumer(output, encodingStage.getSequence(), sink, state, counters,
+        ClientConsumer consumer = new ClientConsumer(output, encodingStage.sequence(), sink, state, counters,
                 config.maxLagSnapshots(), config.maxLagTime());
         consumer.register(); // gate the ring before any thread polls it
         pool.shards().host(consumer);
@@ -306,27 +306,25 @@ public final class Lobby implements AutoCloseable {
         boolean clean = true;
         try {
             if (started.get()) {
-                boolean tickerEnded = ticker == null || ticker.stop();
-                clean = publishStop(deadline) && awaitConsumersDrained(deadline) && tickerEnded;
+                clean = publishStop(deadline) && awaitConsumersDrained(deadline);
                 running = false;
                 if (!clean) {
                     state.forceStop = true;
                     pool.shards().signalAll();
                     awaitCondition(() -> counters.consumers() == 0, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
                 }
-                gameLoop.halt();
-                encodingStage.halt();
-                gameLoopThread.join(1000);
-                encodingThread.join(1000);
-                clean &= !gameLoopThread.isAlive() && !encodingThread.isAlive();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            clean = false;
         } finally {
             running = false;
+            gameLoop.retire();
+            encodingStage.retire();
+            pool.encoders().signalAll();
+            pool.shards().signalAll();
             if (ownsPool) {
                 pool.close();
+            }
+            if (ownsLoopPool) {
+                loopPool.close();
             }
         }
         return clean;
@@ -338,6 +336,7 @@ public final class Lobby implements AutoCloseable {
                 long seq = input.tryNext();
                 input.get(seq).setStop();
                 input.publish(seq);
+                gameLoop.requestRun();
                 break;
             } catch (InsufficientCapacityException e) {
                 if (System.nanoTime() > deadline) {
@@ -347,7 +346,7 @@ public final class Lobby implements AutoCloseable {
             }
         }
         return awaitCondition(() -> state.finalSequence != Long.MAX_VALUE
-                && encodingStage.getSequence().get() >= state.finalSequence, deadline);
+                && encodingStage.sequence().get() >= state.finalSequence, deadline);
     }
 
     private boolean awaitConsumersDrained(long deadline) {

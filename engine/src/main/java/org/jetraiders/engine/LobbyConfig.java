@@ -23,6 +23,7 @@ public final class LobbyConfig {
     private final Duration sinkBlockTimeout;
     private final List<SnapshotEncoder> encoders;
     private final ClientThreadPool clientThreads;
+    private final GameLoopPool gameLoops;
     private final boolean autoTick;
 
     private LobbyConfig(Builder b) {
@@ -38,6 +39,7 @@ public final class LobbyConfig {
         sinkBlockTimeout = b.sinkBlockTimeout;
         encoders = List.copyOf(b.encoders);
         clientThreads = b.clientThreads;
+        gameLoops = b.gameLoops;
         autoTick = b.autoTick;
     }
 
@@ -45,7 +47,7 @@ public final class LobbyConfig {
         return new Builder();
     }
 
-    /** Lobby name; used in thread names ({@code jr-<name>-game-loop}). Default {@code main}. */
+    /** Lobby name; used in the names of private pools' threads ({@code jr-<name>-game-loop-0}). Default {@code main}. */
     public String name() { return name; }
     /** Simulation ticks per second. Default 60. */
     public int tickRateHz() { return tickRateHz; }
@@ -69,7 +71,9 @@ public final class LobbyConfig {
     public List<SnapshotEncoder> encoders() { return encoders; }
     /** Shared consumer threads, or null for a private one-thread pool owned by the lobby. */
     public ClientThreadPool clientThreads() { return clientThreads; }
-    /** Whether a ticker thread drives ticks at {@link #tickRateHz()}; false means {@link Lobby#tickNow()}. */
+    /** Shared game-loop threads, or null for a private one-thread pool owned by the lobby. */
+    public GameLoopPool gameLoops() { return gameLoops; }
+    /** Whether the game-loop thread ticks the lobby at {@link #tickRateHz()}; false means only {@link Lobby#tickNow()}. */
     public boolean autoTick() { return autoTick; }
 
     /** Duration of one tick in nanoseconds. */
@@ -82,7 +86,7 @@ public final class LobbyConfig {
                 .name(name).tickRateHz(tickRateHz).tuning(tuning).seed(seed).maxPlayers(maxPlayers)
                 .inputRingSize(inputRingSize).outputRingSize(outputRingSize).maxLagSnapshots(maxLagSnapshots)
                 .maxLagTime(maxLagTime).sinkBlockTimeout(sinkBlockTimeout).encoders(encoders)
-                .clientThreads(clientThreads).autoTick(autoTick);
+                .clientThreads(clientThreads).gameLoops(gameLoops).autoTick(autoTick);
     }
 
     public static final class Builder {
@@ -98,6 +102,7 @@ public final class LobbyConfig {
         private Duration sinkBlockTimeout = Duration.ofSeconds(1);
         private List<SnapshotEncoder> encoders = List.of();
         private ClientThreadPool clientThreads;
+        private GameLoopPool gameLoops;
         private boolean autoTick = true;
 
         private Builder() {
@@ -115,6 +120,7 @@ public final class LobbyConfig {
         public Builder sinkBlockTimeout(Duration d) { this.sinkBlockTimeout = d; return this; }
         public Builder encoders(List<SnapshotEncoder> encoders) { this.encoders = encoders; return this; }
         public Builder clientThreads(ClientThreadPool pool) { this.clientThreads = pool; return this; }
+        public Builder gameLoops(GameLoopPool pool) { this.gameLoops = pool; return this; }
         public Builder autoTick(boolean autoTick) { this.autoTick = autoTick; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid value */

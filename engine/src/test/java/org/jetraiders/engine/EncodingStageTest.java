@@ -65,7 +65,8 @@ class EncodingStageTest {
                 }
             }
             assertTrue(lobby.isRunning());
-            assertEquals(Set.of("jr-enc1-encoder"), encoderThreads, "only the encoding stage runs encoders");
+            assertEquals(Set.of("jr-enc1-clients-encoder-0"), encoderThreads,
+                    "the encoding stage runs on the pool's encoding thread, never on the game loop");
             for (long t = 1; t <= last; t++) {
                 assertEquals(1, encodeCalls.get(t), "encoded once per snapshot, tick " + t);
             }
@@ -89,6 +90,6 @@ class EncodingStageTest {
         }
         assertEquals(1, threads.size(), threads.toString());
         String name = threads.iterator().next();
-        assertTrue(name.endsWith("-encoder") && !name.contains("game-loop"), name);
+        assertEquals("jr-enc2-clients-encoder-0", name, "the pool's encoding thread, not the game loop");
     }
 }

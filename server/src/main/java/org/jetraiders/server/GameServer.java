@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jetraiders.engine.ClientThreadPool;
+import org.jetraiders.engine.GameLoopPool;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.server.auth.GuestAuth;
 import org.jetraiders.server.config.ServerConfig;
@@ -35,6 +36,7 @@ public final class GameServer implements AutoCloseable {
     private final ServerMetrics metrics = new ServerMetrics();
     private final GuestAuth auth;
     private final ClientThreadPool clientThreads;
+    private final GameLoopPool gameLoops;
     private final LobbyManager lobbies;
     private final ScheduledExecutorService timers;
     private final GameWebSocketServer webSocket;
@@ -48,7 +50,8 @@ public final class GameServer implements AutoCloseable {
                 ? config.tokenSecret().getBytes(StandardCharsets.UTF_8) : GuestAuth.randomSecret();
         this.auth = new GuestAuth(secret, System::currentTimeMillis, Duration.ofDays(7));
         this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
-        this.lobbies = new LobbyManager(config, clientThreads);
+        this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads());
+        this.lobbies = new LobbyManager(config, clientThreads, gameLoops);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jr-timers");
             t.setDaemon(true);
@@ -142,6 +145,7 @@ public final class GameServer implements AutoCloseable {
         }
         timers.shutdownNow();
         clientThreads.close();
+        gameLoops.close();
         LOG.info("Jet Raiders server stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 }

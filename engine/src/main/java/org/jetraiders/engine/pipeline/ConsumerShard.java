@@ -11,8 +11,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.jetraiders.engine.DetachReason;
 
 /**
- * One thread hosting many {@link ClientConsumer}s: it polls each in turn and parks when none had work
- * until the encoding stage signals a new snapshot. Hosting consumers on a few shard threads instead of
+ * One thread hosting many {@link ClientConsumer}s, or the {@link EncodingStage}s of many lobbies: it
+ * polls each in turn and parks when none had work until it is signalled (by a game-loop shard for
+ * encoding stages, by the encoding stage for client consumers). An encoding stage that finished a
+ * snapshot wakes its client threads. Hosting consumers on a few shard threads instead of
  * a thread each is what keeps 500+ clients affordable on 2 cores (see the package doc).
  *
  * <p>Cut-off protocol with {@link ConsumerShards}' watchdog: {@code callState} holds the start time of
@@ -26,6 +28,7 @@ final class ConsumerShard implements Runnable {
 
     private final String threadName;
     private final Queue<ClientConsumer> incoming;
+    private final Queue<EncodingStage> incomingStages;
     private final AtomicLong callState = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
     final AtomicInteger load;
@@ -33,21 +36,30 @@ final class ConsumerShard implements Runnable {
 
     private ClientConsumer[] consumers;
     private int count;
+    private EncodingStage[] stages;
+    private int stageCount;
+    private ConsumerShards lastSignalled;
     private volatile ClientConsumer current;
     private volatile boolean running = true;
     private volatile Thread thread;
 
     ConsumerShard(String threadName, long epochNanos) {
-        this(threadName, epochNanos, new ConcurrentLinkedQueue<>(), new ClientConsumer[16], 0, new AtomicInteger());
+        this(threadName, epochNanos, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(),
+                new ClientConsumer[16], 0, new EncodingStage[4], 0, new AtomicInteger());
     }
 
-    private ConsumerShard(String threadName, long epochNanos, Queue<ClientConsumer> incoming,
-                          ClientConsumer[] consumers, int count, AtomicInteger load) {
+    private ConsumerShard(String threadName, long epochNanos,
+                          Queue<ClientConsumer> incoming, Queue<EncodingStage> incomingStages,
+                          ClientConsumer[] consumers, int count, EncodingStage[] stages, int stageCount,
+                          AtomicInteger load) {
         this.threadName = threadName;
         this.epochNanos = epochNanos;
         this.incoming = incoming;
+        this.incomingStages = incomingStages;
         this.consumers = consumers;
         this.count = count;
+        this.stages = stages;
+        this.stageCount = stageCount;
         this.load = load;
     }
 
@@ -62,6 +74,12 @@ final class ConsumerShard implements Runnable {
         consumer.hostedBy(this);
         load.incrementAndGet();
         incoming.add(consumer);
+        signal();
+    }
+
+    void addStage(EncodingStage stage) {
+        load.incrementAndGet();
+        incomingStages.add(stage);
         signal();
     }
 
@@ -107,7 +125,8 @@ final class ConsumerShard implements Runnable {
             }
         }
         load.decrementAndGet();
-        ConsumerShard next = new ConsumerShard(name, epochNanos, incoming, rest, n, load);
+        ConsumerShard next = new ConsumerShard(name, epochNanos, incoming, incomingStages, rest, n,
+                Arrays.copyOf(stages, stages.length), stageCount, load);
         for (int i = 0; i < n; i++) {
             rest[i].hostedBy(next);
         }
@@ -131,7 +150,7 @@ final class ConsumerShard implements Runnable {
         while (running) {
             pending.set(false);
             drainIncoming();
-            boolean worked = false;
+            boolean worked = runStages();
             for (int i = 0; i < count; i++) {
                 ClientConsumer consumer = consumers[i];
                 current = consumer;
@@ -165,7 +184,38 @@ final class ConsumerShard implements Runnable {
         releaseAll();
     }
 
+    /** Encodes what the game loops published for the lobbies whose stage lives here; true if any did. */
+    private boolean runStages() {
+        boolean worked = false;
+        for (int i = 0; i < stageCount; i++) {
+            EncodingStage stage = stages[i];
+            int result = stage.poll();
+            if (result == ClientConsumer.DONE) {
+                stages[i] = stages[--stageCount];
+                stages[stageCount] = null;
+                load.decrementAndGet();
+                i--;
+            } else if (result == ClientConsumer.WORKED) {
+                worked = true;
+                // lobbies encoded in one pass usually share their client threads: wake those once
+                if (stage.downstream() != lastSignalled) {
+                    lastSignalled = stage.downstream();
+                    lastSignalled.signalAll();
+                }
+            }
+        }
+        lastSignalled = null;
+        return worked;
+    }
+
     private void drainIncoming() {
+        EncodingStage stage;
+        while ((stage = incomingStages.poll()) != null) {
+            if (stageCount == stages.length) {
+                stages = Arrays.copyOf(stages, stageCount * 2);
+            }
+            stages[stageCount++] = stage;
+        }
         ClientConsumer c;
         while ((c = incoming.poll()) != null) {
             // The queue is shared with our predecessor: a consumer added to it while the watchdog was

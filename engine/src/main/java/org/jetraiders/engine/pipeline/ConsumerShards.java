@@ -16,24 +16,33 @@ public final class ConsumerShards {
     private final long epochNanos = System.nanoTime();
     private final AtomicReferenceArray<ConsumerShard> shards;
     private final Thread watchdog;
+    private volatile long lastSignalledPass = -1;
     private volatile boolean closed;
     private int generation;
 
+    /**
+     * @param sinkBlockTimeout how long one sink call may block before the watchdog cuts it off; null for
+     *                         shards that host only encoding stages (no sinks, so no watchdog thread)
+     */
     public ConsumerShards(String name, int threads, Duration sinkBlockTimeout) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.name = name;
-        this.blockTimeoutNanos = sinkBlockTimeout.toNanos();
+        this.blockTimeoutNanos = sinkBlockTimeout == null ? Long.MAX_VALUE : sinkBlockTimeout.toNanos();
         this.shards = new AtomicReferenceArray<>(threads);
         for (int i = 0; i < threads; i++) {
             ConsumerShard shard = new ConsumerShard(name + "-" + i, epochNanos);
             shards.set(i, shard);
             shard.start();
         }
-        watchdog = new Thread(this::watch, name + "-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        if (sinkBlockTimeout == null) {
+            watchdog = null;
+        } else {
+            watchdog = new Thread(this::watch, name + "-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
     }
 
     public int threads() {
@@ -46,14 +55,30 @@ public final class ConsumerShards {
             consumer.finish(DetachReason.LOBBY_STOPPED);
             return;
         }
-        ConsumerShard best = shards.get(0);
+        shards.get(leastLoaded()).add(consumer);
+    }
+
+    /**
+     * Hosts a lobby's encoding stage on the least-loaded shard. Stages belong on shards of their own,
+     * never beside client consumers: a blocked sink would hold the stage, and with it every client of
+     * the lobby, until the watchdog cut it off.
+     */
+    public void hostStage(EncodingStage stage) {
+        if (closed) {
+            stage.retire();
+            return;
+        }
+        shards.get(leastLoaded()).addStage(stage);
+    }
+
+    private int leastLoaded() {
+        int best = 0;
         for (int i = 1; i < shards.length(); i++) {
-            ConsumerShard s = shards.get(i);
-            if (s.load.get() < best.load.get()) {
-                best = s;
+            if (shards.get(i).load.get() < shards.get(best).load.get()) {
+                best = i;
             }
         }
-        best.add(consumer);
+        return best;
     }
 
     /** A snapshot is ready: wake every shard (cheap: one unpark per shard thread). */
@@ -61,6 +86,18 @@ public final class ConsumerShards {
         for (int i = 0; i < shards.length(); i++) {
             shards.get(i).signal();
         }
+    }
+
+    /**
+     * {@link #signalAll()} once per game-loop pass: lobbies stepped in the same pass share one wake-up
+     * of each shard. A racing duplicate only costs a spare unpark.
+     */
+    public void signalAll(long passId) {
+        if (lastSignalledPass == passId) {
+            return;
+        }
+        lastSignalledPass = passId;
+        signalAll();
     }
 
     public boolean isClosed() {
@@ -72,8 +109,10 @@ public final class ConsumerShards {
             return;
         }
         closed = true;
-        watchdog.interrupt();
-        watchdog.join(1000);
+        if (watchdog != null) {
+            watchdog.interrupt();
+            watchdog.join(1000);
+        }
         for (int i = 0; i < shards.length(); i++) {
             shards.get(i).stop();
         }

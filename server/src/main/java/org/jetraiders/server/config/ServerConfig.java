@@ -30,6 +30,7 @@ public final class ServerConfig {
     private final boolean allowAnonymous;
     private final String tokenSecret;
     private final int clientThreads;
+    private final int gameLoopThreads;
     private final String defaultLobby;
     private final long seed;
 
@@ -57,6 +58,7 @@ public final class ServerConfig {
         allowAnonymous = b.allowAnonymous;
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
+        gameLoopThreads = b.gameLoopThreads;
         defaultLobby = b.defaultLobby;
         seed = b.seed;
     }
@@ -94,6 +96,7 @@ public final class ServerConfig {
     /** HMAC secret for session tokens, or null to generate one at start. */
     public String tokenSecret() { return tokenSecret; }
     public int clientThreads() { return clientThreads; }
+    public int gameLoopThreads() { return gameLoopThreads; }
     public String defaultLobby() { return defaultLobby; }
     /** Seed of the first lobby; later lobbies derive theirs from it. */
     public long seed() { return seed; }
@@ -123,6 +126,7 @@ public final class ServerConfig {
         b.allowAnonymous = allowAnonymous;
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
+        b.gameLoopThreads = gameLoopThreads;
         b.defaultLobby = defaultLobby;
         b.seed = seed;
         return b;
@@ -152,6 +156,7 @@ public final class ServerConfig {
         private boolean allowAnonymous = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private int gameLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private String defaultLobby = "main";
         private long seed = System.nanoTime();
 
@@ -181,6 +186,7 @@ public final class ServerConfig {
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }
+        public Builder gameLoopThreads(int v) { gameLoopThreads = v; return this; }
         public Builder defaultLobby(String v) { defaultLobby = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
 
@@ -208,6 +214,7 @@ public final class ServerConfig {
             requirePositive("lobby-idle-timeout", lobbyIdleTimeout);
             requirePositive("ping-interval-seconds", connectionLostTimeout);
             requireRange("client-threads", clientThreads, 1, 256);
+            requireRange("game-loop-threads", gameLoopThreads, 1, 256);
             require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),
                     "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");
             require(tokenSecret == null || tokenSecret.length() >= 16, "token-secret must be at least 16 characters");

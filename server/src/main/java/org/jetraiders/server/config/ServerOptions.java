@@ -74,6 +74,8 @@ public final class ServerOptions {
                     c -> c.tokenSecret() == null ? "<random>" : "<set>", (b, v) -> b.tokenSecret(v)),
             new Option("client-threads", "threads that send snapshots to clients", ServerConfig::clientThreads,
                     (b, v) -> b.clientThreads(integer(v))),
+            new Option("game-loop-threads", "threads that step every lobby's simulation on the tick's beat",
+                    ServerConfig::gameLoopThreads, (b, v) -> b.gameLoopThreads(integer(v))),
             new Option("seed", "random seed of the lobbies (default: time-based)", c -> "<time>", (b, v) -> b.seed(Long.parseLong(v))));
 
     private ServerOptions() {

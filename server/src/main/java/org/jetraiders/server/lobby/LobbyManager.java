@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.jetraiders.engine.ClientThreadPool;
+import org.jetraiders.engine.GameLoopPool;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.Tuning;
@@ -32,14 +33,16 @@ public final class LobbyManager implements AutoCloseable {
 
     private final ServerConfig config;
     private final ClientThreadPool clientThreads;
+    private final GameLoopPool gameLoops;
     private final ConcurrentMap<String, ManagedLobby> lobbies = new ConcurrentHashMap<>();
     private final Object createLock = new Object();
     private long createdCount;
     private volatile boolean closed;
 
-    public LobbyManager(ServerConfig config, ClientThreadPool clientThreads) {
+    public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops) {
         this.config = config;
         this.clientThreads = clientThreads;
+        this.gameLoops = gameLoops;
         lobbies.put(config.defaultLobby(), create(config.defaultLobby(), true));
     }
 
@@ -154,6 +157,7 @@ public final class LobbyManager implements AutoCloseable {
                         new JsonKillFeedEncoder(),
                         binaryStage))
                 .clientThreads(clientThreads)
+                .gameLoops(gameLoops)
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();
