@@ -144,6 +144,7 @@ public final class LobbyManager implements AutoCloseable {
                 .build();
         // one quantized state per output-ring slot: the ring's gating is what makes reading them safe
         BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(OUTPUT_RING_SIZE, config.tickRateHz());
+        JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
         LobbyConfig lobbyConfig = LobbyConfig.builder()
                 .outputRingSize(OUTPUT_RING_SIZE)
                 .name(name)
@@ -152,7 +153,7 @@ public final class LobbyManager implements AutoCloseable {
                 .seed(seed)
                 .maxPlayers(config.maxPlayersPerLobby())
                 .maxLagTime(config.slowClientTimeout())
-                .encoders(List.of(new JsonWorldUpdateEncoder(),       // the order is WireEncodings'
+                .encoders(List.of(jsonWorld,       // the order is WireEncodings'
                         new JsonScoreboardEncoder(config.tickRateHz()),
                         new JsonKillFeedEncoder(),
                         binaryStage))
@@ -161,6 +162,6 @@ public final class LobbyManager implements AutoCloseable {
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();
-        return new ManagedLobby(lobby, binaryStage, permanent, System.nanoTime());
+        return new ManagedLobby(lobby, binaryStage, jsonWorld, permanent, System.nanoTime());
     }
 }

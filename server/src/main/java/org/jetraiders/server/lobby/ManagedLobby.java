@@ -3,6 +3,7 @@ package org.jetraiders.server.lobby;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
+import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 
 /**
  * An engine lobby plus what the server needs around it: how many connections use it, since when it
@@ -14,13 +15,16 @@ public final class ManagedLobby {
 
     private final Lobby lobby;
     private final BinaryQuantizeStage binaryStage;
+    private final JsonWorldUpdateEncoder jsonWorld;
     private final boolean permanent;
     private final AtomicInteger occupants = new AtomicInteger();
     private volatile long emptySinceNanos;
 
-    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, boolean permanent, long nowNanos) {
+    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld, boolean permanent,
+                 long nowNanos) {
         this.lobby = lobby;
         this.binaryStage = binaryStage;
+        this.jsonWorld = jsonWorld;
         this.permanent = permanent;
         this.emptySinceNanos = nowNanos;
     }
@@ -32,6 +36,11 @@ public final class ManagedLobby {
     /** The lobby's shared quantization for binary clients. */
     public BinaryQuantizeStage binaryStage() {
         return binaryStage;
+    }
+
+    /** The lobby's shared WorldUpdate encoder for JSON clients (runs only while one is attached). */
+    public JsonWorldUpdateEncoder jsonWorld() {
+        return jsonWorld;
     }
 
     public String name() {

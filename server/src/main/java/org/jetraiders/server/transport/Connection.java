@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket client: its protocol state machine (waiting for Join → playing → closed), input
- * validation and rate limiting. Messages arrive on the connection's one worker thread; close and
- * detach may come from others, so the shared state is volatile and teardown runs once.
+ * validation and rate limiting. Messages arrive on the selector thread; close and detach may come
+ * from others, so the shared state is volatile and teardown runs once.
  */
-final class Connection {
+final class Connection implements InboundFrameReader.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** How long a client gets to answer our close frame before the TCP connection is cut. */
     static final long CLOSE_GRACE_MILLIS = 2000;
@@ -44,6 +44,7 @@ final class Connection {
     private final BinaryClientMessageDecoder binaryDecoder;
     private final BinaryInput binaryInput;
     private final InputRateLimiter rateLimiter;
+    private final InboundFrameReader inbound;
     private int invalidMessages;
 
     private volatile ScheduledFuture<?> joinTimeout;
@@ -66,6 +67,7 @@ final class Connection {
         this.queryLobby = queryLobby;
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
         this.sender = new FrameSender(socket, context.metrics());
+        this.inbound = new InboundFrameReader(context.config().maxFrameBytes());
         this.rateLimiter = new InputRateLimiter(context.config().maxInputsPerSecond(),
                 context.config().floodCloseAfter().toNanos(), nowNanos);
     }
@@ -86,8 +88,15 @@ final class Connection {
         return binary;
     }
 
-    /** Worker thread: one inbound text frame (JSON on every connection). */
-    void onText(String text, long nowNanos) {
+    /** Selector thread: this connection's frame reader. */
+    InboundFrameReader inbound() {
+        return inbound;
+    }
+
+    /** Selector thread: one inbound text frame (JSON on every connection). */
+    @Override
+    public void onText(CharSequence text) {
+        long nowNanos = System.nanoTime();
         context.metrics().messageIn(text.length());
         if (torndown || !admit(nowNanos)) {
             return;
@@ -105,9 +114,16 @@ final class Connection {
         }
     }
 
-    /** Worker thread: one inbound binary frame (binary-protocol connections only). */
-    void onBinary(java.nio.ByteBuffer frame, long nowNanos) {
+    /** Selector thread: one inbound binary frame; only binary-protocol connections may send them (else 1003). */
+    @Override
+    public void onBinary(java.nio.ByteBuffer frame) {
+        long nowNanos = System.nanoTime();
         context.metrics().messageIn(frame.remaining());
+        if (!binary) {
+            context.metrics().rejectedInput("binary_frame");
+            close(CloseReason.BINARY_NOT_SUPPORTED);
+            return;
+        }
         if (torndown || !admit(nowNanos)) {
             return;
         }
@@ -219,7 +235,7 @@ final class Connection {
             sink = binary
                     ? new BinaryConnectionSink(this, sender, id, limit, BinaryMode.DELTA,
                             engineLobby.config().tickRateHz(), target.binaryStage())
-                    : new JsonConnectionSink(this, sender, id, limit);
+                    : new JsonConnectionSink(this, sender, id, limit, target.jsonWorld());
             subscription = engineLobby.attach(sink);
         } catch (IllegalStateException stopping) {
             close(CloseReason.SERVER_STOPPING);

@@ -38,15 +38,20 @@ abstract class ConnectionSink implements ClientSink {
 
     @Override
     public void onSnapshot(Snapshot snapshot) {
-        sendIfPresent(snapshot.encoded(WireEncodings.JSON_KILL_FEED));
-        sendIfPresent(snapshot.encoded(WireEncodings.JSON_SCOREBOARD));
-        int index = planeIndexHint < snapshot.planeCount() && snapshot.planeId(planeIndexHint) == playerId
-                ? planeIndexHint : snapshot.indexOfPlane(playerId);
-        if (index >= 0) {
-            planeIndexHint = index;
-            lastAck = snapshot.planeLastInputSeq(index);
+        sender.beginBatch(); // the tick's frames leave in one write
+        try {
+            sendIfPresent(snapshot.encoded(WireEncodings.JSON_KILL_FEED));
+            sendIfPresent(snapshot.encoded(WireEncodings.JSON_SCOREBOARD));
+            int index = planeIndexHint < snapshot.planeCount() && snapshot.planeId(planeIndexHint) == playerId
+                    ? planeIndexHint : snapshot.indexOfPlane(playerId);
+            if (index >= 0) {
+                planeIndexHint = index;
+                lastAck = snapshot.planeLastInputSeq(index);
+            }
+            sendWorld(snapshot, lastAck);
+        } finally {
+            sender.endBatch();
         }
-        sendWorld(snapshot, lastAck);
     }
 
     /** Sends this tick's world state with the client's last processed input number. */

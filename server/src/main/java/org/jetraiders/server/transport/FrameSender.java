@@ -2,63 +2,82 @@ package org.jetraiders.server.transport;
 
 import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.framing.BinaryFrame;
-import org.java_websocket.framing.DataFrame;
-import org.java_websocket.framing.TextFrame;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.server.metrics.ServerMetrics;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
- * Sends frames on one connection (JSON as text frames, binary-protocol snapshots as binary frames),
- * tracking what waits in its send queue. Java-WebSocket copies a frame into its own buffer inside
- * {@code sendFrame}, so the builder and the frame objects are reused for every send: our side of a
- * snapshot send allocates nothing. Thread-safe (the consumer thread sends snapshots, the worker
- * thread sends replies).
+ * Sends frames on one connection (JSON as text frames, binary-protocol snapshots as binary frames).
+ * Frames are framed here (RFC 6455 server frames: FIN, opcode, length; unmasked) into one reusable
+ * buffer and written to the socket in one go: between {@link #beginBatch()} and {@link #endBatch()}
+ * (a tick's kill feed, scoreboard and world update) that is one write for all of them. Through
+ * {@link DirectSocketChannel} the write skips Java-WebSocket's queue, its per-frame copy and its
+ * selector wake-up; our side allocates nothing per send.
+ *
+ * <p>Thread-safe (the consumer thread sends snapshots, the selector thread sends replies).
  */
 final class FrameSender {
-    private final WebSocket socket;
+    private static final int OPCODE_TEXT = 0x1;
+    private static final int OPCODE_BINARY = 0x2;
+    private static final int MAX_HEADER = 10;
+
+    private final FrameOutput output;
     private final ServerMetrics metrics;
     private final SendQueueGauge gauge = new SendQueueGauge();
-    private final TextFrame textFrame = new TextFrame();
-    private final BinaryFrame binaryFrame = new BinaryFrame();
-    private final EncodedBuffer builder = new EncodedBuffer(4096);
+    private final EncodedBuffer payload = new EncodedBuffer(4096);
+    private final EncodedBuffer frames = new EncodedBuffer(4096);
+    private int batchDepth;
+    private boolean overflowed;
 
     FrameSender(WebSocket socket, ServerMetrics metrics) {
-        this.socket = socket;
+        this(FrameOutput.of(socket), metrics);
+    }
+
+    FrameSender(FrameOutput output, ServerMetrics metrics) {
+        this.output = output;
         this.metrics = metrics;
+    }
+
+    /** Frames sent until the matching {@link #endBatch()} go out in one write. Nestable. */
+    synchronized void beginBatch() {
+        batchDepth++;
+    }
+
+    /** Writes the batch (if this closes the outermost one). */
+    synchronized void endBatch() {
+        if (batchDepth > 0 && --batchDepth == 0) {
+            flush();
+        }
     }
 
     /** The shared WorldUpdate bytes with this client's input ack spliced in. */
     synchronized boolean sendWorldUpdate(EncodedBuffer shared, long ack) {
-        if (JsonWorldUpdateFrame.withAck(shared, ack, builder) == 0) {
+        if (JsonWorldUpdateFrame.withAck(shared, ack, payload) == 0) {
             return false;
         }
-        return sendBuilder(textFrame);
+        return frame(OPCODE_TEXT);
     }
 
-    /** A per-client binary snapshot: {@code encoder} fills the builder, which is sent as a binary frame. */
+    /** A per-client binary snapshot: {@code encoder} fills the payload, which is sent as a binary frame. */
     synchronized boolean sendBinary(BinaryFrameWriter encoder) {
-        builder.reset();
-        if (encoder.write(builder) <= 0) {
+        payload.reset();
+        if (encoder.write(payload) <= 0) {
             return false;
         }
-        return sendBuilder(binaryFrame);
+        return frame(OPCODE_BINARY);
     }
 
-    /** Writes one binary frame into the sender's builder (called under the sender's lock). */
+    /** Writes one binary frame's payload into the sender's buffer (called under the sender's lock). */
     @FunctionalInterface
     interface BinaryFrameWriter {
         int write(EncodedBuffer out);
     }
 
-    /** Copies and sends; false if the socket is closed. */
+    /** Sends a text frame holding a copy of these UTF-8 bytes; false if the socket is closed. */
     synchronized boolean send(byte[] bytes, int offset, int length) {
-        builder.reset();
-        builder.put(bytes, offset, length);
-        return sendBuilder(textFrame);
+        payload.reset();
+        payload.put(bytes, offset, length);
+        return frame(OPCODE_TEXT);
     }
 
     boolean send(byte[] bytes) {
@@ -70,26 +89,65 @@ final class FrameSender {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean sendBuilder(DataFrame frame) {
-        if (!socket.isOpen()) {
+    /** Appends the payload as one frame, and writes unless a batch is open. */
+    private boolean frame(int opcode) {
+        if (!output.isOpen()) {
             return false;
         }
-        int length = builder.length();
-        frame.setPayload(builder.view());
-        frame.setFin(true);
-        try {
-            socket.sendFrame(frame);
-        } catch (WebsocketNotConnectedException e) {
-            return false;
+        int length = payload.length();
+        byte[] out = frames.ensureCapacity(frames.length() + MAX_HEADER + length);
+        int p = frames.length();
+        out[p++] = (byte) (0x80 | opcode);
+        if (length < 126) {
+            out[p++] = (byte) length;
+        } else if (length <= 0xFFFF) {
+            out[p++] = 126;
+            out[p++] = (byte) (length >>> 8);
+            out[p++] = (byte) length;
+        } else {
+            out[p++] = 127;
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out[p++] = (byte) ((long) length >>> shift);
+            }
         }
-        gauge.recordQueued(length);
+        System.arraycopy(payload.array(), 0, out, p, length);
+        frames.setLength(p + length);
         metrics.messageOut(length);
-        return true;
+        if (batchDepth == 0) {
+            flush();
+        }
+        return !overflowed;
     }
 
-    /** Bytes queued on the socket and not yet written to the network (estimate, see {@link SendQueueGauge}). */
+    /** Writes the framed bytes: straight to the socket, or behind what the library has queued. */
+    private void flush() {
+        int length = frames.length();
+        if (length == 0) {
+            return;
+        }
+        try {
+            if (output.mustQueue()) {
+                // Something of the library's is queued (the handshake reply to a client that did not
+                // wait for it, a pong, a close): keep the order by queueing behind it. Rare; copies.
+                output.queue(frames.array(), length);
+                gauge.recordQueued(length);
+                return;
+            }
+            switch (output.writeDirect(frames.view())) {
+                case PENDING -> output.requestFlush();
+                case OVERFLOW -> overflowed = true; // canAccept() now says no: the consumer skips, then closes it
+                default -> { }
+            }
+        } finally {
+            frames.reset();
+        }
+    }
+
+    /** Bytes waiting for the socket: ours kept by the channel, plus ours in the library's queue. */
     long queuedBytes() {
-        int frames = socket instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
-        return gauge.queuedBytes(frames);
+        if (overflowed) {
+            return Long.MAX_VALUE;
+        }
+        return output.pendingBytes() + gauge.queuedBytes(output.queuedFrames());
     }
 }

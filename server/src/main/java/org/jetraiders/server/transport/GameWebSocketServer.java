@@ -1,5 +1,8 @@
 package org.jetraiders.server.transport;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -11,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -35,6 +39,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class GameWebSocketServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(GameWebSocketServer.class);
+    /** The library's private {@code pushBuffer}: a read buffer goes back to its pool once decoded. */
+    private static final MethodHandle PUSH_BUFFER;
+
+    static {
+        try {
+            PUSH_BUFFER = MethodHandles.privateLookupIn(WebSocketServer.class, MethodHandles.lookup())
+                    .findVirtual(WebSocketServer.class, "pushBuffer", MethodType.methodType(void.class, ByteBuffer.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final TransportContext context;
     private final AddressLimiter limiter;
@@ -43,18 +58,60 @@ public final class GameWebSocketServer extends WebSocketServer {
 
     public GameWebSocketServer(ServerConfig config, LobbyManager lobbies, GuestAuth auth, ServerMetrics metrics,
                                ScheduledExecutorService timers) {
-        super(new InetSocketAddress(config.host(), config.wsPort()),
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
+        // Reads are decoded on the selector thread (see queue): the library's one worker stays idle.
+        super(new InetSocketAddress(config.host(), config.wsPort()), 1,
                 List.of(new Draft_6455(Collections.emptyList(),
                         // the binary subprotocol when the client asks for it, else plain (JSON)
                         List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL), new Protocol("")),
                         config.maxFrameBytes())));
         this.context = new TransportContext(config, lobbies, auth, metrics, timers);
         this.limiter = new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
+        setWebSocketFactory(new DirectChannelFactory(pendingCapacity(config.sendQueueLimitBytes())));
         setTcpNoDelay(true);
         setReuseAddr(true);
         setConnectionLostTimeout((int) Math.max(1, config.connectionLostTimeout().toSeconds()));
         setDaemon(true);
+    }
+
+    /**
+     * Bytes a connection may hold for a socket that does not keep up: the send-queue limit (beyond
+     * which snapshots are skipped) plus room for the frames of the tick that crossed it and for replies.
+     */
+    static int pendingCapacity(long sendQueueLimitBytes) {
+        return (int) Math.min(Integer.MAX_VALUE / 2, 2 * sendQueueLimitBytes + 256 * 1024);
+    }
+
+    /**
+     * Called by the selector thread with each read: decode it here and now rather than waking a worker
+     * thread per message. Nothing we run on a message blocks (inputs go into the lobby's ring with
+     * {@code tryNext}); open connections' frames go through their {@link InboundFrameReader}, the
+     * handshake and anything unusual through the library's decoder.
+     */
+    @Override
+    protected void queue(WebSocketImpl ws) throws InterruptedException {
+        ByteBuffer buf = ws.inQueue.poll();
+        if (buf == null) {
+            return;
+        }
+        try {
+            Connection connection = ws.getAttachment();
+            if (connection == null) {
+                ws.decode(buf);
+            } else {
+                connection.inbound().read(buf, ws, connection);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("failed to decode a read from {}; closing it", ws.getRemoteSocketAddress(), e);
+            ws.close(CloseReason.INTERNAL_ERROR.code, CloseReason.INTERNAL_ERROR.text);
+        } finally {
+            try {
+                PUSH_BUFFER.invokeExact((WebSocketServer) this, buf);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("could not return a read buffer to the library's pool", t);
+            }
+        }
     }
 
     /** Starts and waits until the port is bound. */
@@ -119,24 +176,20 @@ public final class GameWebSocketServer extends WebSocketServer {
     public void onMessage(WebSocket conn, String message) {
         Connection connection = conn.getAttachment();
         if (connection != null) {
-            connection.onText(message, System.nanoTime());
+            connection.onText(message);
         }
     }
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
         Connection connection = conn.getAttachment();
-        if (connection != null && connection.isBinary()) {
-            connection.onBinary(message, System.nanoTime());
+        if (connection != null) {
+            connection.onBinary(message);
             return;
         }
         context.metrics().messageIn(message.remaining());
         context.metrics().rejectedInput("binary_frame");
-        if (connection != null) {
-            connection.close(CloseReason.BINARY_NOT_SUPPORTED);
-        } else {
-            conn.close(CloseReason.BINARY_NOT_SUPPORTED.code, CloseReason.BINARY_NOT_SUPPORTED.text);
-        }
+        conn.close(CloseReason.BINARY_NOT_SUPPORTED.code, CloseReason.BINARY_NOT_SUPPORTED.text);
     }
 
     @Override

@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import javax.net.ssl.SSLSession;
-import org.java_websocket.WebSocket;
-import org.java_websocket.drafts.Draft;
-import org.java_websocket.enums.Opcode;
-import org.java_websocket.enums.ReadyState;
-import org.java_websocket.framing.Framedata;
-import org.java_websocket.protocols.IProtocol;
 import org.jetraiders.engine.SnapshotEncoder;
 import org.jetraiders.engine.Tuning;
 import org.jetraiders.engine.pipeline.SnapshotEvent;
@@ -29,49 +23,79 @@ import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our side of the per-client send allocates nothing in steady state, in both formats: the splice or
- * delta encode, the frame builder, the reused frame object. (Java-WebSocket's own {@code sendFrame}
- * copies each frame into a new buffer; that copy is the library's and is replaced here by a socket
- * that only reads the payload.)
+ * The per-client send allocates nothing in steady state, in both formats, down to the socket: the
+ * splice or delta encode, the framing, the batch buffer and the write through the connection's
+ * {@link DirectSocketChannel} into a real loopback socket (the JDK's write included).
  */
 class ConnectionSinkAllocationTest {
     private static final int TICKS = 256;
 
-    /** A socket that consumes each frame's payload the way the library's copy would, allocating nothing. */
-    private static final class ConsumingSocket implements WebSocket {
-        long bytes;
+    /**
+     * A real socket pair on loopback: the sender writes through a {@link DirectSocketChannel} (the
+     * production path below the library), and a thread drains and counts the other end.
+     */
+    private static final class LoopbackOutput implements FrameOutput, AutoCloseable {
+        final DirectSocketChannel channel;
+        final SocketChannel peer;
+        final ServerSocketChannel listener;
+        final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        final Thread drain;
 
-        @Override public void sendFrame(Framedata frame) {
-            ByteBuffer payload = frame.getPayloadData();
-            while (payload.hasRemaining()) {
-                bytes += payload.get();
+        LoopbackOutput() throws java.io.IOException {
+            listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+            peer = SocketChannel.open(listener.getLocalAddress());
+            SocketChannel ours = listener.accept();
+            ours.configureBlocking(false);
+            channel = new DirectSocketChannel(ours, 1 << 22);
+            drain = new Thread(() -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(1 << 16);
+                try {
+                    int n;
+                    while ((n = peer.read(buf)) >= 0) {
+                        received.addAndGet(n);
+                        buf.clear();
+                    }
+                } catch (java.io.IOException closed) {
+                    // test over
+                }
+            }, "alloc-test-drain");
+            drain.setDaemon(true);
+            drain.start();
+        }
+
+        @Override public boolean isOpen() { return true; }
+        @Override public boolean mustQueue() { return false; }
+        @Override public DirectSocketChannel.Outcome writeDirect(ByteBuffer frames) {
+            DirectSocketChannel.Outcome outcome = channel.writeDirect(frames);
+            while (channel.isNeedWrite()) { // the drain is slower than us for a moment: wait for it
+                try {
+                    channel.writeMore();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return outcome;
+        }
+        @Override public void queue(byte[] frames, int length) { throw new UnsupportedOperationException(); }
+        @Override public int queuedFrames() { return 0; }
+        @Override public int pendingBytes() { return channel.pendingBytes(); }
+        @Override public void requestFlush() { }
+
+        /** Waits (10 s at most) until the other end has read something: the frames really left. */
+        void awaitReceived() {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (received.get() == 0) {
+                assertTrue(System.nanoTime() < deadline, "no frame reached the other end of the socket");
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             }
         }
-        @Override public boolean isOpen() { return true; }
-        @Override public void close(int code, String message) { }
-        @Override public void close(int code) { }
-        @Override public void close() { }
-        @Override public void closeConnection(int code, String message) { }
-        @Override public void send(String text) { throw new UnsupportedOperationException(); }
-        @Override public void send(ByteBuffer bytes) { throw new UnsupportedOperationException(); }
-        @Override public void send(byte[] bytes) { throw new UnsupportedOperationException(); }
-        @Override public void sendFrame(Collection<Framedata> frames) { throw new UnsupportedOperationException(); }
-        @Override public void sendPing() { }
-        @Override public void sendFragmentedFrame(Opcode op, ByteBuffer buffer, boolean fin) { throw new UnsupportedOperationException(); }
-        @Override public boolean hasBufferedData() { return false; }
-        @Override public InetSocketAddress getRemoteSocketAddress() { return null; }
-        @Override public InetSocketAddress getLocalSocketAddress() { return null; }
-        @Override public boolean isClosing() { return false; }
-        @Override public boolean isFlushAndClose() { return false; }
-        @Override public boolean isClosed() { return false; }
-        @Override public Draft getDraft() { return null; }
-        @Override public ReadyState getReadyState() { return ReadyState.OPEN; }
-        @Override public String getResourceDescriptor() { return "/ws"; }
-        @Override public <T> void setAttachment(T attachment) { }
-        @Override public <T> T getAttachment() { return null; }
-        @Override public boolean hasSSLSupport() { return false; }
-        @Override public SSLSession getSSLSession() { return null; }
-        @Override public IProtocol getProtocol() { return null; }
+
+        @Override
+        public void close() throws java.io.IOException {
+            channel.close();
+            peer.close();
+            listener.close();
+        }
     }
 
     /** The binary clients' shared quantization, one state per recorded snapshot. */
@@ -132,24 +156,27 @@ class ConnectionSinkAllocationTest {
     }
 
     @Test
-    void shouldSendJsonSnapshotsWithoutAllocating() {
+    void shouldSendJsonSnapshotsWithoutAllocating() throws Exception {
         assumeAllocationCounting();
-        ConsumingSocket socket = new ConsumingSocket();
-        ConnectionSink sink = new JsonConnectionSink(null, new FrameSender(socket, new ServerMetrics()), 3, 1 << 20);
-        long[] windows = allocatedPerWindow(sink, battle());
-        assertTrue(socket.bytes != 0, "frames were sent");
+        try (LoopbackOutput socket = new LoopbackOutput()) {
+            ConnectionSink sink = new JsonConnectionSink(null, new FrameSender(socket, new ServerMetrics()), 3, 1 << 20,
+                    null);
+            long[] windows = allocatedPerWindow(sink, battle());
+            socket.awaitReceived();
         // the JIT may allocate a little while it settles; a per-send allocation shows in every window
-        assertTrue(Arrays.stream(windows).anyMatch(b -> b == 0), "bytes per 256 sends: " + Arrays.toString(windows));
+            assertTrue(Arrays.stream(windows).anyMatch(b -> b == 0), "bytes per 256 sends: " + Arrays.toString(windows));
+        }
     }
 
     @Test
-    void shouldSendBinaryDeltaSnapshotsWithoutAllocating() {
+    void shouldSendBinaryDeltaSnapshotsWithoutAllocating() throws Exception {
         assumeAllocationCounting();
-        ConsumingSocket socket = new ConsumingSocket();
-        ConnectionSink sink = new BinaryConnectionSink(null, new FrameSender(socket, new ServerMetrics()), 3, 1 << 20,
-                BinaryMode.DELTA, 60, QUANTIZED);
-        long[] windows = allocatedPerWindow(sink, battle());
-        assertTrue(socket.bytes != 0, "frames were sent");
-        assertTrue(Arrays.stream(windows).anyMatch(b -> b == 0), "bytes per 256 sends: " + Arrays.toString(windows));
+        try (LoopbackOutput socket = new LoopbackOutput()) {
+            ConnectionSink sink = new BinaryConnectionSink(null, new FrameSender(socket, new ServerMetrics()), 3,
+                    1 << 20, BinaryMode.DELTA, 60, QUANTIZED);
+            long[] windows = allocatedPerWindow(sink, battle());
+            socket.awaitReceived();
+            assertTrue(Arrays.stream(windows).anyMatch(b -> b == 0), "bytes per 256 sends: " + Arrays.toString(windows));
+        }
     }
 }

@@ -57,12 +57,12 @@ public final class ClientMessageParser {
      * {@link ClientMessage#unknownType()} set; on any other result {@link ClientMessage#errorDetail()}
      * says what was wrong.
      */
-    public ParseResult parse(String text, ClientMessage out) {
+    public ParseResult parse(CharSequence text, ClientMessage out) {
         out.reset();
         if (text != null && InputFastPath.tryParse(text, out)) {
             return ParseResult.OK; // the common Input, without Gson's ~3 KB of garbage per message
         }
-        return parseStrict(text, out);
+        return parseStrict(text == null ? null : text.toString(), out);
     }
 
     /** The strict Gson parse alone, without the Input fast path (tests compare the two). */

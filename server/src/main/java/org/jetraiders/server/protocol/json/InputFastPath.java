@@ -32,7 +32,7 @@ final class InputFastPath {
      * Parses {@code text} into {@code out} (reset by the caller) and returns true, or returns false —
      * leaving {@code out} partly written, so reset it — to let the strict parser decide.
      */
-    static boolean tryParse(String text, ClientMessage out) {
+    static boolean tryParse(CharSequence text, ClientMessage out) {
         int p = expect(text, 0, '{');
         p = expectKey(text, p, "type");
         p = expectLiteral(text, p, "\"Input\"");
@@ -85,14 +85,14 @@ final class InputFastPath {
         return true;
     }
 
-    private static int fieldAt(String text, int p) {
+    private static int fieldAt(CharSequence text, int p) {
         if (p >= text.length() || text.charAt(p) != '"') {
             return -1;
         }
         for (int f = 0; f < FIELDS.length; f++) {
             String key = FIELDS[f];
             int close = p + 1 + key.length();
-            if (close < text.length() && text.charAt(close) == '"' && text.startsWith(key, p + 1)) {
+            if (close < text.length() && text.charAt(close) == '"' && startsWith(text, key, p + 1)) {
                 return f;
             }
         }
@@ -100,7 +100,7 @@ final class InputFastPath {
     }
 
     /** A JSON number with few enough digits to convert exactly, clamped to [-1, 1]. */
-    private static int parseUnitNumber(String text, int p, int field, ClientMessage out) {
+    private static int parseUnitNumber(CharSequence text, int p, int field, ClientMessage out) {
         int n = text.length();
         boolean negative = p < n && text.charAt(p) == '-';
         if (negative) {
@@ -180,12 +180,12 @@ final class InputFastPath {
         return p;
     }
 
-    private static int parseBoolean(String text, int p, ClientMessage out) {
-        if (text.startsWith("true", p)) {
+    private static int parseBoolean(CharSequence text, int p, ClientMessage out) {
+        if (startsWith(text, "true", p)) {
             out.shoot(true);
             return p + 4;
         }
-        if (text.startsWith("false", p)) {
+        if (startsWith(text, "false", p)) {
             out.shoot(false);
             return p + 5;
         }
@@ -193,7 +193,7 @@ final class InputFastPath {
     }
 
     /** A plain non-negative integer; fractions, exponents and long numbers go to the strict parser. */
-    private static int parseSeq(String text, int p, ClientMessage out) {
+    private static int parseSeq(CharSequence text, int p, ClientMessage out) {
         int n = text.length();
         int start = p;
         long v = 0;
@@ -211,27 +211,27 @@ final class InputFastPath {
         return p;
     }
 
-    private static int expectKey(String text, int p, String key) {
+    private static int expectKey(CharSequence text, int p, String key) {
         if (p == DECLINED) {
             return DECLINED;
         }
         p = skipWhitespace(text, p);
         int close = p + key.length() + 1;
-        if (close >= text.length() || text.charAt(p) != '"' || text.charAt(close) != '"' || !text.startsWith(key, p + 1)) {
+        if (close >= text.length() || text.charAt(p) != '"' || text.charAt(close) != '"' || !startsWith(text, key, p + 1)) {
             return DECLINED;
         }
         return expect(text, close + 1, ':');
     }
 
-    private static int expectLiteral(String text, int p, String literal) {
+    private static int expectLiteral(CharSequence text, int p, String literal) {
         if (p == DECLINED) {
             return DECLINED;
         }
         p = skipWhitespace(text, p);
-        return text.startsWith(literal, p) ? p + literal.length() : DECLINED;
+        return startsWith(text, literal, p) ? p + literal.length() : DECLINED;
     }
 
-    private static int expect(String text, int p, char c) {
+    private static int expect(CharSequence text, int p, char c) {
         if (p == DECLINED) {
             return DECLINED;
         }
@@ -239,7 +239,7 @@ final class InputFastPath {
         return p < text.length() && text.charAt(p) == c ? p + 1 : DECLINED;
     }
 
-    private static int skipWhitespace(String text, int p) {
+    private static int skipWhitespace(CharSequence text, int p) {
         if (p == DECLINED) {
             return DECLINED;
         }
@@ -255,5 +255,17 @@ final class InputFastPath {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static boolean startsWith(CharSequence text, String prefix, int at) {
+        if (at < 0 || at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

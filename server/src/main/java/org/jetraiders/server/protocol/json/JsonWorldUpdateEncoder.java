@@ -48,8 +48,46 @@ public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
     private static final int MAX_PROJECTILE = 1 + ID.length + MAX_QUOTED_LONG_CHARS + OWNER_ID.length + MAX_QUOTED_LONG_CHARS
             + X.length + FIXED2 + Y.length + FIXED2 + ROT.length + FIXED4 + 1;
 
+    /** Null: always encode. Otherwise the JSON clients attached; with none the encoder writes nothing. */
+    private final java.util.concurrent.atomic.AtomicInteger users;
+
+    /** An encoder that encodes every snapshot. */
+    public JsonWorldUpdateEncoder() {
+        this(null);
+    }
+
+    private JsonWorldUpdateEncoder(java.util.concurrent.atomic.AtomicInteger users) {
+        this.users = users;
+    }
+
+    /**
+     * An encoder that runs only while JSON clients are attached ({@link #markInUse()} /
+     * {@link #release()}): a lobby of binary clients does not pay for a WorldUpdate nobody reads.
+     */
+    public static JsonWorldUpdateEncoder onDemand() {
+        return new JsonWorldUpdateEncoder(new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** A JSON client is attached: encode from the next snapshot on. */
+    public void markInUse() {
+        if (users != null) {
+            users.incrementAndGet();
+        }
+    }
+
+    /** A JSON client left. */
+    public void release() {
+        if (users != null) {
+            users.decrementAndGet();
+        }
+    }
+
     @Override
     public void encode(Snapshot snapshot, EncodedBuffer out) {
+        if (users != null && users.get() <= 0) {
+            out.reset();
+            return;
+        }
         int planes = snapshot.planeCount();
         int projectiles = snapshot.projectileCount();
         long max = HEAD.length + MAX_LONG_CHARS + ENTITIES.length + (long) planes * MAX_ENTITY

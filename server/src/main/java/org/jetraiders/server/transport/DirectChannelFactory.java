@@ -1,0 +1,39 @@
+package org.jetraiders.server.transport;
+
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.WebSocketServerFactory;
+
+/** Gives every accepted connection a {@link DirectSocketChannel}, so our frames can bypass the library's queue. */
+final class DirectChannelFactory implements WebSocketServerFactory {
+    private final int pendingCapacity;
+
+    DirectChannelFactory(int pendingCapacity) {
+        this.pendingCapacity = pendingCapacity;
+    }
+
+    @Override
+    public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
+        return new WebSocketImpl(a, d);
+    }
+
+    @Override
+    public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
+        return new WebSocketImpl(a, drafts);
+    }
+
+    @Override
+    public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+        return new DirectSocketChannel(channel, pendingCapacity);
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}
