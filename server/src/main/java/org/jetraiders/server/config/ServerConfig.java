@@ -27,6 +27,7 @@ public final class ServerConfig {
     private final Duration slowClientTimeout;
     private final Duration lobbyIdleTimeout;
     private final Duration connectionLostTimeout;
+    private final Duration readBatch;
     private final boolean allowAnonymous;
     private final String tokenSecret;
     private final int clientThreads;
@@ -55,6 +56,7 @@ public final class ServerConfig {
         slowClientTimeout = b.slowClientTimeout;
         lobbyIdleTimeout = b.lobbyIdleTimeout;
         connectionLostTimeout = b.connectionLostTimeout;
+        readBatch = b.readBatch;
         allowAnonymous = b.allowAnonymous;
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
@@ -92,6 +94,8 @@ public final class ServerConfig {
     public Duration lobbyIdleTimeout() { return lobbyIdleTimeout; }
     /** Ping interval of the lost-connection check; a connection silent for 1.5x this is closed. */
     public Duration connectionLostTimeout() { return connectionLostTimeout; }
+    /** Shortest pass of the WebSocket selector loop: inbound messages are read in batches this far apart. */
+    public Duration readBatch() { return readBatch; }
     public boolean allowAnonymous() { return allowAnonymous; }
     /** HMAC secret for session tokens, or null to generate one at start. */
     public String tokenSecret() { return tokenSecret; }
@@ -123,6 +127,7 @@ public final class ServerConfig {
         b.slowClientTimeout = slowClientTimeout;
         b.lobbyIdleTimeout = lobbyIdleTimeout;
         b.connectionLostTimeout = connectionLostTimeout;
+        b.readBatch = readBatch;
         b.allowAnonymous = allowAnonymous;
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
@@ -153,6 +158,7 @@ public final class ServerConfig {
         private Duration slowClientTimeout = Duration.ofSeconds(5);
         private Duration lobbyIdleTimeout = Duration.ofSeconds(30);
         private Duration connectionLostTimeout = Duration.ofSeconds(10);
+        private Duration readBatch = Duration.ofMillis(1);
         private boolean allowAnonymous = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -183,6 +189,7 @@ public final class ServerConfig {
         public Builder slowClientTimeout(Duration v) { slowClientTimeout = v; return this; }
         public Builder lobbyIdleTimeout(Duration v) { lobbyIdleTimeout = v; return this; }
         public Builder connectionLostTimeout(Duration v) { connectionLostTimeout = v; return this; }
+        public Builder readBatch(Duration v) { readBatch = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }
@@ -213,6 +220,8 @@ public final class ServerConfig {
             requirePositive("slow-client-timeout", slowClientTimeout);
             requirePositive("lobby-idle-timeout", lobbyIdleTimeout);
             requirePositive("ping-interval-seconds", connectionLostTimeout);
+            require(readBatch != null && !readBatch.isNegative() && readBatch.toMillis() <= 50,
+                    "read-batch-micros must be in [0, 50000], was " + (readBatch == null ? null : readBatch.toNanos() / 1000));
             requireRange("client-threads", clientThreads, 1, 256);
             requireRange("game-loop-threads", gameLoopThreads, 1, 256);
             require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),

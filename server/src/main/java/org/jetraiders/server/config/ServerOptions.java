@@ -76,6 +76,9 @@ public final class ServerOptions {
                     (b, v) -> b.clientThreads(integer(v))),
             new Option("game-loop-threads", "threads that step every lobby's simulation on the tick's beat",
                     ServerConfig::gameLoopThreads, (b, v) -> b.gameLoopThreads(integer(v))),
+            new Option("read-batch-micros", "the WebSocket selector handles ready sockets at most once per this many "
+                    + "microseconds, so one wake-up reads many messages (0: wake for each)",
+                    c -> c.readBatch().toNanos() / 1000, (b, v) -> b.readBatch(Duration.ofNanos(1000L * integer(v)))),
             new Option("seed", "random seed of the lobbies (default: time-based)", c -> "<time>", (b, v) -> b.seed(Long.parseLong(v))));
 
     private ServerOptions() {

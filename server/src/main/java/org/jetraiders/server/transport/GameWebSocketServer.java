@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -216,6 +217,11 @@ public final class GameWebSocketServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        // on the selector thread, before its first select
+        Selector selector = SelectedKeySet.selectorOf(this);
+        if (selector == null || !SelectedKeySet.install(selector, context.config().readBatch().toNanos())) {
+            LOG.info("the JDK selector's ready-key set could not be replaced; it allocates per ready socket");
+        }
         started.countDown();
     }
 

@@ -33,7 +33,10 @@ public final class BinaryClientEncoder {
     private final BinaryMode mode;
     private final int tickRateHz;
     /** history + 1 slots: the slot about to be overwritten is never a baseline. */
+    /** Baselines: the planes and projectile ids of the frames sent (a delta needs no more of them). */
     private final QuantizedState[] states;
+    /** The snapshot quantized here when the lobby's stage has no state for it. */
+    private final QuantizedState scratch = new QuantizedState();
     private final BinaryWriter writer = new BinaryWriter(1024);
     private int newest = -1;
     private int fullFrames;
@@ -91,23 +94,26 @@ public final class BinaryClientEncoder {
     public int encode(BinaryQuantizeStage stage, Snapshot snapshot, long inputAck, long clientAckedTick,
                       EncodedBuffer out) {
         QuantizedState shared = stage == null ? null : stage.stateFor(snapshot);
+        QuantizedState cur = shared;
+        if (cur == null) { // no shared state (no stage, or it did not run for this snapshot): quantize here
+            scratch.capture(snapshot, tickRateHz);
+            cur = scratch;
+        }
         writer.reset();
         long ack = Math.max(0, inputAck);
         if (mode == BinaryMode.QUANTIZED) {
-            QuantizedState cur = states[0];
-            load(cur, shared, snapshot);
             writeQuantized(cur, ack);
+            states[0].copyBaselineFrom(cur);
             newest = 0;
             fullFrames++;
         } else {
             int next = (newest + 1) % states.length;
             QuantizedState base = mode == BinaryMode.DELTA ? find(clientAckedTick, next) : previous(next);
-            QuantizedState cur = states[next];
-            load(cur, shared, snapshot);
             if (base != null && base.tick >= cur.tick) {
                 base = null;
             }
             writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+            states[next].copyBaselineFrom(cur); // what a later delta needs of it: planes and projectile ids
             newest = next;
             if (base == null) {
                 fullFrames++;
@@ -118,14 +124,6 @@ public final class BinaryClientEncoder {
         out.reset();
         out.put(writer.array(), 0, writer.length());
         return out.length();
-    }
-
-    private void load(QuantizedState into, QuantizedState shared, Snapshot snapshot) {
-        if (shared != null) {
-            into.copyFrom(shared);
-        } else {
-            into.capture(snapshot, tickRateHz);
-        }
     }
 
     /** Forgets every baseline: the next frame is a full one. Call after a Lagged skip. */

@@ -122,8 +122,12 @@ final class QuantizedState {
         return m + 1;
     }
 
-    /** Makes this an exact copy of {@code other} (arrays copied, grown if needed). */
-    void copyFrom(QuantizedState other) {
+    /**
+     * Makes this a baseline of {@code other}: its tick, planes and projectile ids, which is all a delta
+     * reads of its baseline (spawn records come from the current state). A tenth of a full copy, in
+     * time and in the memory of a client's history.
+     */
+    void copyBaselineFrom(QuantizedState other) {
         tick = other.tick;
         valid = other.valid;
         ensurePlanes(other.planeCount);
@@ -134,18 +138,11 @@ final class QuantizedState {
         System.arraycopy(other.planeRot, 0, planeRot, 0, n);
         System.arraycopy(other.planeHp, 0, planeHp, 0, n);
         planeCount = n;
-        ensureProjectiles(other.projectileCount);
         int m = other.projectileCount;
+        if (projectileId.length < m) {
+            projectileId = Arrays.copyOf(projectileId, Math.max(m, projectileId.length * 2));
+        }
         System.arraycopy(other.projectileId, 0, projectileId, 0, m);
-        System.arraycopy(other.projectileOwner, 0, projectileOwner, 0, m);
-        System.arraycopy(other.projectileX, 0, projectileX, 0, m);
-        System.arraycopy(other.projectileY, 0, projectileY, 0, m);
-        System.arraycopy(other.projectileRot, 0, projectileRot, 0, m);
-        System.arraycopy(other.projectileOx, 0, projectileOx, 0, m);
-        System.arraycopy(other.projectileOy, 0, projectileOy, 0, m);
-        System.arraycopy(other.projectileVx, 0, projectileVx, 0, m);
-        System.arraycopy(other.projectileVy, 0, projectileVy, 0, m);
-        System.arraycopy(other.projectileSpawnTick, 0, projectileSpawnTick, 0, m);
         projectileCount = m;
     }
 
