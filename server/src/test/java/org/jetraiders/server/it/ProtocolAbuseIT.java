@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kind of bad input from docs/PROTOCOL.md "Errors and limits", each against a real server: the
- * offender gets the documented answer, the metrics count it, and a bystander in the same lobby keeps
- * its full stream of WorldUpdates.
+ * offender gets the documented answer, the metrics count it, and a bystander in the same lobby stays
+ * connected and keeps its stream of WorldUpdates (each one delivered, or reported skipped).
  */
 class ProtocolAbuseIT {
     private static final String LOBBY = "abuse";
@@ -37,7 +37,8 @@ class ProtocolAbuseIT {
 
     private ServerMetrics start(ServerConfig.Builder config) throws Exception {
         fixture = ServerFixture.start(config);
-        bystander = new Bystander(fixture.joined(LOBBY, "Bystander"));
+        TestClient client = fixture.joined(LOBBY, "Bystander");
+        bystander = new Bystander(client, fixture.lobbyMetrics(LOBBY));
         bystander.mark();
         return fixture.server().metrics();
     }

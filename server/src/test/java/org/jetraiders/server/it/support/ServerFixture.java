@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.jetraiders.engine.LobbyMetrics;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.lobby.ManagedLobby;
 
 /**
  * A real {@link GameServer} on ephemeral ports, plus what tests need around it: clients that are
@@ -45,6 +47,15 @@ public final class ServerFixture implements AutoCloseable {
 
     public GameServer server() {
         return server;
+    }
+
+    /** The live counters of a lobby (null: the default lobby); fails if it does not exist. */
+    public LobbyMetrics lobbyMetrics(String lobby) {
+        ManagedLobby managed = lobby == null ? server.lobbies().defaultLobby() : server.lobbies().find(lobby);
+        if (managed == null) {
+            throw new AssertionError("no lobby " + lobby);
+        }
+        return managed.lobby().metrics();
     }
 
     public URI wsUri(String pathAndQuery) {
