@@ -123,7 +123,8 @@ class ProtocolAbuseIT {
 
     @Test
     void shouldCloseWith1008WhenNoJoinArrivesInTime() throws Exception {
-        ServerMetrics metrics = start(ServerFixture.config().joinTimeout(Duration.ofMillis(500)));
+        // the bystander must join within the timeout too: keep it far above a local round trip
+        ServerMetrics metrics = start(ServerFixture.config().joinTimeout(Duration.ofSeconds(3)));
         TestClient client = fixture.connect(LOBBY);
 
         assertEquals(1008, client.awaitClose());
@@ -257,6 +258,7 @@ class ProtocolAbuseIT {
     void shouldRefuseTheHandshakeOverTheTotalConnectionLimit() throws Exception {
         ServerMetrics metrics = start(ServerFixture.config().maxConnections(2));
         TestClient second = fixture.joined(LOBBY, "Second");
+        ServerFixture.awaitCondition("both connections registered", () -> metrics.connections() == 2);
 
         TestClient third = fixture.client("/ws?lobby_id=" + LOBBY);
         assertFalse(third.open(), "the handshake over the limit must fail");
@@ -274,6 +276,8 @@ class ProtocolAbuseIT {
     void shouldRefuseTheHandshakeOverThePerAddressLimit() throws Exception {
         ServerMetrics metrics = start(ServerFixture.config().maxConnectionsPerAddress(2));
         fixture.connect(LOBBY);
+        // the client sees the handshake answer before the server's onOpen has taken the address's place
+        ServerFixture.awaitCondition("both connections registered", () -> metrics.connections() == 2);
 
         TestClient third = fixture.client("/ws?lobby_id=" + LOBBY);
 

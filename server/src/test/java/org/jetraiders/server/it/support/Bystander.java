@@ -65,7 +65,7 @@ public final class Bystander {
         if (account.unaccounted() > notPublished) {
             throw new AssertionError("bystander lost WorldUpdates without being told: of ticks " + (mark + 1) + ".."
                     + end + " it received " + account.received() + ", was told " + account.reportedMissed()
-                    + " were skipped (Lagged), and the lobby did not publish " + notPublished);
+                    + " were skipped (Lagged), and the lobby could not publish " + notPublished + " snapshots at all");
         }
     }
 }
