@@ -120,6 +120,27 @@ public final class ServerFixture implements AutoCloseable {
         return json(login).get("session_token").getAsString();
     }
 
+    /**
+     * Polls GET /health until it answers 200 and returns that answer; fails with the last answer if
+     * none does in time. The server judges each lobby's late ticks since the previous request, so a
+     * burst of late ticks on a loaded machine (a CPU-time question, not a behaviour) ages out, while
+     * a lobby that stopped ticking, or a health rule that is broken, never answers 200.
+     */
+    public HttpResponse<String> awaitHealthy() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+        while (true) {
+            HttpResponse<String> health = get("/health");
+            if (health.statusCode() == 200) {
+                return health;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("/health did not answer 200 within " + TestClient.TIMEOUT.toMillis()
+                        + " ms; last answer " + health.statusCode() + " " + health.body());
+            }
+            Thread.sleep(20); // polling interval, not synchronisation: the answer decides
+        }
+    }
+
     /** Names of the lobbies GET /lobbies lists. */
     public List<String> lobbyNames() throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
