@@ -37,16 +37,22 @@ class LoadTestEndToEndTest {
                 .warmupSeconds(1).durationSeconds(2).serverPid(ProcessHandle.current().pid()).build();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
+        long started = System.nanoTime();
         Summary s = LoadTest.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        double runMillis = (System.nanoTime() - started) / 1e6;
 
         assertEquals(8, s.connected());
         assertEquals(8, server.joins());
         assertTrue(s.latency().effect().count() > 0, "latency samples");
-        assertTrue(s.latency().effect().p50() > 0 && s.latency().effect().p50() < 1_000, "plausible p50 ms");
+        // how long an effect takes is the machine's business; that it is a positive time no longer
+        // than the run that measured it (in ms, not ns or s) is the report's
+        assertTrue(s.latency().effect().p50() > 0, "positive p50: " + s.latency().effect());
+        assertTrue(s.latency().effect().max() <= runMillis,
+                "no latency longer than the " + runMillis + " ms run: " + s.latency().effect());
         assertTrue(s.latency().ack().count() > 0, "ack latency samples");
         assertTrue(s.latency().pingRtt().count() > 0, "ping samples");
         assertTrue(s.snapshots().total() > 0, "snapshots received");
-        assertTrue(s.snapshots().perClientRate().min() > 20, "each client near 60 snapshots/s");
+        // every client got snapshots in the window (how many per second depends on the machine)
         assertEquals(0, s.snapshots().silentClients());
         assertTrue(server.inputs() > 0);
         assertEquals(0, s.problems().errors());
@@ -54,7 +60,8 @@ class LoadTestEndToEndTest {
         assertEquals(0, s.connections().disconnects());
         assertEquals(0, s.connections().connectFailures());
         assertEquals(0, s.connections().closeTimeouts());
-        assertTrue(s.cpu().serverCpuPercent() >= 0, "self-sampled 'server' CPU");
+        // the 'server' is this JVM, which ran the fake server and eight clients through the window
+        assertTrue(s.cpu().serverCpuPercent() > 0, "self-sampled 'server' CPU: " + s.cpu());
         assertTrue(s.cpu().serverPeakRssMb() > 0);
         assertTrue(progress.toString(StandardCharsets.UTF_8).contains("connected 8/8"), progress.toString());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
@@ -113,8 +112,8 @@ class BinaryFuzzIT {
             assertEquals(0, fixture.server().metrics().rejectedInputs("flood"), "pacing kept us under the limit");
             ServerFixture.awaitCondition("an Error reply for each rejected frame", () -> fuzz.errors.get() == rejected);
             bystander.awaitWorldUpdateAfter(tickBefore + 60);
-            HttpResponse<String> health = fixture.get("/health");
-            assertEquals(200, health.statusCode(), health.body());
+            // the fuzz may have made a few ticks late on a loaded machine; the lobby must be healthy again
+            fixture.awaitHealthy();
             // the server still serves a well-formed client normally
             TestClient late = fixture.joined("main", "late");
             late.awaitWorldUpdateAfter(late.lastTick() + 5);

@@ -91,13 +91,14 @@ class LobbyLifecycleIT {
     }
 
     @Test
-    void shouldReportHealthyWhileTheLobbyTicksOnTime() throws Exception {
+    void shouldReportHealthyWhileTheLobbyTicks() throws Exception {
         fixture = ServerFixture.start(ServerFixture.config());
         fixture.joined(null, "Ada").await("WorldUpdate", d -> true);
 
-        HttpResponse<String> response = fixture.get("/health");
+        // whether every tick of the last few was on time is up to the machine; a ticking lobby must
+        // be reported healthy once it is (the late-tick rules themselves: HttpSideIT, fake clock)
+        HttpResponse<String> response = fixture.awaitHealthy();
 
-        assertEquals(200, response.statusCode(), response.body());
         JsonObject body = ServerFixture.json(response);
         assertEquals("ok", body.get("status").getAsString());
         JsonObject main = body.getAsJsonArray("lobbies").get(0).getAsJsonObject();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kind of bad input from docs/PROTOCOL.md "Errors and limits", each against a real server: the
- * offender gets the documented answer, the metrics count it, and a bystander in the same lobby keeps
- * its full stream of WorldUpdates.
+ * offender gets the documented answer, the metrics count it, and a bystander in the same lobby stays
+ * connected and keeps its stream of WorldUpdates (each one delivered, or reported skipped).
  */
 class ProtocolAbuseIT {
     private static final String LOBBY = "abuse";
@@ -37,7 +37,8 @@ class ProtocolAbuseIT {
 
     private ServerMetrics start(ServerConfig.Builder config) throws Exception {
         fixture = ServerFixture.start(config);
-        bystander = new Bystander(fixture.joined(LOBBY, "Bystander"));
+        TestClient client = fixture.joined(LOBBY, "Bystander");
+        bystander = new Bystander(client, fixture.lobbyMetrics(LOBBY));
         bystander.mark();
         return fixture.server().metrics();
     }
@@ -122,7 +123,8 @@ class ProtocolAbuseIT {
 
     @Test
     void shouldCloseWith1008WhenNoJoinArrivesInTime() throws Exception {
-        ServerMetrics metrics = start(ServerFixture.config().joinTimeout(Duration.ofMillis(500)));
+        // the bystander must join within the timeout too: keep it far above a local round trip
+        ServerMetrics metrics = start(ServerFixture.config().joinTimeout(Duration.ofSeconds(3)));
         TestClient client = fixture.connect(LOBBY);
 
         assertEquals(1008, client.awaitClose());
@@ -260,6 +262,7 @@ class ProtocolAbuseIT {
     void shouldRefuseTheHandshakeOverTheTotalConnectionLimit() throws Exception {
         ServerMetrics metrics = start(ServerFixture.config().maxConnections(2));
         TestClient second = fixture.joined(LOBBY, "Second");
+        ServerFixture.awaitCondition("both connections registered", () -> metrics.connections() == 2);
 
         TestClient third = fixture.client("/ws?lobby_id=" + LOBBY);
         assertFalse(third.open(), "the handshake over the limit must fail");
@@ -277,6 +280,8 @@ class ProtocolAbuseIT {
     void shouldRefuseTheHandshakeOverThePerAddressLimit() throws Exception {
         ServerMetrics metrics = start(ServerFixture.config().maxConnectionsPerAddress(2));
         fixture.connect(LOBBY);
+        // the client sees the handshake answer before the server's onOpen has taken the address's place
+        ServerFixture.awaitCondition("both connections registered", () -> metrics.connections() == 2);
 
         TestClient third = fixture.client("/ws?lobby_id=" + LOBBY);
 

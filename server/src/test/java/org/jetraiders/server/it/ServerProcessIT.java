@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The server as its users run it: a separate JVM through ServerMain, stopped with SIGTERM. */
 class ServerProcessIT {
+    /** Far above any graceful stop on a loaded machine: only a server that hangs runs into it. */
+    private static final long EXIT_HANG_TIMEOUT_SECONDS = 60;
     private static final Pattern WS_URL = Pattern.compile("Game WebSocket:\\s+ws://127\\.0\\.0\\.1:(\\d+)/ws");
 
     @Test
@@ -34,11 +36,11 @@ class ServerProcessIT {
             client.joinAs("sigterm");
             client.awaitWorldUpdateAfter(0);
 
-            long started = System.nanoTime();
             server.destroy(); // SIGTERM on Linux
-            assertTrue(server.waitFor(5, TimeUnit.SECONDS), "the server must exit within 5 s of SIGTERM");
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertEquals(0, server.exitValue(), "a graceful stop exits 0 (took " + millis + " ms)");
+            // how long the graceful stop takes depends on the machine; the deadline only catches a hang
+            assertTrue(server.waitFor(EXIT_HANG_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                    "the server must exit after SIGTERM (still running after " + EXIT_HANG_TIMEOUT_SECONDS + " s)");
+            assertEquals(0, server.exitValue(), "a graceful stop exits 0");
             client.await("GameState", d -> d.has("value") && "Stopping".equals(d.get("value").getAsString()));
             assertEquals(1001, client.awaitClose());
         } finally {

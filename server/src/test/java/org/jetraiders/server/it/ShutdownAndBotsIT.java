@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.jetraiders.server.it.support.ServerFixture;
 import org.jetraiders.server.it.support.TestClient;
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** Graceful shutdown, and bots that fly and shoot. */
 class ShutdownAndBotsIT {
+    /** Far above any stop on a loaded machine: only a stop that hangs runs into it. */
+    private static final Duration STOP_HANG_TIMEOUT = Duration.ofSeconds(60);
+
     private ServerFixture fixture;
 
     @AfterEach
@@ -36,16 +42,27 @@ class ShutdownAndBotsIT {
         inMain.await("WorldUpdate", d -> true);
         inArena.await("WorldUpdate", d -> true);
 
-        long started = System.nanoTime();
-        fixture.server().stop();
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        // how fast a stop is depends on the machine; that it returns (does not hang) does not
+        stopReturns(fixture, STOP_HANG_TIMEOUT);
 
-        assertTrue(tookMillis < 5000, "stop took " + tookMillis + " ms");
         for (TestClient client : List.of(inMain, inArena)) {
             client.await("GameState", d -> d.has("value") && "Stopping".equals(d.get("value").getAsString()));
             assertEquals(1001, client.awaitClose());
         }
-        ServerFixture.awaitCondition("no jr- threads left", Duration.ofSeconds(5), () -> jrThreads().isEmpty());
+        ServerFixture.awaitCondition("no jr- threads left", () -> jrThreads().isEmpty());
+    }
+
+    /** Runs {@code fixture.server().stop()} on another thread and fails if it has not returned in time. */
+    private static void stopReturns(ServerFixture fixture, Duration timeout) throws Exception {
+        FutureTask<Void> stop = new FutureTask<>(() -> fixture.server().stop(), null);
+        Thread stopper = new Thread(stop, "test-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stop.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("GameServer.stop() did not return within " + timeout.toSeconds() + " s", e);
+        }
     }
 
     private static Set<String> jrThreads() {

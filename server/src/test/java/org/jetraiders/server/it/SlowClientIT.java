@@ -11,7 +11,10 @@ import org.jetraiders.server.metrics.ServerMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A client that stops reading costs only itself: others keep every snapshot, it is skipped, then closed. */
+/**
+ * A client that stops reading costs only itself: it is skipped, then closed, while the others stay
+ * connected and keep their stream (every snapshot delivered, or reported skipped).
+ */
 class SlowClientIT {
     private ServerFixture fixture;
 
@@ -23,7 +26,7 @@ class SlowClientIT {
     }
 
     @Test
-    void shouldSkipAndThenCloseAClientThatStopsReadingWhileOthersKeepTheirSnapshots() throws Exception {
+    void shouldSkipAndThenCloseAClientThatStopsReadingWhileOthersKeepTheirStream() throws Exception {
         // The silent socket must fill the kernel's buffers (the server's send buffer autotunes to
         // megabytes on loopback) and be found too slow well before the server's lost-connection check
         // cuts it for another reason. Many bots at 240 Hz send ~0.5 MB/s of
@@ -38,7 +41,7 @@ class SlowClientIT {
                 .connectionLostTimeout(Duration.ofSeconds(120)));
         ServerMetrics metrics = fixture.server().metrics();
         LobbyMetrics lobby = fixture.server().lobbies().defaultLobby().lobby().metrics();
-        Bystander healthy = new Bystander(fixture.joined(null, "Healthy"), 480);
+        Bystander healthy = new Bystander(fixture.joined(null, "Healthy"), lobby, 480);
         healthy.mark();
         healthy.assertUnaffected(); // baseline: the load alone is fine
         healthy.mark();

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.jetraiders.engine.LobbyMetrics;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.lobby.ManagedLobby;
 
 /**
  * A real {@link GameServer} on ephemeral ports, plus what tests need around it: clients that are
@@ -45,6 +47,15 @@ public final class ServerFixture implements AutoCloseable {
 
     public GameServer server() {
         return server;
+    }
+
+    /** The live counters of a lobby (null: the default lobby); fails if it does not exist. */
+    public LobbyMetrics lobbyMetrics(String lobby) {
+        ManagedLobby managed = lobby == null ? server.lobbies().defaultLobby() : server.lobbies().find(lobby);
+        if (managed == null) {
+            throw new AssertionError("no lobby " + lobby);
+        }
+        return managed.lobby().metrics();
     }
 
     public URI wsUri(String pathAndQuery) {
@@ -107,6 +118,27 @@ public final class ServerFixture implements AutoCloseable {
             throw new AssertionError("guest/login: " + login.statusCode() + " " + login.body());
         }
         return json(login).get("session_token").getAsString();
+    }
+
+    /**
+     * Polls GET /health until it answers 200 and returns that answer; fails with the last answer if
+     * none does in time. The server judges each lobby's late ticks since the previous request, so a
+     * burst of late ticks on a loaded machine (a CPU-time question, not a behaviour) ages out, while
+     * a lobby that stopped ticking, or a health rule that is broken, never answers 200.
+     */
+    public HttpResponse<String> awaitHealthy() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+        while (true) {
+            HttpResponse<String> health = get("/health");
+            if (health.statusCode() == 200) {
+                return health;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("/health did not answer 200 within " + TestClient.TIMEOUT.toMillis()
+                        + " ms; last answer " + health.statusCode() + " " + health.body());
+            }
+            Thread.sleep(20); // polling interval, not synchronisation: the answer decides
+        }
     }
 
     /** Names of the lobbies GET /lobbies lists. */

@@ -26,6 +26,8 @@ public final class TestClient extends WebSocketClient {
 
     private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
     private final List<Long> worldTicks = new ArrayList<>();
+    /** Lagged notices in arrival order: {index into worldTicks of the WorldUpdate that follows, missed}. */
+    private final List<long[]> laggedNotices = new ArrayList<>();
     private final List<String> unparsable = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile int closeCode = Integer.MIN_VALUE;
@@ -66,6 +68,9 @@ public final class TestClient extends WebSocketClient {
                 worldTicks.add(json.getAsJsonObject("data").get("tick").getAsLong());
             }
         } else if (type.equals("Lagged")) {
+            synchronized (worldTicks) {
+                laggedNotices.add(new long[] {worldTicks.size(), json.getAsJsonObject("data").get("missed").getAsLong()});
+            }
             laggedMessages++;
         }
         inbox.add(json);
@@ -204,6 +209,48 @@ public final class TestClient extends WebSocketClient {
     public long lastTick() {
         synchronized (worldTicks) {
             return worldTicks.isEmpty() ? -1 : worldTicks.get(worldTicks.size() - 1);
+        }
+    }
+
+    /**
+     * What this client got of the ticks in {@code (afterTick, upToTick]}: WorldUpdates received, and
+     * WorldUpdates the server said it skipped (the {@code missed} of the Lagged notices that arrived
+     * in that stretch, each announcing the gap before the next WorldUpdate). Fails if the WorldUpdates
+     * did not arrive in strictly increasing tick order, or if {@code afterTick} and {@code upToTick}
+     * are not ticks this client received.
+     */
+    public TickAccount tickAccount(long afterTick, long upToTick) {
+        synchronized (worldTicks) {
+            int first = worldTicks.indexOf(afterTick);
+            int last = worldTicks.indexOf(upToTick);
+            if (first < 0 || last < first) {
+                throw new AssertionError("ticks " + afterTick + " and " + upToTick + " were not both received, in order");
+            }
+            for (int i = first + 1; i <= last; i++) {
+                if (worldTicks.get(i) <= worldTicks.get(i - 1)) {
+                    throw new AssertionError("WorldUpdates out of order: tick " + worldTicks.get(i - 1) + " then "
+                            + worldTicks.get(i));
+                }
+            }
+            long missed = 0;
+            for (long[] notice : laggedNotices) {
+                if (notice[0] > first && notice[0] <= last) {
+                    missed += notice[1];
+                }
+            }
+            return new TickAccount(upToTick - afterTick, last - first, missed);
+        }
+    }
+
+    /**
+     * @param ticks              ticks in the stretch
+     * @param received           WorldUpdates received for them
+     * @param reportedMissed     WorldUpdates the server reported skipped for them (Lagged)
+     */
+    public record TickAccount(long ticks, long received, long reportedMissed) {
+        /** Ticks neither received nor reported missed. */
+        public long unaccounted() {
+            return ticks - received - reportedMissed;
         }
     }
 
