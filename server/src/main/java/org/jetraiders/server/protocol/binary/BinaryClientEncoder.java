@@ -36,7 +36,7 @@ public final class BinaryClientEncoder {
     /** Baselines: the planes and projectile ids of the frames sent (a delta needs no more of them). */
     private final QuantizedState[] states;
     /** The snapshot quantized here when the lobby's stage has no state for it. */
-    private final QuantizedState scratch = new QuantizedState();
+    private QuantizedState scratch;
     private final BinaryWriter writer = new BinaryWriter(1024);
     private int newest = -1;
     private int fullFrames;
@@ -59,7 +59,7 @@ public final class BinaryClientEncoder {
         int slots = mode == BinaryMode.QUANTIZED ? 1 : (mode == BinaryMode.PROJECTILE_EVENTS ? 2 : history + 1);
         states = new QuantizedState[slots];
         for (int i = 0; i < slots; i++) {
-            states[i] = new QuantizedState();
+            states[i] = new QuantizedState(0);
         }
     }
 
@@ -96,6 +96,9 @@ public final class BinaryClientEncoder {
         QuantizedState shared = stage == null ? null : stage.stateFor(snapshot);
         QuantizedState cur = shared;
         if (cur == null) { // no shared state (no stage, or it did not run for this snapshot): quantize here
+            if (scratch == null) {
+                scratch = new QuantizedState();
+            }
             scratch.capture(snapshot, tickRateHz);
             cur = scratch;
         }

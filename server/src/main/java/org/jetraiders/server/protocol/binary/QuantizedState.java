@@ -8,6 +8,7 @@ import org.jetraiders.engine.Snapshot;
  * Flat growable arrays, reused in place; one per history slot of a {@link BinaryClientEncoder}.
  */
 final class QuantizedState {
+    private static final int[] NONE = new int[0];
     long tick;
     boolean valid;
 
@@ -20,19 +21,41 @@ final class QuantizedState {
 
     int projectileCount;
     int[] projectileId = new int[64];
-    int[] projectileOwner = new int[64];
+    int[] projectileOwner;
     /** Current position and rotation (WorldQuantized). */
-    int[] projectileX = new int[64];
-    int[] projectileY = new int[64];
-    int[] projectileRot = new int[64];
+    int[] projectileX;
+    int[] projectileY;
+    int[] projectileRot;
     /** Origin at the spawn tick and velocity (WorldDelta spawn records). */
-    int[] projectileOx = new int[64];
-    int[] projectileOy = new int[64];
-    int[] projectileVx = new int[64];
-    int[] projectileVy = new int[64];
-    long[] projectileSpawnTick = new long[64];
+    int[] projectileOx;
+    int[] projectileOy;
+    int[] projectileVx;
+    int[] projectileVy;
+    long[] projectileSpawnTick;
 
-    private int[] order = new int[64];
+    private int[] order = NONE;
+
+    /** A full state: every projectile field, ready for {@link #capture}. */
+    QuantizedState() {
+        this(64);
+    }
+
+    /**
+     * @param projectileDetail initial room for projectile details beyond ids; 0 for a state only ever
+     *                         used as a baseline ({@link #copyBaselineFrom}), which never needs them:
+     *                         a client keeps dozens of those, so they stay small
+     */
+    QuantizedState(int projectileDetail) {
+        projectileOwner = new int[projectileDetail];
+        projectileX = new int[projectileDetail];
+        projectileY = new int[projectileDetail];
+        projectileRot = new int[projectileDetail];
+        projectileOx = new int[projectileDetail];
+        projectileOy = new int[projectileDetail];
+        projectileVx = new int[projectileDetail];
+        projectileVy = new int[projectileDetail];
+        projectileSpawnTick = new long[projectileDetail];
+    }
 
     /** Quantizes the snapshot's alive planes and its projectiles, sorted by id, duplicates dropped. */
     void capture(Snapshot s, int tickRateHz) {
