@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * the owned clients' inputs at their 60 Hz deadlines from this same loop, so a client costs no thread.
  *
  * <p>The loop: run the tasks other threads queued ({@link #execute}: connect and close requests),
- * send the inputs that are due, every 50 ms check timeouts, then wait in {@code select} until the next
- * input deadline. {@code select} waits in whole milliseconds, so the last sub-millisecond stretch
+ * send the inputs that are due, handle I/O in {@code select} until the next input deadline, then
+ * (every 50 ms, after the I/O so that an answer already received counts) check timeouts. {@code select} waits in whole milliseconds, so the last sub-millisecond stretch
  * is a {@code parkNanos} followed by {@code selectNow}; input deadlines are kept to within about 0.1 ms.
  * The selector's allocation-free {@code select(Consumer, timeout)} is used, and buffers and encoder
  * are reused, so a steady run allocates only for probes' JSON snapshots and rare messages.
@@ -109,15 +109,13 @@ final class IoThread implements Runnable {
                 runTasks();
                 long now = System.nanoTime();
                 long next = timer == null ? now + IDLE_NANOS : timer.runDue(now);
+                waitUntil(next - nextHousekeeping > 0 ? nextHousekeeping : next);
                 now = System.nanoTime();
+                // after the I/O: a late thread must not time out a connection whose answer is already waiting
                 if (now - nextHousekeeping >= 0) {
                     housekeeping(now);
                     nextHousekeeping = now + HOUSEKEEPING_NANOS;
                 }
-                if (next - nextHousekeeping > 0) {
-                    next = nextHousekeeping;
-                }
-                waitUntil(next);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(name() + ": selector failed", e);

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *  NEW --connect--> CONNECTING --TCP up--> HANDSHAKING --101 checked--> OPEN --close sent/received--> CLOSING
  *                        |                      |                         |                              |
- *                        +----- refused, 5 s timeout, bad response -------+-- EOF, reset, protocol error -+--> CLOSED
+ *                        +-- refused, timeouts (connect 5 s, handshake 10 s), bad response --+-- EOF, reset, protocol error --> CLOSED
  * </pre>
  *
  * <p>Buffers are per connection and reused: inbound bytes accumulate in {@code in} until frames are
@@ -55,7 +55,10 @@ final class WsConnection implements WsFrameParser.Sink {
 
     /** Close code for a connection that never opened (as Java-WebSocket reports it). */
     static final int NEVER_CONNECTED = -1;
+    /** TCP connect timeout, as Java-WebSocket's {@code connectTimeout} was. */
     static final long CONNECT_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(LoadClient.CONNECT_TIMEOUT_MS);
+    /** From TCP established to the server's 101: an overloaded server may be slow, a broken one must not hang us. */
+    static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** How long a closing handshake may take before the socket is closed anyway. */
     static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(3);
     static final int MAX_MESSAGE_BYTES = 16 << 20;
@@ -77,7 +80,7 @@ final class WsConnection implements WsFrameParser.Sink {
     private ByteBuffer out = ByteBuffer.allocate(INITIAL_OUT_BYTES);
     private boolean writeInterest;
     private String handshakeKey;
-    /** Connect/handshake deadline while connecting, close deadline while closing. */
+    /** Connect deadline, then handshake deadline, then close deadline while closing. */
     private long deadline;
     private int closeCode = WsFrameParser.CLOSE_ABNORMAL;
     private String closeReason = "";
@@ -149,6 +152,7 @@ final class WsConnection implements WsFrameParser.Sink {
 
     private void onConnected() throws IOException {
         state = State.HANDSHAKING;
+        deadline = System.nanoTime() + HANDSHAKE_TIMEOUT_NANOS;
         handshakeKey = WsHandshake.newKey(io.random());
         byte[] request = WsHandshake.request(uri, handshakeKey, subprotocol);
         ensureOut(request.length);
@@ -344,7 +348,7 @@ final class WsConnection implements WsFrameParser.Sink {
     void checkTimeouts(long now) {
         State s = state;
         if ((s == State.CONNECTING || s == State.HANDSHAKING) && now - deadline >= 0) {
-            finish(NEVER_CONNECTED, "connect timed out", false);
+            finish(NEVER_CONNECTED, s == State.CONNECTING ? "connect timed out" : "handshake timed out", false);
         } else if (s == State.CLOSING && now - deadline >= 0) {
             finish(closeCode, closeReason, remoteClose); // the server never closed its end
         }

@@ -171,6 +171,19 @@ class WsConnectionTest {
         assertTrue(e.startsWith("close:1002:handshake: subprotocol null"), e);
     }
 
+    @Test
+    @Timeout(30)
+    void shouldGiveUpOnAServerThatNeverAnswersTheHandshake() throws Exception {
+        Events events = new Events();
+        WsConnection c = new WsConnection(URI.create(peer.url("/ws")), null, events, io);
+        io.execute(c::connect);
+        peer.acceptRequestOnly();
+        io.execute(() -> c.checkTimeouts(System.nanoTime() + WsConnection.HANDSHAKE_TIMEOUT_NANOS / 2));
+        io.execute(() -> c.checkTimeouts(System.nanoTime() + WsConnection.HANDSHAKE_TIMEOUT_NANOS + 1));
+        assertEquals("close:-1:handshake timed out:local", events.next());
+        assertTrue(peer.clientClosed(), "the socket is dropped");
+    }
+
     /** The golden binary vectors of docs/PROTOCOL.md, as in {@link LoadClientBinaryTest}. */
     private static final byte[] FULL = HexFormat.of().parseHex(("01 02 7b 2a 3c 00 00 00 02 07 14 37 00 20 64 01 81 19"
             + " c0 0c 00 c0 28 00 01 09 07 71 be 02 98 2c 97 2c 03 00").replace(" ", ""));

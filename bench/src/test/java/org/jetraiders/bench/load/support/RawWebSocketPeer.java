@@ -34,8 +34,8 @@ public final class RawWebSocketPeer implements Closeable {
         return "ws://127.0.0.1:" + listener.getLocalPort() + pathAndQuery;
     }
 
-    /** Accepts the client, reads its request and answers 101 with the right accept and {@code subprotocol} (may be null). */
-    public String acceptHandshake(String subprotocol) throws Exception {
+    /** Accepts the client and reads its handshake request without answering it. */
+    public String acceptRequestOnly() throws IOException {
         listener.setSoTimeout(10_000);
         socket = listener.accept();
         socket.setTcpNoDelay(true);
@@ -47,6 +47,12 @@ public final class RawWebSocketPeer implements Closeable {
             head.write(in.readUnsignedByte());
         }
         request = head.toString(StandardCharsets.ISO_8859_1);
+        return request;
+    }
+
+    /** Accepts the client, reads its request and answers 101 with the right accept and {@code subprotocol} (may be null). */
+    public String acceptHandshake(String subprotocol) throws Exception {
+        acceptRequestOnly();
         String key = header(request, "Sec-WebSocket-Key");
         String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
                 (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
