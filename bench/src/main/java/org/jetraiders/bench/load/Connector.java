@@ -5,7 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Opens the clients' connections at a fixed rate (absolute deadlines, so the ramp takes
- * clients / rate seconds however long each {@code connect()} call takes).
+ * clients / rate seconds). Runs on its own thread during the ramp only; each
+ * {@link LoadClient#startConnect()} just hands the connect to the client's I/O thread.
  */
 final class Connector implements Runnable {
 

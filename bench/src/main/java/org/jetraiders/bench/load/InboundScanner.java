@@ -7,18 +7,63 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads just enough of server-to-client frames. {@link #type} is cheap (a prefix check, with a
  * streaming fallback when "type" is not the first key) so that ordinary clients never parse a
- * snapshot; {@link #scanSnapshot} streams through one WorldUpdate for a probe. Rare messages
- * (Identity, Lagged, Error, Pong) are parsed with Gson's tree model. Stateless and thread-safe.
+ * snapshot; its byte form {@link #type(byte[], int, int)} reads the frame in place and returns a
+ * constant for the server's common types, so counting a snapshot allocates nothing.
+ * {@link #scanSnapshot} streams through one WorldUpdate for a probe. Rare messages (Identity,
+ * Lagged, Error, Pong) are parsed with Gson's tree model. Stateless and thread-safe.
  */
 final class InboundScanner {
 
+    static final String WORLD_UPDATE = "WorldUpdate";
     private static final String TYPE_PREFIX = "{\"type\":\"";
+    private static final byte[] TYPE_PREFIX_BYTES = TYPE_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    /** Types matched in place, without allocating: every frequent one the server sends. */
+    private static final String[] COMMON_TYPES = {WORLD_UPDATE, "Scoreboard", "KillFeed", "GameState", "Pong",
+        "Identity", "Lagged", "Error"};
+    private static final byte[][] COMMON_TYPES_QUOTED = new byte[COMMON_TYPES.length][];
+
+    static {
+        for (int i = 0; i < COMMON_TYPES.length; i++) {
+            COMMON_TYPES_QUOTED[i] = (COMMON_TYPES[i] + "\"").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private InboundScanner() {
+    }
+
+    /**
+     * The envelope's "type" of a UTF-8 frame in {@code a[offset, offset + length)}: one of the
+     * common types as a constant when "type" is the first key (no allocation), else as
+     * {@link #type(String)} reads it.
+     */
+    static String type(byte[] a, int offset, int length) {
+        int end = offset + length;
+        if (startsWith(a, offset, end, TYPE_PREFIX_BYTES)) {
+            int p = offset + TYPE_PREFIX_BYTES.length;
+            for (int i = 0; i < COMMON_TYPES.length; i++) {
+                if (startsWith(a, p, end, COMMON_TYPES_QUOTED[i])) {
+                    return COMMON_TYPES[i];
+                }
+            }
+        }
+        return type(new String(a, offset, length, StandardCharsets.UTF_8));
+    }
+
+    private static boolean startsWith(byte[] a, int from, int end, byte[] prefix) {
+        if (end - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The envelope's "type", or null when the frame is not a JSON object with a string type. */
@@ -163,7 +208,7 @@ final class InboundScanner {
         }
     }
 
-    /** Reusable result of {@link #scanSnapshot}; owned by one client's read thread. */
+    /** Reusable result of {@link #scanSnapshot}; owned by one client (its I/O thread). */
     static final class SnapshotView {
         boolean ownPresent;
         double ownRot;

@@ -4,9 +4,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Input-to-effect latency probe for one client: a state machine driven by two threads, the
- * sender (which asks what turn to send) and the client's read thread (which reports its own
- * plane's rotation from each snapshot). Time is a parameter, so tests drive it directly.
+ * Input-to-effect latency probe for one client: a state machine driven by the client's input
+ * timer (which asks what turn to send) and its frame handler (which reports its own plane's
+ * rotation from each snapshot), both on the client's I/O thread. Time is a parameter, so tests
+ * drive it directly.
  *
  * <pre>
  *  SETTLING --rot unchanged for 3 snapshots--> READY --next input: turn=1, t0--> IN_FLIGHT
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * While IN_FLIGHT the probe keeps sending turn=1, so a server that applies only the latest input
- * of a tick still sees it. Thread-safe: every method is synchronized (only a handful of probes).
+ * of a tick still sees it. Thread-safe: every method is synchronized (only a handful of probes, and
+ * the lock is uncontended since one I/O thread drives each probe).
  */
 final class LatencyProbe {
 
@@ -57,7 +59,7 @@ final class LatencyProbe {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Called by the sender just before it sends input {@code seq}; returns the turn to send. */
+    /** Called by the input timer just before the client sends input {@code seq}; returns the turn to send. */
     synchronized int turnForInput(long nowNanos, long seq) {
         switch (state) {
             case READY:
@@ -84,7 +86,7 @@ final class LatencyProbe {
         }
     }
 
-    /** Called by the read thread for each WorldUpdate. {@code ack} is -1 when absent. */
+    /** Called by the client's frame handler for each world frame. {@code ack} is -1 when absent. */
     synchronized void onSnapshot(long nowNanos, boolean ownPresent, double rot, long ack) {
         switch (state) {
             case SETTLING:

@@ -1,16 +1,9 @@
 package org.jetraiders.bench.load;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.protocols.Protocol;
 import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
 import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
 import org.jetraiders.server.protocol.binary.BinaryWriter;
@@ -19,22 +12,23 @@ import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
 import org.jetraiders.server.protocol.binary.client.ClientWorldState;
 
 /**
- * One bot connection. Java-WebSocket gives each client its own read thread (which runs
- * {@code onMessage}) and write thread; inputs are sent by a shared {@link InputSender} thread.
+ * One bot: what it sends and what it counts. Its {@link WsConnection} and all of its work (the
+ * callbacks below and {@link #sendInput}) run on the one {@link IoThread} that owns it; no thread of
+ * its own.
  *
- * <p>Threading: the per-client counters are written only by this client's read thread
- * (single writer, volatile for the stats thread's reads); {@link #sendInput} is called only by the
- * one sender thread that owns this client. Ordinary clients never parse a snapshot: they check the
- * type and count bytes; only probes stream through WorldUpdates to find their own plane.
+ * <p>Threading: the per-client counters are written only by that I/O thread (single writer, volatile
+ * for the stats thread's reads); the stats thread reads them and keeps the window marks. Ordinary
+ * clients never parse a snapshot: they check the type in place and count bytes; only probes stream
+ * through WorldUpdates to find their own plane.
  *
  * <p>Binary clients ({@code --format bin}) ask for the {@value Options#BIN_SUBPROTOCOL} subprotocol;
  * Join and Ping stay JSON text, world frames arrive as binary frames and inputs go out as binary
  * {@code Input} frames. Every binary client must decode every world frame, because each input
  * acknowledges the latest decoded tick (the server sends deltas against it; without acks it keeps
- * sending full frames). One {@link BinarySnapshotDecoder} per client, used only by the read thread;
- * the tick to acknowledge crosses to the sender thread through a volatile field.
+ * sending full frames). One {@link BinarySnapshotDecoder} per client; the decode and the input that
+ * acknowledges it happen on the same I/O thread.
  */
-final class LoadClient extends WebSocketClient {
+final class LoadClient implements WsConnection.Listener, InputTimer.Target {
 
     static final int CONNECT_TIMEOUT_MS = 5_000;
 
@@ -46,10 +40,11 @@ final class LoadClient extends WebSocketClient {
     private final int framesPerTurnPhase;
     private final int pingEvery;
     private final CountDownLatch closed = new CountDownLatch(1);
-    /** Non-null for a binary client; read thread only. */
+    /** Non-null for a binary client. */
     private final BinarySnapshotDecoder decoder;
-    /** Read thread only: copy buffer for frames not backed by an accessible array (never seen so far). */
-    private byte[] copyBuffer;
+    /** Null in tests that drive the callbacks directly. */
+    private final WsConnection connection;
+    private final IoThread io;
 
     private volatile boolean started;
     private volatile boolean opened;
@@ -60,13 +55,14 @@ final class LoadClient extends WebSocketClient {
     private volatile long ackedTick;
     private volatile boolean closingByUs;
 
-    // written by the read thread only
+    // written by the I/O thread only
     private volatile long snapshots;
     private volatile long bytes;
     private volatile long snapshotBytes;
     private volatile long wireBytes;
     private volatile long maxGapNanos;
     private long lastSnapshotNanos;
+    private long seq;
 
     // stats thread only
     private long windowSnapshots0;
@@ -75,11 +71,12 @@ final class LoadClient extends WebSocketClient {
     private long windowWireBytes0;
     private boolean windowOpenAtStart;
 
-    // sender thread only
-    private long seq;
-
-    LoadClient(URI uri, int index, String lobby, double rateHz, LoadStats stats, boolean isProbe, boolean binary) {
-        super(uri, binary ? binaryDraft() : new Draft_6455(), null, CONNECT_TIMEOUT_MS);
+    /**
+     * @param io the I/O thread that will own the connection, or null for a client whose callbacks a
+     *           test drives directly
+     */
+    LoadClient(URI uri, int index, String lobby, double rateHz, LoadStats stats, boolean isProbe, boolean binary,
+               IoThread io) {
         this.decoder = binary ? new BinarySnapshotDecoder() : null;
         this.index = index;
         this.lobby = lobby;
@@ -87,15 +84,8 @@ final class LoadClient extends WebSocketClient {
         this.probe = isProbe ? new LatencyProbe(stats, 0x5EED_0000L + index) : null;
         this.framesPerTurnPhase = Math.max(1, (int) Math.round(rateHz * 0.75));
         this.pingEvery = Math.max(1, (int) Math.round(rateHz));
-        setTcpNoDelay(true);
-        // 0 disables the library's ping watchdog, which costs one more thread per client; the run is
-        // bounded anyway, and silent connections show up as clients with no snapshots.
-        setConnectionLostTimeout(0);
-        setDaemon(true);
-    }
-
-    private static Draft_6455 binaryDraft() {
-        return new Draft_6455(Collections.emptyList(), List.of(new Protocol(Options.BIN_SUBPROTOCOL)));
+        this.io = io;
+        this.connection = io == null ? null : new WsConnection(uri, binary ? Options.BIN_SUBPROTOCOL : null, this, io);
     }
 
     int index() {
@@ -114,10 +104,10 @@ final class LoadClient extends WebSocketClient {
         return probe;
     }
 
-    /** Starts the connection attempt (non-blocking: the client's own read thread connects). */
+    /** Any thread: asks the owning I/O thread to connect (non-blocking). */
     void startConnect() {
         started = true;
-        connect();
+        io.execute(connection::connect);
     }
 
     boolean wasStarted() {
@@ -126,6 +116,10 @@ final class LoadClient extends WebSocketClient {
 
     boolean wasOpened() {
         return opened;
+    }
+
+    boolean isOpen() {
+        return connection != null && connection.isOpen();
     }
 
     String ownId() {
@@ -140,41 +134,44 @@ final class LoadClient extends WebSocketClient {
         return bytes;
     }
 
-    /** Sender thread (tests): the tick the next binary input acknowledges. */
+    /** The tick the next binary input acknowledges. */
     long ackedTick() {
         return ackedTick;
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {
+    public void onOpen() {
         opened = true;
         stats.open.incrementAndGet();
         stats.everConnected.incrementAndGet();
-        safeSend(OutboundMessages.join("bot" + index, lobby));
+        byte[] join = OutboundMessages.join("bot" + index, lobby).getBytes(StandardCharsets.US_ASCII);
+        if (connection.sendText(join, 0, join.length)) {
+            stats.sentFrame(join.length);
+        }
+        connection.flush();
     }
 
     @Override
-    public void onMessage(String frame) {
+    public void onText(byte[] a, int offset, int length) {
         long now = System.nanoTime();
-        int length = frame.length(); // JSON from the server is ASCII: chars == UTF-8 bytes
         bytes += length;
         wireBytes += length + headerBytes(length);
-        if (InboundScanner.isWorldUpdate(frame)) {
+        String type = InboundScanner.type(a, offset, length);
+        if (InboundScanner.WORLD_UPDATE.equals(type)) {
             snapshotBytes += length;
-            onSnapshot(now, frame);
+            onSnapshot(now, a, offset, length);
             return;
         }
-        String type = InboundScanner.type(frame);
         if (type == null) {
             stats.unreadableFrames.increment();
             return;
         }
         switch (type) {
-            case "Identity" -> onIdentity(InboundScanner.string(InboundScanner.data(frame), "player_id"));
-            case "Lagged" -> stats.lagged(InboundScanner.number(InboundScanner.data(frame), "missed", 0));
-            case "Error" -> stats.error(InboundScanner.string(InboundScanner.data(frame), "code"));
+            case "Identity" -> onIdentity(InboundScanner.string(InboundScanner.data(text(a, offset, length)), "player_id"));
+            case "Lagged" -> stats.lagged(InboundScanner.number(InboundScanner.data(text(a, offset, length)), "missed", 0));
+            case "Error" -> stats.error(InboundScanner.string(InboundScanner.data(text(a, offset, length)), "code"));
             case "Pong" -> {
-                long t = InboundScanner.number(InboundScanner.data(frame), "t", -1);
+                long t = InboundScanner.number(InboundScanner.data(text(a, offset, length)), "t", -1);
                 if (t > 0) {
                     stats.pingRtt.record(now - t);
                 }
@@ -185,6 +182,10 @@ final class LoadClient extends WebSocketClient {
         }
     }
 
+    private static String text(byte[] a, int offset, int length) {
+        return new String(a, offset, length, StandardCharsets.UTF_8);
+    }
+
     private void onIdentity(String playerId) {
         if (playerId != null) {
             try {
@@ -193,7 +194,7 @@ final class LoadClient extends WebSocketClient {
                 ownPlaneId = -1; // JSON clients do not need it; a binary probe then never finds its plane
             }
         }
-        ownId = playerId; // last: the sender starts sending inputs once this is set
+        ownId = playerId; // last: inputs start once this is set
     }
 
     private void countSnapshot(long now) {
@@ -208,11 +209,11 @@ final class LoadClient extends WebSocketClient {
         lastSnapshotNanos = now;
     }
 
-    private void onSnapshot(long now, String frame) {
+    private void onSnapshot(long now, byte[] a, int offset, int length) {
         countSnapshot(now);
         String id = ownId;
         if (probe != null && id != null) {
-            if (InboundScanner.scanSnapshot(frame, id, view)) {
+            if (InboundScanner.scanSnapshot(text(a, offset, length), id, view)) {
                 probe.onSnapshot(now, view.ownPresent, view.ownRot, view.ack);
             } else {
                 stats.unreadableFrames.increment();
@@ -221,35 +222,21 @@ final class LoadClient extends WebSocketClient {
     }
 
     @Override
-    public void onMessage(ByteBuffer frame) {
+    public void onBinary(byte[] a, int offset, int length) {
         long now = System.nanoTime();
-        int length = frame.remaining();
         bytes += length;
         wireBytes += length + headerBytes(length);
         stats.binaryFrames.increment();
         if (decoder == null) {
             return; // a JSON client does not expect binary frames; counted in binary_frames only
         }
-        byte[] array;
-        int offset;
-        if (frame.hasArray()) {
-            array = frame.array();
-            offset = frame.arrayOffset() + frame.position();
-        } else {
-            if (copyBuffer == null || copyBuffer.length < length) {
-                copyBuffer = new byte[Math.max(length, 256)];
-            }
-            frame.duplicate().get(copyBuffer, 0, length);
-            array = copyBuffer;
-            offset = 0;
-        }
-        if (!isWorldFrame(array, offset, length)) {
+        if (!isWorldFrame(a, offset, length)) {
             stats.undecodable(length < 2 ? BinaryDecodeResult.MALFORMED : BinaryDecodeResult.UNKNOWN_KIND);
             return;
         }
         snapshotBytes += length;
         countSnapshot(now);
-        BinaryDecodeResult result = decoder.decode(array, offset, length);
+        BinaryDecodeResult result = decoder.decode(a, offset, length);
         if (result != BinaryDecodeResult.OK) {
             stats.undecodable(result);
             return;
@@ -291,17 +278,14 @@ final class LoadClient extends WebSocketClient {
         closed.countDown();
     }
 
-    @Override
-    public void onError(Exception ex) {
-        // onClose always follows with the code and reason; counting happens there
-    }
-
     /**
-     * Sender thread only: sends the next input, if this client has joined. {@code text} and
-     * {@code bin} are the sender thread's scratch buffers.
+     * I/O thread (the {@link InputTimer}): writes the next input, if this client has joined, with one
+     * write call; a probe's once-a-second Ping goes out in the same write. {@code scratch} is the I/O
+     * thread's payload buffer.
      */
-    void sendInput(long nowNanos, StringBuilder text, BinaryWriter bin) {
-        if (ownId == null || !isOpen()) {
+    @Override
+    public void sendInput(long nowNanos, BinaryWriter scratch) {
+        if (ownId == null || !connection.isOpen()) {
             return;
         }
         long s = ++seq;
@@ -317,53 +301,31 @@ final class LoadClient extends WebSocketClient {
             shoot = (s + index) % 30 < 3;
         }
         boolean sent;
+        scratch.reset();
         if (decoder != null) {
-            bin.reset();
-            BinaryInputEncoder.encode(thrust, turn, shoot, s, ackedTick, bin);
-            sent = safeSend(bin);
+            BinaryInputEncoder.encode(thrust, turn, shoot, s, ackedTick, scratch);
+            sent = connection.sendBinary(scratch.array(), 0, scratch.length());
         } else {
-            sent = safeSend(OutboundMessages.input(text, thrust, turn, shoot, s));
+            OutboundMessages.input(scratch, thrust, turn, shoot, s);
+            sent = connection.sendText(scratch.array(), 0, scratch.length());
         }
         if (sent) {
+            stats.sentFrame(scratch.length());
             stats.inputsSent.increment();
         }
         if (probe != null && s % pingEvery == 0) {
-            safeSend(OutboundMessages.ping(System.nanoTime()));
+            OutboundMessages.ping(scratch, System.nanoTime());
+            if (connection.sendText(scratch.array(), 0, scratch.length())) {
+                stats.sentFrame(scratch.length());
+            }
         }
+        connection.flush();
     }
 
-    private boolean safeSend(String text) {
-        try {
-            send(text);
-            stats.sentFrame(text.length());
-            return true;
-        } catch (WebsocketNotConnectedException e) {
-            return false; // closed under us; onClose counts it
-        }
-    }
-
-    /**
-     * Sends the writer's bytes as one binary frame. Java-WebSocket masks the payload into a new
-     * buffer inside {@code send}, so the writer can be reused as soon as this returns.
-     */
-    private boolean safeSend(BinaryWriter bin) {
-        try {
-            send(ByteBuffer.wrap(bin.array(), 0, bin.length()));
-            stats.sentFrame(bin.length());
-            return true;
-        } catch (WebsocketNotConnectedException e) {
-            return false;
-        }
-    }
-
-    /** Starts closing without waiting; the close is not counted as a disconnect. */
+    /** Any thread: starts closing without waiting; the close is not counted as a disconnect. */
     void closeQuietly() {
         closingByUs = true;
-        try {
-            close();
-        } catch (RuntimeException e) {
-            closed.countDown();
-        }
+        io.execute(() -> connection.close(WsFrameParser.CLOSE_NORMAL));
     }
 
     boolean awaitClosed(long nanos) throws InterruptedException {

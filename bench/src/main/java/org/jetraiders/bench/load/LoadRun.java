@@ -7,9 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives one run: creates the clients, starts the connector and the sender threads, prints
- * progress once a second, opens the measured window after the warmup, closes everything after
- * the duration and assembles the {@link Summary}. The calling thread is the stats thread.
+ * Drives one run: creates the I/O threads and the clients (client i belongs to I/O thread
+ * i mod --io-threads), starts the I/O threads with their input timers and the connector thread,
+ * prints progress once a second, opens the measured window after the warmup, closes everything after
+ * the duration, stops the I/O threads and assembles the {@link Summary}. The calling thread is the
+ * stats thread.
  */
 final class LoadRun {
 
@@ -20,12 +22,12 @@ final class LoadRun {
     private final PrintStream progress;
     private final LoadStats stats = new LoadStats();
     private final List<LoadClient> clients = new ArrayList<>();
-    private final ProcSampler own = ProcSampler.forSelf();
+    private final List<IoThread> ioThreads = new ArrayList<>();
+    private final ProcessWindow own = new ProcessWindow(ProcSampler.forSelf());
     private final ProcSampler server;
+    private final ProcessWindow serverWindow;
 
     private long windowStartNanos;
-    private long ownCpu0;
-    private long serverCpu0;
     private long lastProgressSnapshots;
     private long inputsSent0;
     private long bytesSent0;
@@ -35,6 +37,7 @@ final class LoadRun {
         this.options = options;
         this.progress = progress;
         this.server = options.serverPid().isPresent() ? ProcSampler.forPid(options.serverPid().getAsLong()) : null;
+        this.serverWindow = server == null ? null : new ProcessWindow(server);
     }
 
     Summary execute() {
@@ -42,47 +45,56 @@ final class LoadRun {
             throw new Options.UsageException("--server-pid " + options.serverPid().getAsLong()
                     + ": no such process (/proc/<pid>/stat is not readable)");
         }
+        int threads = Math.min(options.ioThreads(), options.clients());
+        for (int k = 0; k < threads; k++) {
+            ioThreads.add(new IoThread("jr-load-io-" + k));
+        }
         for (int i = 0; i < options.clients(); i++) {
             clients.add(new LoadClient(options.urlFor(i), i, options.lobbyFor(i), options.rateHz(), stats,
-                    options.isProbe(i), options.binary()));
+                    options.isProbe(i), options.binary(), ioThreads.get(i % threads)));
         }
         long t0 = System.nanoTime();
+        startIoThreads(t0);
         Connector connector = new Connector(clients, options.connectRate(), t0);
         startDaemon(connector, "jr-load-connector");
-        List<InputSender> senders = startSenders(t0);
         try {
             measure(t0, connector);
         } catch (RuntimeException e) {
             connector.stop();
-            senders.forEach(InputSender::stop);
             closeAll();
+            stopIoThreads();
             throw e;
         }
         connector.stop();
-        senders.forEach(InputSender::stop);
         long windowEnd = System.nanoTime();
         double measuredSeconds = (windowEnd - windowStartNanos) / 1e9;
-        Summary.Cpu cpu = cpu(windowEnd - windowStartNanos);
+        Summary.Cpu cpu = cpu(windowEnd);
         Summary partial = summarize(measuredSeconds, cpu, 0);
         int closeTimeouts = closeAll();
+        stopIoThreads();
         return withCloseTimeouts(partial, closeTimeouts);
     }
 
-    private List<InputSender> startSenders(long t0) {
-        int s = Math.min(options.senders(), clients.size());
-        List<InputSender> senders = new ArrayList<>(s);
-        for (int k = 0; k < s; k++) {
+    /** I/O thread k owns clients k, k+T, ... and writes their inputs; its timer's offset interleaves the threads. */
+    private void startIoThreads(long t0) {
+        int threads = ioThreads.size();
+        for (int k = 0; k < threads; k++) {
             List<LoadClient> mine = new ArrayList<>();
-            for (int i = k; i < clients.size(); i += s) {
+            for (int i = k; i < clients.size(); i += threads) {
                 mine.add(clients.get(i));
             }
-            // sender k owns clients k, k+s, ...; offsetting it by k slots keeps all clients evenly staggered
-            long offset = (long) (1e9 / options.rateHz() * k / clients.size());
-            InputSender sender = new InputSender(mine, options.rateHz(), t0 + offset, stats);
-            senders.add(sender);
-            startDaemon(sender, "jr-load-sender-" + k);
+            ioThreads.get(k).start(InputTimer.forThread(mine, options.rateHz(), t0, k, threads, stats));
         }
-        return senders;
+    }
+
+    private void stopIoThreads() {
+        try {
+            for (IoThread io : ioThreads) {
+                io.stop(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void measure(long t0, Connector connector) {
@@ -102,6 +114,12 @@ final class LoadRun {
             }
             if (now - nextTick >= 0) {
                 printProgress(now - t0, now - lastTick, measuring);
+                if (measuring) {
+                    own.sample();
+                    if (serverWindow != null) {
+                        serverWindow.sample();
+                    }
+                }
                 lastTick = now;
                 nextTick += SECOND;
                 if (noClientCanConnect(connector)) {
@@ -140,8 +158,10 @@ final class LoadRun {
         inputsSent0 = stats.inputsSent.sum();
         bytesSent0 = stats.bytesSent.sum();
         framesSent0 = stats.framesSent.sum();
-        ownCpu0 = own.cpuNanos();
-        serverCpu0 = server == null ? -1 : server.cpuNanos();
+        own.start(now);
+        if (serverWindow != null) {
+            serverWindow.start(now);
+        }
     }
 
     private void rollHistograms() {
@@ -165,20 +185,15 @@ final class LoadRun {
         progress.flush();
     }
 
-    private Summary.Cpu cpu(long windowNanos) {
-        double ownPct = ProcSampler.cpuPercent(ownCpu0, own.cpuNanos(), windowNanos);
-        long ownRss = own.peakRssKib();
-        long pid = -1;
-        double serverPct = Double.NaN;
-        double serverRssMb = Double.NaN;
-        if (server != null) {
-            pid = options.serverPid().getAsLong();
-            serverPct = ProcSampler.cpuPercent(serverCpu0, server.cpuNanos(), windowNanos);
-            long rss = server.peakRssKib();
-            serverRssMb = rss < 0 ? Double.NaN : rss / 1024.0;
+    private Summary.Cpu cpu(long windowEndNanos) {
+        ProcessWindow.Result self = own.finish(windowEndNanos);
+        if (serverWindow == null) {
+            return new Summary.Cpu(-1, Double.NaN, Double.NaN, self.cpuPercent(), self.peakRssMb(),
+                    Summary.Threads.EMPTY, self.threads());
         }
-        return new Summary.Cpu(pid, serverPct < 0 ? Double.NaN : serverPct, serverRssMb,
-                ownPct < 0 ? Double.NaN : ownPct, ownRss < 0 ? Double.NaN : ownRss / 1024.0);
+        ProcessWindow.Result srv = serverWindow.finish(windowEndNanos);
+        return new Summary.Cpu(options.serverPid().getAsLong(), srv.cpuPercent(), srv.peakRssMb(),
+                self.cpuPercent(), self.peakRssMb(), srv.threads(), self.threads());
     }
 
     private Summary summarize(double measuredSeconds, Summary.Cpu cpu, int closeTimeouts) {

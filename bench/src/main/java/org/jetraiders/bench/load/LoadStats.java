@@ -9,8 +9,9 @@ import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
 
 /**
  * Counters and histograms shared by all clients of one run. Recording methods are thread-safe and
- * cheap (LongAdder, HdrHistogram Recorder); the histograms' windows belong to the stats thread.
- * Per-client counters (snapshots, bytes) live in {@link LoadClient}.
+ * cheap (LongAdder, HdrHistogram Recorder), since every I/O thread records into them; the
+ * histograms' windows belong to the stats thread. Per-client counters (snapshots, bytes) live in
+ * {@link LoadClient}.
  */
 final class LoadStats implements LatencyProbe.Sink {
 

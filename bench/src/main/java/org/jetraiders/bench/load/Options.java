@@ -28,7 +28,9 @@ public final class Options {
     /** The WebSocket subprotocol a {@code bin} client asks for (docs/PROTOCOL.md, "Binary protocol"). */
     public static final String BIN_SUBPROTOCOL = BinaryProtocolDescriptor.SUBPROTOCOL;
     public static final String DEFAULT_FORMAT = FORMAT_JSON;
-    public static final int DEFAULT_SENDERS = 1;
+    /** Selector threads sharing the connections (and sending their inputs). */
+    public static final int DEFAULT_IO_THREADS = 1;
+    static final int MAX_IO_THREADS = 64;
 
     static final int MAX_CLIENTS = 20_000;
     static final double MAX_RATE_HZ = 1_000;
@@ -44,7 +46,7 @@ public final class Options {
     private final Path jsonFile;
     private final double connectRate;
     private final String format;
-    private final int senders;
+    private final int ioThreads;
 
     private Options(Builder b, URI url, int probes) {
         this.url = url;
@@ -58,7 +60,7 @@ public final class Options {
         this.jsonFile = b.jsonFile;
         this.connectRate = b.connectRate;
         this.format = b.format;
-        this.senders = b.senders;
+        this.ioThreads = b.ioThreads;
     }
 
     public static Builder builder() {
@@ -105,6 +107,7 @@ public final class Options {
                 case "--json" -> b.jsonFile(Path.of(value));
                 case "--connect-rate" -> b.connectRate(parseDouble(name, value));
                 case "--format" -> b.format(value);
+                case "--io-threads" -> b.ioThreads(parseInt(name, value));
                 case "--senders" -> b.senders(parseInt(name, value));
                 default -> throw new UsageException("unknown option " + name + " (see --help)");
             }
@@ -133,12 +136,14 @@ public final class Options {
                 "  --connect-rate R     new connections per second while ramping up [" + fmt(DEFAULT_CONNECT_RATE) + "]",
                 "  --format F           wire format: 'json', or 'bin' (binary protocol v1 via the",
                 "                       " + BIN_SUBPROTOCOL + " subprotocol; 'binary' is accepted too) [" + DEFAULT_FORMAT + "]",
-                "  --senders S          input sender threads shared by all clients [" + DEFAULT_SENDERS + "]",
+                "  --io-threads N       NIO selector threads; each owns every N-th connection and writes",
+                "                       its clients' inputs at their deadlines [" + DEFAULT_IO_THREADS + "]",
+                "  --senders S          deprecated alias of --io-threads (the I/O threads send the inputs)",
                 "  -h, --help           print this text",
                 "",
                 "Output: a progress line per second on stderr; a table, then '--- JSON ---' and the JSON",
                 "summary on stdout. Exit status: 0 success, 1 run failed (e.g. no client connected), 2 bad usage.",
-                "Note: each Java-WebSocket client owns a read and a write thread; fine up to ~1000 clients.");
+                "Clients cost no thread of their own: the I/O threads multiplex them (plain ws:// only).");
     }
 
     private static String fmt(double v) {
@@ -215,9 +220,9 @@ public final class Options {
     /**
      * Whether client {@code clientIndex} is a latency probe. Probe k is client
      * {@code k × (clients / probes) + k mod min(lobbies, clients / probes)}: spread evenly over the
-     * clients, hence over the input sender's send slots (client i sends at phase i / clients of the
-     * period), so the probes' inputs reach the server at every phase of its tick instead of all
-     * within the first 1/8 of it; the offset also spreads them over the lobbies.
+     * clients, hence over the input timers' send slots (client i sends at about phase i / clients of
+     * the period, see {@link InputTimer}), so the probes' inputs reach the server at every phase of
+     * its tick instead of all within the first 1/8 of it; the offset also spreads them over the lobbies.
      */
     public boolean isProbe(int clientIndex) {
         if (probes == 0 || clientIndex < 0 || clientIndex >= clients) {
@@ -250,8 +255,14 @@ public final class Options {
         return FORMAT_BIN.equals(format);
     }
 
+    /** Number of NIO selector threads ({@code --io-threads}). */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** The threads that send inputs: the I/O threads. Kept for {@code --senders}, its deprecated alias. */
     public int senders() {
-        return senders;
+        return ioThreads;
     }
 
     /** Mutable collector of option values; {@link #build()} validates them. */
@@ -267,7 +278,8 @@ public final class Options {
         private Path jsonFile;
         private double connectRate = DEFAULT_CONNECT_RATE;
         private String format = DEFAULT_FORMAT;
-        private int senders = DEFAULT_SENDERS;
+        private int ioThreads = -1;
+        private int senders = -1;
         private boolean serverPidSet;
         private boolean lobbiesSet;
 
@@ -336,6 +348,12 @@ public final class Options {
             return this;
         }
 
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /** Deprecated alias of {@link #ioThreads(int)}: the I/O threads send the inputs. */
         public Builder senders(int senders) {
             this.senders = senders;
             return this;
@@ -356,7 +374,12 @@ public final class Options {
             require(warmupSeconds >= 0, "--warmup must be >= 0 seconds, got " + fmt(warmupSeconds));
             require(connectRate > 0, "--connect-rate must be > 0 per second, got " + fmt(connectRate));
             require(!serverPidSet || serverPid > 0, "--server-pid must be a positive process id, got " + serverPid);
-            require(senders >= 1 && senders <= 64, "--senders must be between 1 and 64, got " + senders);
+            require(ioThreads < 0 || senders < 0 || ioThreads == senders,
+                    "--senders is an alias of --io-threads; give one of them (got " + senders + " and " + ioThreads + ")");
+            String threadsOption = ioThreads < 0 && senders >= 0 ? "--senders" : "--io-threads";
+            ioThreads = ioThreads >= 0 ? ioThreads : senders >= 0 ? senders : DEFAULT_IO_THREADS;
+            require(ioThreads >= 1 && ioThreads <= MAX_IO_THREADS,
+                    threadsOption + " must be between 1 and " + MAX_IO_THREADS + ", got " + ioThreads);
             require(format != null, "--format is required");
             String f = format.toLowerCase(Locale.ROOT);
             if (f.equals("binary")) {
@@ -381,6 +404,8 @@ public final class Options {
             String scheme = uri.getScheme();
             require(scheme != null && (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss")),
                     "--url must start with ws:// or wss://, got '" + url + "'");
+            require(!scheme.equalsIgnoreCase("wss"),
+                    "--url: wss:// is not supported (the NIO client speaks plain ws://); use the server's ws:// port");
             require(uri.getHost() != null, "--url has no host: '" + url + "'");
             require(uri.getRawQuery() == null || !uri.getRawQuery().contains("lobby_id="),
                     "--url must not contain lobby_id; it is added per client from --lobbies");

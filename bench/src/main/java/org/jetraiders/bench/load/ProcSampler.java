@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * CPU time and peak RSS of one process from /proc. {@link #forSelf()} falls back to the JVM's
- * own process CPU time when /proc is not available (non-Linux).
+ * CPU time, peak RSS, thread count and per-thread context switches of one process from /proc.
+ * {@link #forSelf()} falls back to the JVM's own process CPU time when /proc is not available
+ * (non-Linux). Stateless apart from the path; the stats thread calls it.
  */
 final class ProcSampler {
 
@@ -61,6 +62,20 @@ final class ProcSampler {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** Number of threads now ({@code Threads} in /proc/<pid>/status), or -1 when unavailable. */
+    int threads() {
+        try {
+            return ProcStat.threads(Files.readString(dir.resolve("status"), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Every thread's context-switch counters now. */
+    TaskSwitches taskSwitches() {
+        return TaskSwitches.read(dir);
     }
 
     /** CPU use between two {@link #cpuNanos()} samples as a percentage of one core; -1 if unknown. */

@@ -42,15 +42,34 @@ final class ProcStat {
 
     /** Peak resident set size in KiB ({@code VmHWM}) from {@code /proc/<pid>/status}, or -1 if absent. */
     static long peakRssKib(String status) {
-        return kibField(status, "VmHWM:");
+        return longField(status, "VmHWM:");
     }
 
     /** Current resident set size in KiB ({@code VmRSS}), or -1 if absent. */
     static long rssKib(String status) {
-        return kibField(status, "VmRSS:");
+        return longField(status, "VmRSS:");
     }
 
-    private static long kibField(String status, String key) {
+    /** Number of threads ({@code Threads}) from {@code /proc/<pid>/status}, or -1 if absent. */
+    static int threads(String status) {
+        return (int) longField(status, "Threads:");
+    }
+
+    /**
+     * Voluntary context switches ({@code voluntary_ctxt_switches}) of one thread, from
+     * {@code /proc/<pid>/task/<tid>/status}, or -1 if absent. (In {@code /proc/<pid>/status} the
+     * figure is the main thread's only.)
+     */
+    static long voluntarySwitches(String status) {
+        return longField(status, "voluntary_ctxt_switches:");
+    }
+
+    /** Involuntary context switches ({@code nonvoluntary_ctxt_switches}) of one thread, or -1 if absent. */
+    static long involuntarySwitches(String status) {
+        return longField(status, "nonvoluntary_ctxt_switches:");
+    }
+
+    private static long longField(String status, String key) {
         for (String line : status.split("\n")) {
             if (line.startsWith(key)) {
                 String[] parts = line.substring(key.length()).trim().split("\\s+");

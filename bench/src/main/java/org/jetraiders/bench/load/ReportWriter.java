@@ -21,7 +21,7 @@ final class ReportWriter {
         StringBuilder b = new StringBuilder(2048);
         line(b, "Jet Raiders load test", c.url() + "  format=" + c.format());
         line(b, "clients / lobbies / probes", c.clients() + " / " + c.lobbies() + " / " + c.probes());
-        line(b, "input rate per client", num(c.rateHz()) + " Hz  (senders " + c.senders() + ")");
+        line(b, "input rate per client", num(c.rateHz()) + " Hz  (I/O threads " + c.ioThreads() + ")");
         line(b, "warmup + measured", num(c.warmupSeconds()) + " s + " + num(s.measuredSeconds()) + " s");
         b.append('\n');
         Summary.Connections k = s.connections();
@@ -62,12 +62,20 @@ final class ReportWriter {
         if (cpu.serverPid() > 0) {
             line(b, "server pid " + cpu.serverPid() + " CPU %", num(cpu.serverCpuPercent()) + " of one core");
             line(b, "server peak RSS MiB", num(cpu.serverPeakRssMb()));
+            threads(b, "server", cpu.serverThreads());
         } else {
             line(b, "server CPU / RSS", "not sampled (use --server-pid)");
         }
         line(b, "load generator CPU %", num(cpu.ownCpuPercent()) + " of one core, peak RSS "
                 + num(cpu.ownPeakRssMb()) + " MiB");
+        threads(b, "load generator", cpu.ownThreads());
         return b.toString();
+    }
+
+    private static void threads(StringBuilder b, String who, Summary.Threads t) {
+        line(b, who + " threads", t.atEnd() < 0 ? "-" : t.atEnd() + " (max " + t.max() + ")");
+        line(b, who + " context switches/s", num(t.switchesPerSecond()) + "  (voluntary "
+                + num(t.voluntaryPerSecond()) + ", involuntary " + num(t.involuntaryPerSecond()) + ")");
     }
 
     private static void line(StringBuilder b, String label, String value) {
@@ -117,7 +125,8 @@ final class ReportWriter {
             w.name("rate_hz").value(c.rateHz());
             w.name("duration_s").value(c.durationSeconds());
             w.name("warmup_s").value(c.warmupSeconds());
-            w.name("senders").value(c.senders());
+            w.name("io_threads").value(c.ioThreads());
+            w.name("senders").value(c.ioThreads()); // the I/O threads send the inputs; kept for older readers
             w.name("measured_s").value(round(s.measuredSeconds()));
 
             Summary.Connections k = s.connections();
@@ -201,6 +210,7 @@ final class ReportWriter {
                 number(w, cpu.serverCpuPercent());
                 w.name("peak_rss_mb");
                 number(w, cpu.serverPeakRssMb());
+                threads(w, cpu.serverThreads());
                 w.endObject();
             } else {
                 w.nullValue();
@@ -210,6 +220,7 @@ final class ReportWriter {
             number(w, cpu.ownCpuPercent());
             w.name("peak_rss_mb");
             number(w, cpu.ownPeakRssMb());
+            threads(w, cpu.ownThreads());
             w.endObject();
             w.name("scope").value("rates and histograms: measured window; counters: whole run");
             w.endObject();
@@ -217,6 +228,27 @@ final class ReportWriter {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void threads(JsonWriter w, Summary.Threads t) throws IOException {
+        w.name("threads");
+        count(w, t.atEnd());
+        w.name("threads_max");
+        count(w, t.max());
+        w.name("ctx_switches_per_s");
+        number(w, t.switchesPerSecond());
+        w.name("voluntary_ctx_switches_per_s");
+        number(w, t.voluntaryPerSecond());
+        w.name("involuntary_ctx_switches_per_s");
+        number(w, t.involuntaryPerSecond());
+    }
+
+    private static void count(JsonWriter w, long v) throws IOException {
+        if (v < 0) {
+            w.nullValue();
+        } else {
+            w.value(v);
+        }
     }
 
     private static void percentiles(JsonWriter w, String name, Summary.Percentiles p) throws IOException {

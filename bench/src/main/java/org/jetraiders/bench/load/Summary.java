@@ -27,11 +27,12 @@ public record Summary(
         return connections.connected();
     }
 
+    /** @param ioThreads the load generator's selector threads ({@code --io-threads}), which also send the inputs */
     public record Config(String url, String format, int clients, int lobbies, double rateHz,
-                         double durationSeconds, double warmupSeconds, int probes, int senders) {
+                         double durationSeconds, double warmupSeconds, int probes, int ioThreads) {
         static Config of(Options o) {
             return new Config(o.url().toString(), o.format(), o.clients(), o.lobbies(), o.rateHz(),
-                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.senders());
+                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.ioThreads());
         }
     }
 
@@ -82,7 +83,7 @@ public record Summary(
      * @param sent      inputs sent over the whole run
      * @param perSecond inputs sent per second (all clients) in the measured window
      * @param late    sends more than 1 ms after their deadline (the generator is overloaded)
-     * @param skipped sends dropped because the sender fell a whole period behind
+     * @param skipped sends dropped because an I/O thread's input timer fell a whole period behind
      * @param lateness how long after its deadline each send went out (measured window)
      */
     public record Inputs(long sent, double perSecond, long late, long skipped, Percentiles lateness) {
@@ -99,9 +100,32 @@ public record Summary(
                            Map<String, Long> undecodableByResult) {
     }
 
-    /** CPU in % of one core over the measured window; RSS peaks in MiB; -1 / NaN when unknown. */
+    /**
+     * CPU in % of one core over the measured window; RSS peaks in MiB; threads and context switches
+     * of the server and of the load generator itself; -1 / NaN when unknown.
+     */
     public record Cpu(long serverPid, double serverCpuPercent, double serverPeakRssMb,
-                      double ownCpuPercent, double ownPeakRssMb) {
+                      double ownCpuPercent, double ownPeakRssMb, Threads serverThreads, Threads ownThreads) {
+
+        /** Without thread figures. */
+        public Cpu(long serverPid, double serverCpuPercent, double serverPeakRssMb,
+                   double ownCpuPercent, double ownPeakRssMb) {
+            this(serverPid, serverCpuPercent, serverPeakRssMb, ownCpuPercent, ownPeakRssMb, Threads.EMPTY, Threads.EMPTY);
+        }
+    }
+
+    /**
+     * A process's threads over the measured window: the count at its end and the most seen (sampled
+     * once a second), and the voluntary and involuntary context switches per second summed over all
+     * its threads ({@code /proc/<pid>/task/*&#47;status}); -1 / NaN when unknown.
+     */
+    public record Threads(int atEnd, int max, double voluntaryPerSecond, double involuntaryPerSecond) {
+        public static final Threads EMPTY = new Threads(-1, -1, Double.NaN, Double.NaN);
+
+        /** Voluntary plus involuntary context switches per second. */
+        public double switchesPerSecond() {
+            return voluntaryPerSecond + involuntaryPerSecond;
+        }
     }
 
     /** Percentiles of a nanosecond histogram, converted to milliseconds. */

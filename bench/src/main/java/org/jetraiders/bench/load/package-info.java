@@ -1,21 +1,28 @@
 /**
  * WebSocket load generator for the Jet Raiders server ({@link org.jetraiders.bench.load.LoadTest}).
  *
- * <p>Threads and what they touch:
+ * <p>Clients cost no thread of their own: a few NIO selector threads ({@code --io-threads}, default 1)
+ * each own every N-th connection and do all of its work. Threads and what they touch:
  * <pre>
- *  main (stats thread, LoadRun) --every 1 s--> roll histograms, progress line, window start/end, summary
- *  jr-load-connector           --connect()--> LoadClient x N          (paced at --connect-rate)
- *  jr-load-sender-k            --sendInput--> LoadClient k, k+S, ...  (absolute deadlines, staggered)
- *                                   |  LatencyProbe.turnForInput (probes only, synchronized)
- *  WebSocketConnectReadThread-* --onMessage--> one LoadClient: counters (single writer),
- *                                   LatencyProbe.onSnapshot, LoadStats (LongAdder, Recorder);
- *                                   --format bin: BinarySnapshotDecoder.decode (one per client),
- *                                   ackedTick (volatile) --> read by the sender for Input.ackedTick
- *  WebSocketWriteThread-*       Java-WebSocket's per-client socket writer
+ *  main (stats thread, LoadRun) --every 1 s--> roll histograms, progress line, window start/end,
+ *                                   ProcessWindow (server and own CPU, threads, context switches), summary
+ *  jr-load-connector   --startConnect--> IoThread.execute(connect)  (paced at --connect-rate; ends after the ramp)
+ *  jr-load-io-k        owns clients k, k+N, ...: for each, its WsConnection (socket, handshake, frames,
+ *                      pong, close, timeouts) and its LoadClient callbacks: counters (single writer),
+ *                      LatencyProbe, LoadStats (LongAdder, Recorder); --format bin: BinarySnapshotDecoder
+ *                      (one per client); and its InputTimer: at each client's 60 Hz deadline
+ *                      LoadClient.sendInput writes the Input (binary ones ack the latest decoded tick)
+ *                      with one write call
+ *  any thread          IoThread.execute (connect and close requests), LoadClient.closeQuietly
  * </pre>
- * Java-WebSocket's client costs two threads per connection (read and write); the library's
- * connection-lost timer, a third, is disabled. That is fine up to about 1000 clients; beyond that a
- * NIO-multiplexed client would be needed. The sender's binary Input scratch ({@code BinaryWriter}) is
- * reused for every send: Java-WebSocket masks the payload into a new buffer inside {@code send}.
+ *
+ * <p>The WebSocket client is this package's own (RFC 6455, plain {@code ws://}, no extension):
+ * {@link org.jetraiders.bench.load.WsHandshake} (opening handshake),
+ * {@link org.jetraiders.bench.load.WsFrameParser} (server frames in, reassembled across reads and
+ * fragments), {@link org.jetraiders.bench.load.WsFrameEncoder} (masked client frames out),
+ * {@link org.jetraiders.bench.load.WsConnection} (one connection's state machine and buffers) and
+ * {@link org.jetraiders.bench.load.IoThread} (the selector loop). In a steady run nothing is allocated
+ * per frame except for probes' JSON snapshots and rare control messages: buffers, the frame encoder
+ * and the I/O thread's payload scratch are reused.
  */
 package org.jetraiders.bench.load;

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The binary receive path of {@link LoadClient} without a network: frames are the golden vectors of
- * docs/PROTOCOL.md ("world-delta-full", then "world-delta" relative to it), fed to {@code onMessage}.
+ * docs/PROTOCOL.md ("world-delta-full", then "world-delta" relative to it), fed to the connection
+ * callbacks {@code onText} and {@code onBinary} as the I/O thread hands them over (views of its buffer).
  */
 class LoadClientBinaryTest {
 
@@ -26,19 +27,21 @@ class LoadClientBinaryTest {
     private final LoadStats stats = new LoadStats();
 
     private LoadClient client(boolean binary) {
-        return new LoadClient(URI.create("ws://127.0.0.1:1/ws"), 0, "load-0", 60, stats, true, binary);
+        return new LoadClient(URI.create("ws://127.0.0.1:1/ws"), 0, "load-0", 60, stats, true, binary, null);
     }
 
     @Test
     void shouldDecodeWorldFramesCountThemAsSnapshotsAndAckTheLatestTick() {
         LoadClient c = client(true);
-        c.onMessage(IDENTITY);
+        text(c, IDENTITY);
         assertEquals("7", c.ownId());
         assertEquals(0, c.ackedTick());
 
-        c.onMessage(ByteBuffer.wrap(FULL));
+        binary(c, FULL);
         assertEquals(123, c.ackedTick());
-        c.onMessage(offsetBuffer(DELTA)); // a slice with a non-zero array offset, as a framing layer may hand over
+        byte[] big = new byte[DELTA.length + 10];
+        System.arraycopy(DELTA, 0, big, 7, DELTA.length);
+        c.onBinary(big, 7, DELTA.length); // a view at a non-zero offset, as the frame parser hands over
         assertEquals(125, c.ackedTick());
 
         assertEquals(2, c.snapshots());
@@ -50,9 +53,9 @@ class LoadClientBinaryTest {
     @Test
     void shouldCountUndecodableFramesByVerdict() {
         LoadClient c = client(true);
-        c.onMessage(ByteBuffer.wrap(DELTA)); // baseline tick 123 never seen
-        c.onMessage(ByteBuffer.wrap(new byte[] {1, 0x7f})); // unknown kind: not a snapshot
-        c.onMessage(ByteBuffer.wrap(new byte[] {1, 2, (byte) 0x80})); // truncated varint
+        binary(c, DELTA); // baseline tick 123 never seen
+        binary(c, new byte[] {1, 0x7f}); // unknown kind: not a snapshot
+        binary(c, new byte[] {1, 2, (byte) 0x80}); // truncated varint
 
         assertEquals(2, c.snapshots(), "world-kind frames count as snapshots even when they do not decode");
         assertEquals(0, c.ackedTick());
@@ -63,7 +66,7 @@ class LoadClientBinaryTest {
     @Test
     void jsonClientOnlyCountsBinaryFrames() {
         LoadClient c = client(false);
-        c.onMessage(ByteBuffer.wrap(FULL));
+        binary(c, FULL);
         assertEquals(0, c.snapshots());
         assertEquals(1, stats.binaryFrames.sum());
         assertEquals(0, stats.undecodableFrames.sum());
@@ -82,10 +85,29 @@ class LoadClientBinaryTest {
         assertEquals(10, LoadClient.headerBytes(65_536));
     }
 
-    private static ByteBuffer offsetBuffer(byte[] frame) {
-        byte[] big = new byte[frame.length + 10];
-        System.arraycopy(frame, 0, big, 7, frame.length);
-        return ByteBuffer.wrap(big, 7, frame.length).slice();
+    @Test
+    void shouldCountJsonSnapshotsAndControlMessagesReadInPlace() {
+        LoadClient c = client(false);
+        text(c, IDENTITY);
+        text(c, "{\"type\":\"WorldUpdate\",\"data\":{\"tick\":5,\"entities\":[{\"id\":\"7\",\"rot\":1.5}],\"ack\":0}}");
+        text(c, "{\"type\":\"Scoreboard\",\"data\":{\"players\":[]}}");
+        text(c, "{\"type\":\"Lagged\",\"data\":{\"missed\":4}}");
+        text(c, "{\"data\":{},\"type\":\"WorldUpdate\"}"); // type not first: the slow path
+        text(c, "not json");
+
+        assertEquals(2, c.snapshots());
+        assertEquals(4, stats.laggedMissed.sum());
+        assertEquals(1, stats.unreadableFrames.sum());
+        assertEquals(0, stats.binaryFrames.sum());
+    }
+
+    private static void text(LoadClient c, String frame) {
+        byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+        c.onText(utf8, 0, utf8.length);
+    }
+
+    private static void binary(LoadClient c, byte[] frame) {
+        c.onBinary(frame, 0, frame.length);
     }
 
     private static byte[] hex(String s) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * wire formats. The fake server of {@link LoadTestEndToEndTest} speaks JSON only; this is the test
  * of the binary path end to end: subprotocol negotiation, decoding every delta frame, binary inputs
  * that acknowledge the latest tick, and probes reading their plane's rotation from the decoded state.
+ * It is also the test of the NIO client against Java-WebSocket's server: handshake, framing, pings.
  */
 class LoadTestRealServerTest {
 
@@ -32,7 +34,10 @@ class LoadTestRealServerTest {
     @Test
     @Timeout(60)
     void shouldRunBothFormatsAgainstTheRealServerWithoutProblems() throws Exception {
-        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).countdownSeconds(0).seed(42).build());
+        // a 1 s ping interval: the server pings every client during the run and drops one that does not
+        // pong within 1.5 s, so "no disconnects" below also proves the NIO client answers pings
+        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).countdownSeconds(0).seed(42)
+                .connectionLostTimeout(Duration.ofSeconds(1)).build());
         server.start();
         String url = "ws://127.0.0.1:" + server.webSocketPort() + "/ws";
 

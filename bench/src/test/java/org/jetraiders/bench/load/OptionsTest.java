@@ -24,6 +24,7 @@ class OptionsTest {
         assertEquals(200.0, o.connectRate());
         assertEquals("json", o.format());
         assertEquals(1, o.senders());
+        assertEquals(1, o.ioThreads());
         assertTrue(o.serverPid().isEmpty());
         assertNull(o.jsonFile());
     }
@@ -45,6 +46,10 @@ class OptionsTest {
         assertEquals(50.0, o.connectRate());
         assertEquals("json", o.format());
         assertEquals(2, o.senders());
+        assertEquals(2, o.ioThreads(), "--senders is an alias of --io-threads");
+        assertEquals(3, Options.parse(new String[] {"--io-threads", "3"}).ioThreads());
+        assertEquals(3, Options.parse(new String[] {"--io-threads=3", "--senders", "3"}).ioThreads());
+        assertTrue(Options.usage().contains("--io-threads N"));
     }
 
     @Test
@@ -124,6 +129,10 @@ class OptionsTest {
         assertRejected("--server-pid must be a positive process id", "--server-pid", "0");
         assertRejected("--format must be 'json' or 'bin', got 'xml'", "--format", "xml");
         assertRejected("--url must start with ws:// or wss://", "--url", "http://h/ws");
+        assertRejected("wss:// is not supported", "--url", "wss://h/ws");
+        assertRejected("--io-threads must be between 1 and 64, got 0", "--io-threads", "0");
+        assertRejected("--senders must be between 1 and 64, got 65", "--senders", "65");
+        assertRejected("--senders is an alias of --io-threads", "--senders", "2", "--io-threads", "3");
         assertRejected("--url is not a valid URI", "--url", "ws://h/ w s");
         assertRejected("--url must not contain lobby_id", "--url", "ws://h/ws?lobby_id=a");
         assertRejected("unexpected argument 'x'", "x");

@@ -1,9 +1,11 @@
 package org.jetraiders.bench.load;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcStatTest {
@@ -20,6 +22,8 @@ class ProcStatTest {
             VmHWM:\t  524288 kB
             VmRSS:\t  262144 kB
             Threads:\t42
+            voluntary_ctxt_switches:\t1500
+            nonvoluntary_ctxt_switches:\t37
             """;
 
     @Test
@@ -32,6 +36,34 @@ class ProcStatTest {
         assertEquals(524288, ProcStat.peakRssKib(STATUS));
         assertEquals(262144, ProcStat.rssKib(STATUS));
         assertEquals(-1, ProcStat.peakRssKib("Name:\tkthreadd\n"));
+    }
+
+    @Test
+    void shouldReadThreadsAndContextSwitches() {
+        assertEquals(42, ProcStat.threads(STATUS));
+        assertEquals(1500, ProcStat.voluntarySwitches(STATUS));
+        assertEquals(37, ProcStat.involuntarySwitches(STATUS));
+        assertEquals(-1, ProcStat.threads("Name:\tx\n"));
+    }
+
+    @Test
+    void shouldSumContextSwitchesPerThreadCountingNewThreadsInFull() {
+        TaskSwitches before = TaskSwitches.of(Map.of("1", new long[] {100, 10}, "2", new long[] {50, 5},
+                "3", new long[] {1_000, 1_000}));
+        // thread 3 ended (its counts are lost), thread 4 started
+        TaskSwitches after = TaskSwitches.of(Map.of("1", new long[] {160, 12}, "2", new long[] {50, 5},
+                "4", new long[] {7, 1}));
+        assertArrayEquals(new long[] {67, 3}, after.since(before));
+        assertArrayEquals(new long[] {-1, -1}, after.since(TaskSwitches.UNAVAILABLE));
+    }
+
+    @Test
+    void shouldSampleOwnThreadsAndContextSwitches() {
+        ProcSampler self = ProcSampler.forSelf();
+        assertTrue(self.threads() > 1);
+        TaskSwitches first = self.taskSwitches();
+        assertTrue(first.available());
+        assertTrue(self.taskSwitches().since(first)[0] >= 0);
     }
 
     @Test

@@ -23,7 +23,8 @@ class ReportWriterTest {
                 new Summary.Bandwidth(12000, 12130, 11500, 191.667, 3600, 3960),
                 new Summary.Inputs(115200, 3840, 5, 0, lat),
                 new Summary.Problems(2, 12, 3, Map.of("bad_input", 3L), 0, 0, 1, Map.of("UNKNOWN_BASELINE", 1L)),
-                new Summary.Cpu(serverPid, 55.5, 256, 12.5, 80));
+                new Summary.Cpu(serverPid, 55.5, 256, 12.5, 80, new Summary.Threads(42, 44, 1000, 250.5),
+                        new Summary.Threads(9, 10, 300, 20)));
     }
 
     @Test
@@ -50,6 +51,18 @@ class ReportWriterTest {
         assertEquals(55.5, j.getAsJsonObject("server").get("cpu_percent").getAsDouble());
         assertEquals(256.0, j.getAsJsonObject("server").get("peak_rss_mb").getAsDouble());
         assertEquals(12.5, j.getAsJsonObject("loadgen").get("cpu_percent").getAsDouble());
+        JsonObject server = j.getAsJsonObject("server");
+        assertEquals(42, server.get("threads").getAsInt());
+        assertEquals(44, server.get("threads_max").getAsInt());
+        assertEquals(1250.5, server.get("ctx_switches_per_s").getAsDouble());
+        assertEquals(1000.0, server.get("voluntary_ctx_switches_per_s").getAsDouble());
+        assertEquals(250.5, server.get("involuntary_ctx_switches_per_s").getAsDouble());
+        JsonObject loadgen = j.getAsJsonObject("loadgen");
+        assertEquals(9, loadgen.get("threads").getAsInt());
+        assertEquals(10, loadgen.get("threads_max").getAsInt());
+        assertEquals(320.0, loadgen.get("ctx_switches_per_s").getAsDouble());
+        assertEquals(1, j.get("io_threads").getAsInt());
+        assertEquals(1, j.get("senders").getAsInt());
         JsonObject bw = j.getAsJsonObject("bandwidth_per_client");
         assertEquals(12000.0, bw.get("down_payload_bytes_per_s").getAsDouble());
         assertEquals(12130.0, bw.get("down_wire_bytes_per_s").getAsDouble());
@@ -67,6 +80,13 @@ class ReportWriterTest {
     void shouldWriteNullForUnmeasuredFigures() {
         JsonObject j = JsonParser.parseString(ReportWriter.json(sample(-1))).getAsJsonObject();
         assertTrue(j.get("server").isJsonNull());
+        Summary s = sample(-1);
+        Summary.Cpu none = new Summary.Cpu(-1, Double.NaN, Double.NaN, 1, 2);
+        JsonObject k = JsonParser.parseString(ReportWriter.json(new Summary(s.config(), s.measuredSeconds(),
+                s.connections(), s.latency(), s.snapshots(), s.bandwidth(), s.inputs(), s.problems(), none)))
+                .getAsJsonObject().getAsJsonObject("loadgen");
+        assertTrue(k.get("threads").isJsonNull());
+        assertTrue(k.get("ctx_switches_per_s").isJsonNull());
         assertEquals(0, j.getAsJsonObject("ping_rtt_ms").get("samples").getAsLong());
         assertTrue(j.getAsJsonObject("ping_rtt_ms").get("p50").isJsonNull());
     }
@@ -80,5 +100,9 @@ class ReportWriterTest {
         assertTrue(t.contains("bad_input=3"), t);
         assertTrue(t.contains("bytes per snapshot"), t);
         assertTrue(t.contains("UNKNOWN_BASELINE=1"), t);
+        assertTrue(t.matches("(?s).*server threads +42 \\(max 44\\).*"), t);
+        assertTrue(t.matches("(?s).*server context switches/s +1250\\.5  \\(voluntary 1000\\.0, involuntary 250\\.5\\).*"), t);
+        assertTrue(t.matches("(?s).*load generator threads +9 \\(max 10\\).*"), t);
+        assertTrue(t.contains("(I/O threads 1)"), t);
     }
 }
