@@ -69,6 +69,9 @@ public final class GameWebSocketServer extends WebSocketServer {
         this.limiter = new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
         setWebSocketFactory(new DirectChannelFactory(pendingCapacity(config.sendQueueLimitBytes())));
         setTcpNoDelay(true);
+        // the listen backlog: the library's default of 50 overflowed when hundreds of clients connected
+        // at once while the server was busy (the load generator's 1,024-client ramp saw thousands of drops)
+        setMaxPendingConnections(Math.max(128, Math.min(4096, config.maxConnections())));
         setReuseAddr(true);
         setConnectionLostTimeout((int) Math.max(1, config.connectionLostTimeout().toSeconds()));
         setDaemon(true);
