@@ -63,7 +63,7 @@ public final class LobbyConfig {
     public int outputRingSize() { return outputRingSize; }
     /** A consumer further behind than this skips to the newest snapshot. Default 8. */
     public int maxLagSnapshots() { return maxLagSnapshots; }
-    /** A consumer that keeps skipping for longer than this is detached as too slow. Default 5 s. */
+    /** A consumer that falls behind (skips) and does not catch up with the newest snapshot for longer than this is detached as too slow. Default 5 s. */
     public Duration maxLagTime() { return maxLagTime; }
     /** A sink call blocking longer than this gets its consumer cut off. Default 1 s. Used for a private pool. */
     public Duration sinkBlockTimeout() { return sinkBlockTimeout; }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.LongStream;
 import org.jetraiders.engine.support.Await;
 import org.jetraiders.engine.support.RecordingSink;
 import org.jetraiders.engine.support.TestLobbies;
@@ -35,7 +36,7 @@ class ConsumerAttachDetachTest {
             // counted once onSnapshot has returned, which may be just after the sink recorded it
             Await.until(() -> sub.snapshotsDelivered() == 3, () -> "3 delivered, got " + sub.snapshotsDelivered());
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -64,7 +65,7 @@ class ConsumerAttachDetachTest {
             stays.awaitTick(t);
             assertEquals("[Status(LOBBY), S1, S2, Detached(REQUESTED)]", leaves.entries().toString());
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
         assertEquals(List.of(DetachReason.REQUESTED), leaves.detaches(), "stop does not tell it again");
         assertEquals(1, lobby.metrics().detached(DetachReason.LOBBY_STOPPED));
@@ -107,36 +108,57 @@ class ConsumerAttachDetachTest {
             assertEquals(List.of(), pacer.lagNotices());
             assertEquals(threadsBefore, Threads.liveNamed("jr-att3"), "no thread per consumer, none leaked");
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
         Threads.awaitNoneNamed("jr-att3");
     }
 
     @Test
-    void shouldAttachAndDetachWhileTicking() throws Exception {
-        Lobby lobby = Lobby.create(LobbyConfig.builder().name("att4").tickRateHz(200).outputRingSize(64)
-                .maxLagSnapshots(60).build());
+    void shouldDeliverContiguousTicksToConsumersAttachedAndDetachedWhileTheGameLoopSteps() throws Exception {
+        // Ticks are published without waiting, so the game loop steps and publishes them while each
+        // attach and detach runs; the pacer is awaited every round, so nobody falls far enough behind
+        // to skip or to fill the ring, however slow the machine.
+        Lobby lobby = Lobby.create(TestLobbies.manual("att4").outputRingSize(64).maxLagSnapshots(60).build());
         lobby.start();
         try {
             RecordingSink pacer = new RecordingSink();
             lobby.attach(pacer);
+            long ticks = 0;
             for (int i = 0; i < 50; i++) {
+                assertEquals(InputResult.ACCEPTED, lobby.tickNow()); // may be stepped before or after the attach
                 RecordingSink sink = new RecordingSink();
                 ClientSubscription sub = lobby.attach(sink);
+                assertEquals(InputResult.ACCEPTED, lobby.tickNow()); // published after the attach: delivered
+                assertEquals(InputResult.ACCEPTED, lobby.tickNow());
                 sink.awaitSnapshots(1);
+                assertEquals(InputResult.ACCEPTED, lobby.tickNow()); // races the detach
                 sub.detach();
                 assertTrue(sub.awaitDetached(Await.LONG));
-                List<Long> ticks = sink.ticks();
-                for (int j = 1; j < ticks.size(); j++) {
-                    assertEquals(ticks.get(j - 1) + 1, ticks.get(j), "contiguous: " + sink);
+                ticks += 4;
+
+                List<Long> got = sink.ticks();
+                for (int j = 1; j < got.size(); j++) {
+                    assertEquals(got.get(j - 1) + 1, got.get(j), "contiguous: " + sink);
                 }
+                long first = got.get(0);
+                assertTrue(first == ticks - 3 || first == ticks - 2, "starts with the first tick after its attach: " + sink);
+                assertTrue(got.get(got.size() - 1) <= ticks, sink.toString());
+                assertEquals(List.of(), sink.lagNotices());
+                assertEquals(List.of(DetachReason.REQUESTED), sink.detaches());
+                pacer.awaitTick(ticks);
             }
-            long t = lobby.tick();
-            pacer.awaitTick(t + 100); // still flowing, half a second later
+            assertEquals(50, lobby.metrics().detached(DetachReason.REQUESTED));
+            // still flowing
+            for (int i = 0; i < 4; i++) {
+                long t = TestLobbies.tick(lobby, 25);
+                pacer.awaitTick(t);
+            }
+            assertEquals(LongStream.rangeClosed(1, ticks + 100).boxed().toList(), pacer.ticks(), "the pacer got every tick");
+            assertEquals(List.of(), pacer.lagNotices());
             assertEquals(0, lobby.metrics().snapshotsDroppedRingFull());
             assertEquals(1, lobby.metrics().consumers());
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -145,7 +167,7 @@ class ConsumerAttachDetachTest {
         Lobby lobby = Lobby.create(TestLobbies.manual("att5").build());
         assertThrows(IllegalStateException.class, () -> lobby.attach(new RecordingSink()));
         lobby.start();
-        lobby.stop();
+        assertTrue(lobby.stop(Await.LONG));
         assertThrows(IllegalStateException.class, () -> lobby.attach(new RecordingSink()));
     }
 }

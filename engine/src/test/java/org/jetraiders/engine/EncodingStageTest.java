@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jetraiders.engine.support.Await;
 import org.jetraiders.engine.support.RecordingSink;
 import org.jetraiders.engine.support.SnapshotCopy;
 import org.jetraiders.engine.support.TestLobbies;
@@ -71,14 +72,16 @@ class EncodingStageTest {
                 assertEquals(1, encodeCalls.get(t), "encoded once per snapshot, tick " + t);
             }
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
     @Test
     void shouldNeverRunEncodersOnTheGameLoopEvenWhileTicking() throws Exception {
         Set<String> threads = ConcurrentHashMap.newKeySet();
+        // ticking; the watchdogs are not the subject, so a stalled machine must not cut the sink off
         Lobby lobby = Lobby.create(LobbyConfig.builder().name("enc2").tickRateHz(200)
+                .sinkBlockTimeout(TestLobbies.NEVER).maxLagTime(TestLobbies.NEVER)
                 .encoders(List.of((s, out) -> threads.add(Thread.currentThread().getName()))).build());
         lobby.start();
         try {
@@ -86,7 +89,7 @@ class EncodingStageTest {
             lobby.attach(sink);
             sink.awaitSnapshots(20);
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
         assertEquals(1, threads.size(), threads.toString());
         String name = threads.iterator().next();

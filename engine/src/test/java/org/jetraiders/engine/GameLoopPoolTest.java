@@ -3,14 +3,17 @@ package org.jetraiders.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jetraiders.engine.support.Await;
 import org.jetraiders.engine.support.RecordingSink;
+import org.jetraiders.engine.support.TestLobbies;
 import org.jetraiders.engine.support.Threads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Lobbies share game-loop and client threads: the thread count does not grow with lobbies. */
+@Timeout(120)
 class GameLoopPoolTest {
 
     private static List<String> poolThreads() {
@@ -22,13 +25,14 @@ class GameLoopPoolTest {
     @Test
     void shouldRunSixtyFourLobbiesOnTheSameThreadsAsOne() throws Exception {
         try (GameLoopPool loops = GameLoopPool.create("jr-glp-loop", 1);
-             ClientThreadPool clients = ClientThreadPool.create("jr-glp-clients", 2, Duration.ofSeconds(1))) {
+             // no sink blocks here: a stalled machine must not make the watchdog add a thread
+             ClientThreadPool clients = ClientThreadPool.create("jr-glp-clients", 2, TestLobbies.NEVER)) {
             List<String> before = poolThreads();
             List<Lobby> lobbies = new ArrayList<>();
             List<RecordingSink> sinks = new ArrayList<>();
             try {
                 for (int i = 0; i < 64; i++) {
-                    Lobby lobby = Lobby.create(LobbyConfig.builder().name("glp" + i)
+                    Lobby lobby = Lobby.create(LobbyConfig.builder().name("glp" + i).maxLagTime(TestLobbies.NEVER)
                             .gameLoops(loops).clientThreads(clients).build());
                     lobby.start();
                     lobby.join("p" + i);
@@ -49,7 +53,7 @@ class GameLoopPoolTest {
                 }
             } finally {
                 for (Lobby lobby : lobbies) {
-                    assertTrue(lobby.stop(), "clean stop of " + lobby.name());
+                    assertTrue(lobby.stop(Await.LONG), "clean stop of " + lobby.name());
                 }
             }
             for (RecordingSink sink : sinks) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jetraiders.engine.support.Await;
 import org.jetraiders.engine.support.RecordingSink;
 import org.jetraiders.engine.support.SnapshotCopy;
 import org.jetraiders.engine.support.TestLobbies;
@@ -56,7 +57,7 @@ class LobbyDeterminismTest {
             assertEquals(ticks, sink.snapshots().size());
             return sink.snapshots();
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -154,7 +155,7 @@ class LobbyDeterminismTest {
             assertEquals(List.of(), sink.lagNotices());
             liveStream = sink.snapshots();
         } finally {
-            live.stop();
+            live.stop(Await.LONG);
         }
         List<SnapshotCopy> replay = run("det2replay", recorded);
         assertSameStream(liveStream, replay);

@@ -101,7 +101,7 @@ class LobbyInputTest {
                 assertEquals(turnOf(p, perPlayer) * TURN_STEP, turned, 1e-9, "turn of player " + p);
             }
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -126,7 +126,7 @@ class LobbyInputTest {
             sink.awaitTick(t);
             assertEquals(0, sink.last().planeLastInputSeq(0), "nothing rejected reached the world");
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -150,7 +150,7 @@ class LobbyInputTest {
             assertEquals(TURN_STEP, r1 - r0, 1e-12, "turn 1000 acts as full right turn");
             assertEquals(-TURN_STEP, r2 - r1, 1e-12, "turn -1e300 acts as full left turn");
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -172,7 +172,7 @@ class LobbyInputTest {
             TestLobbies.tick(lobby, 1);
             assertEquals(2, lobby.metrics().inputsUnknownPlayer());
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
         assertEquals(InputResult.LOBBY_STOPPED, lobby.submitInput(1, 0, 0, false, 7));
         assertEquals(InputResult.LOBBY_STOPPED, lobby.tickNow());
@@ -205,7 +205,7 @@ class LobbyInputTest {
             assertTrue(s.indexOfPlane(b) >= 0 && s.indexOfPlane(c) >= 0);
             assertEquals(List.of("b", "c"), List.copyOf(s.names()).stream().sorted().toList());
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 }

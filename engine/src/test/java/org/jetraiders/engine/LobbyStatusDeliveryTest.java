@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.jetraiders.engine.support.Await;
 import org.jetraiders.engine.support.RecordingSink;
 import org.jetraiders.engine.support.TestLobbies;
+import org.jetraiders.engine.support.Threads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,7 +66,7 @@ class LobbyStatusDeliveryTest {
             assertEquals(List.of(LobbyStatus.MATCH_RUNNING), late.statuses());
             assertStatusPrecedesItsSnapshots(late);
         } finally {
-            lobby.stop();
+            lobby.stop(Await.LONG);
         }
     }
 
@@ -104,7 +106,7 @@ class LobbyStatusDeliveryTest {
         a.awaitTick(t);
         full.setAccepting(false);
 
-        assertTrue(lobby.stop());
+        assertTrue(lobby.stop(Await.LONG), "a clean stop: every consumer told before it returned");
         assertEquals(LobbyStatus.STOPPING, lobby.status());
         for (RecordingSink sink : List.of(a, b, full)) {
             List<LobbyStatus> statuses = sink.statuses();
@@ -118,5 +120,6 @@ class LobbyStatusDeliveryTest {
         assertEquals(LobbyStatus.STOPPING, a.last().status);
         assertEquals(LobbyStatus.STOPPING, b.last().status);
         assertStatusPrecedesItsSnapshots(a);
+        Threads.awaitNoneNamed("jr-st2-");
     }
 }

@@ -122,10 +122,13 @@ public final class ClientConsumer implements ClientSubscription {
                 }
             }
             sink.onSnapshot(event);
-            delivered++;
-            if (s == available) {
+            if (s == available && upstream.get() == available) {
+                // Caught up, unless newer snapshots were published while the sink took this one: a sink
+                // slower than the tick rate ends every pass behind again and skips again on the next,
+                // so delivering what was newest when the pass began must not restart its lag clock.
                 laggingSinceNanos = 0;
             }
+            delivered++; // after the check: whoever sees this count knows the lag clock was looked at
             if (isCutOff()) {
                 return DONE;
             }

@@ -21,8 +21,9 @@ import org.jetraiders.engine.Snapshot;
 public class RecordingSink implements ClientSink {
     public enum Kind { SNAPSHOT, LAGGED, STATUS, DETACHED }
 
-    /** One recorded call; only the field matching {@link #kind} is set. */
-    public record Entry(Kind kind, SnapshotCopy snapshot, long missed, LobbyStatus status, DetachReason reason) {
+    /** One recorded call, and the thread that made it; only the field matching {@link #kind} is set. */
+    public record Entry(Kind kind, SnapshotCopy snapshot, long missed, LobbyStatus status, DetachReason reason,
+                        String thread) {
         @Override
         public String toString() {
             return switch (kind) {
@@ -60,22 +61,26 @@ public class RecordingSink implements ClientSink {
 
     @Override
     public void onSnapshot(Snapshot snapshot) {
-        record(new Entry(Kind.SNAPSHOT, new SnapshotCopy(snapshot, encoderCount), 0, null, null));
+        record(new Entry(Kind.SNAPSHOT, new SnapshotCopy(snapshot, encoderCount), 0, null, null, caller()));
     }
 
     @Override
     public void onLagged(long missed) {
-        record(new Entry(Kind.LAGGED, null, missed, null, null));
+        record(new Entry(Kind.LAGGED, null, missed, null, null, caller()));
     }
 
     @Override
     public void onStatus(LobbyStatus status) {
-        record(new Entry(Kind.STATUS, null, 0, status, null));
+        record(new Entry(Kind.STATUS, null, 0, status, null, caller()));
     }
 
     @Override
     public void onDetached(DetachReason reason) {
-        record(new Entry(Kind.DETACHED, null, 0, null, reason));
+        record(new Entry(Kind.DETACHED, null, 0, null, reason, caller()));
+    }
+
+    private static String caller() {
+        return Thread.currentThread().getName();
     }
 
     protected final synchronized void record(Entry e) {
@@ -117,6 +122,17 @@ public class RecordingSink implements ClientSink {
             }
         }
         return null;
+    }
+
+    /** Names of the threads that called this sink, in the order they first did. */
+    public synchronized List<String> threads() {
+        return log.stream().map(Entry::thread).distinct().collect(Collectors.toList());
+    }
+
+    /** The thread that delivered the snapshot of this tick, or null if none did. */
+    public synchronized String threadOfTick(long tick) {
+        return log.stream().filter(e -> e.kind == Kind.SNAPSHOT && e.snapshot.tick == tick).map(Entry::thread)
+                .findFirst().orElse(null);
     }
 
     public synchronized long lastTick() {
