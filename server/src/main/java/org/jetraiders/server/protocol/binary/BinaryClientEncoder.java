@@ -21,11 +21,11 @@ import org.jetraiders.engine.EncodedBuffer;
  * a full one (relative to the empty state) on the first call, after {@link #resetBaseline()}, and
  * whenever the acknowledged tick is not among the kept states.
  *
- * <p>The output differs per client in every mode (the input ack in the header, the baseline in the
- * body), so no bytes are shared; but the quantization is: a lobby's {@link BinaryQuantizeStage}
- * quantizes each snapshot once on the encoding stage and {@link #encode(BinaryQuantizeStage,
- * Snapshot, long, long, EncodedBuffer)} copies it: 2.3 µs instead of 5.3 µs per client and tick at
- * 16 planes + 200 projectiles, 13.4 instead of 30.5 µs at 64 + 1,000 (SnapshotCodecBenchmark).
+ * <p>The header differs per client in every mode (the input ack), and the body per baseline. What can
+ * be shared is: a lobby's {@link BinaryQuantizeStage} quantizes each snapshot once on the encoding
+ * stage, and {@link #encode(BinaryQuantizeStage, Snapshot, long, long, EncodedBuffer)} reads it from
+ * there; in DELTA mode the body built for a baseline is kept with the snapshot ({@link DeltaBodies})
+ * for the other clients that acknowledged the same tick, which in a lobby is most of them.
  *
  * <p>Thread-safety: none. One instance per connection, used only by that client's consumer thread.
  */
@@ -115,7 +115,12 @@ public final class BinaryClientEncoder {
             if (base != null && base.tick >= cur.tick) {
                 base = null;
             }
-            writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+            DeltaBodies bodies = shared != null && mode == BinaryMode.DELTA ? stage.bodiesFor(snapshot) : null;
+            if (bodies != null) {
+                writeSharedDelta(bodies, snapshot.sequence(), cur, base, ack);
+            } else {
+                writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+            }
             states[next].copyBaselineFrom(cur); // what a later delta needs of it: planes and projectile ids
             newest = next;
             if (base == null) {
@@ -199,16 +204,41 @@ public final class BinaryClientEncoder {
 
     /** planeBase / projectileBase null means "relative to the empty state". */
     private void writeDelta(QuantizedState cur, QuantizedState planeBase, QuantizedState projectileBase, long ack) {
+        writeDeltaHead(cur, ack);
+        writeDeltaBody(cur, planeBase, projectileBase);
+    }
+
+    /** What differs per client: the input ack (and what precedes it). */
+    private void writeDeltaHead(QuantizedState cur, long ack) {
         BinaryWriter w = writer;
         w.u8(VERSION);
         w.u8(KIND_WORLD_DELTA);
         w.varint(cur.tick);
         w.varint(ack);
+    }
+
+    /** Everything after the ack: depends only on the snapshot and the baselines. */
+    private void writeDeltaBody(QuantizedState cur, QuantizedState planeBase, QuantizedState projectileBase) {
+        BinaryWriter w = writer;
         w.varint(tickRateHz);
         w.varint(planeBase == null ? 0 : cur.tick - planeBase.tick);
         w.varint(projectileBase == null ? 0 : cur.tick - projectileBase.tick);
         writePlanes(cur, planeBase);
         writeProjectiles(cur, projectileBase);
+    }
+
+    /**
+     * A DELTA frame whose body other clients of the lobby may already have built for the same
+     * baseline (see {@link DeltaBodies}); built here and shared otherwise. Same bytes either way.
+     */
+    private void writeSharedDelta(DeltaBodies shared, long sequence, QuantizedState cur, QuantizedState base, long ack) {
+        writeDeltaHead(cur, ack);
+        long key = base == null ? -1 : base.tick;
+        if (!shared.appendTo(sequence, key, writer)) {
+            int bodyStart = writer.length();
+            writeDeltaBody(cur, base, base);
+            shared.put(sequence, key, writer.array(), bodyStart, writer.length() - bodyStart);
+        }
     }
 
     private void writePlanes(QuantizedState cur, QuantizedState base) {

@@ -21,6 +21,7 @@ import org.jetraiders.engine.SnapshotEncoder;
  */
 public final class BinaryQuantizeStage implements SnapshotEncoder {
     private final QuantizedState[] states;
+    private final DeltaBodies[] bodies;
     private final long[] sequences;
     private final int mask;
     private final int tickRateHz;
@@ -35,9 +36,11 @@ public final class BinaryQuantizeStage implements SnapshotEncoder {
             throw new IllegalArgumentException("outputRingSize must be a power of two and tickRateHz >= 1");
         }
         states = new QuantizedState[outputRingSize];
+        bodies = new DeltaBodies[outputRingSize];
         sequences = new long[outputRingSize];
         for (int i = 0; i < outputRingSize; i++) {
             states[i] = new QuantizedState();
+            bodies[i] = new DeltaBodies();
             sequences[i] = -1;
         }
         mask = outputRingSize - 1;
@@ -62,7 +65,23 @@ public final class BinaryQuantizeStage implements SnapshotEncoder {
         }
         int slot = (int) (snapshot.sequence() & mask);
         states[slot].capture(snapshot, tickRateHz);
+        bodies[slot].reset(snapshot.sequence());
         sequences[slot] = snapshot.sequence();
+    }
+
+    /** Delta bodies clients copied instead of building them (for tests and metrics). */
+    public long deltaBodiesReused() {
+        long total = 0;
+        for (DeltaBodies b : bodies) {
+            total += b.reused();
+        }
+        return total;
+    }
+
+    /** The delta bodies shared by this snapshot's clients, or null if this stage did not quantize it. */
+    DeltaBodies bodiesFor(Snapshot snapshot) {
+        int slot = (int) (snapshot.sequence() & mask);
+        return sequences[slot] == snapshot.sequence() ? bodies[slot] : null;
     }
 
     /** The quantized state of {@code snapshot}, or null if this stage did not quantize it. */

@@ -34,6 +34,13 @@ public final class BinaryWriter {
         }
     }
 
+    /** Appends {@code count} bytes of {@code src} from {@code offset}. */
+    public void put(byte[] src, int offset, int count) {
+        ensureRemaining(count);
+        System.arraycopy(src, offset, bytes, length, count);
+        length += count;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
     }

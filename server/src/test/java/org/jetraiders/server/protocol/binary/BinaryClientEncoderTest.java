@@ -52,6 +52,38 @@ class BinaryClientEncoderTest {
     }
 
     @Test
+    void shouldGiveClientsThatAcknowledgedTheSameTickTheSameDeltaBodyBuiltOnceAndTheSameBytesAsAlone() {
+        SimulatedGame game = new SimulatedGame(7, 16, 0.45, 31);
+        BinaryQuantizeStage stage = new BinaryQuantizeStage(64, 60);
+        stage.markInUse();
+        EncodedBuffer unused = new EncodedBuffer(16);
+        int clients = 6;
+        BinaryClientEncoder[] alone = new BinaryClientEncoder[clients];
+        BinaryClientEncoder[] sharing = new BinaryClientEncoder[clients];
+        long[] acks = new long[clients];
+        for (int c = 0; c < clients; c++) {
+            alone[c] = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+            sharing[c] = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+        }
+        EncodedBuffer sharedFrame = new EncodedBuffer(256);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int t = 0; t < 1500; t++) {
+            Snapshot s = game.step();
+            stage.encode(s, unused);
+            for (int c = 0; c < clients; c++) {
+                // most clients ack the previous tick, some lag behind or never ack (full frames)
+                int roll = random.nextInt(10);
+                acks[c] = roll < 6 ? s.tick() - 1 : roll < 8 ? Math.max(0, s.tick() - random.nextInt(2, 30)) : acks[c];
+                alone[c].encode(s, 1000 + c, acks[c], frame);
+                sharing[c].encode(stage, s, 1000 + c, acks[c], sharedFrame);
+                assertEquals(java.util.Arrays.toString(frame.toByteArray()), java.util.Arrays.toString(sharedFrame.toByteArray()),
+                        "client " + c + " tick " + s.tick());
+            }
+        }
+        assertTrue(stage.deltaBodiesReused() > 1500 * 2, "bodies reused: " + stage.deltaBodiesReused());
+    }
+
+    @Test
     void shouldQuantizeItselfWhenTheSharedStageHasNoStateForTheSnapshot() {
         SimulatedGame game = new SimulatedGame(6, 8, 0.3, 0);
         BinaryQuantizeStage idle = new BinaryQuantizeStage(64, 60); // never marked in use: quantizes nothing
