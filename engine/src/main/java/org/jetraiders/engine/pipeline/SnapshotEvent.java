@@ -64,7 +64,7 @@ public final class SnapshotEvent implements Snapshot {
     public SnapshotEvent(int encoderCount) {
         encoded = new EncodedBuffer[encoderCount];
         for (int i = 0; i < encoderCount; i++) {
-            encoded[i] = new EncodedBuffer(1024);
+            encoded[i] = new EncodedBuffer(256); // grows to the format's size on first use; some formats stay unused
         }
     }
 

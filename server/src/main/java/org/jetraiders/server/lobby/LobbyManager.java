@@ -30,6 +30,12 @@ public final class LobbyManager implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     /** Snapshots a lobby buffers for its clients: about a second at 60 Hz. */
     private static final int OUTPUT_RING_SIZE = 64;
+    /**
+     * Input events a lobby buffers between two ticks: its players send at most 2 inputs a tick each
+     * (the rate limit's 120/s), so 1,024 holds 8 ticks of a full 64-player lobby; the engine's 4,096
+     * would be 3 MB of events per lobby for nothing.
+     */
+    private static final int INPUT_RING_SIZE = 1024;
 
     private final ServerConfig config;
     private final ClientThreadPool clientThreads;
@@ -147,6 +153,7 @@ public final class LobbyManager implements AutoCloseable {
         JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
         LobbyConfig lobbyConfig = LobbyConfig.builder()
                 .outputRingSize(OUTPUT_RING_SIZE)
+                .inputRingSize(INPUT_RING_SIZE)
                 .name(name)
                 .tickRateHz(config.tickRateHz())
                 .tuning(tuning)
