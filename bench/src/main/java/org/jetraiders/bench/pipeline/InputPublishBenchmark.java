@@ -51,11 +51,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p><b>Arrivals.</b> Inputs do not arrive back to back: a full 64-player lobby sends about 3,840 a
  * second at 60 Hz, one every 260 µs. So each publish waits, outside the measured time (a JMH
- * {@code Level.Invocation} setup that spins), until {@code arrivalMicros} (default 250) after the
- * previous one; this gives a blocking consumer time to go back to sleep, as it does between real
- * inputs, and keeps a beat's inputs (about 67) far below the ring's size. Per-invocation timing adds
- * JMH's timestamp overhead (two {@code System.nanoTime()} calls, some 20-40 ns) to both strategies
- * alike.
+ * {@code Level.Invocation} setup), until at least {@code arrivalMicros} (default 250) after the
+ * previous one, spinning or parked ({@code pacing}); this gives a blocking consumer time to go back to
+ * sleep, as it does between real inputs, and keeps a beat's inputs (about 60) far below the ring's
+ * size. Per-invocation timing adds JMH's timestamp overhead (two {@code System.nanoTime()} calls,
+ * some 20-40 ns) to both strategies alike. At about 4,000 operations an iteration,
+ * {@code gc.alloc.rate.norm} shows JMH's own allocations (a few KB an iteration, about 1.6 B/op) and,
+ * in the last iteration, the trial teardown's; nothing on the publish path allocates ({@code -v EXTRA}
+ * prints it per iteration).
  *
  * <p><b>Counters</b> ({@code @AuxCounters}, events per iteration): {@code inputs} published,
  * {@code dropped} (ring full; expected 0) and {@code wakeups}: the consumer's returns from waiting or
@@ -83,15 +86,30 @@ public class InputPublishBenchmark {
     @Param({"250"})
     public int arrivalMicros;
 
+    /**
+     * How the producer waits between inputs. {@code spin}: it stays on its core, hot, like a selector
+     * thread in the middle of a read batch (the server reads inputs in paced batches); {@code park}: it
+     * sleeps, like a selector thread woken for each input, so each publish runs on a cold thread (and
+     * the timer's slack makes the gaps somewhat longer than {@code arrivalMicros}).
+     */
+    @Param({"spin", "park"})
+    public String pacing;
+
     private RingBuffer<InputEvent> ring;
     private Consumer consumer;
     private long arrivalNanos;
     private long lastArrival;
     private long inputSeq;
+    private boolean park;
 
     @Setup(Level.Trial)
     public void setUp() {
         arrivalNanos = TimeUnit.MICROSECONDS.toNanos(arrivalMicros);
+        park = switch (pacing) {
+            case "spin" -> false;
+            case "park" -> true;
+            default -> throw new IllegalArgumentException("pacing must be spin or park, was " + pacing);
+        };
         switch (strategy) {
             case "blocking" -> {
                 CountingBlockingWaitStrategy wait = new CountingBlockingWaitStrategy();
@@ -108,13 +126,19 @@ public class InputPublishBenchmark {
         lastArrival = System.nanoTime();
     }
 
-    /** Waits, unmeasured, until the next input is due. */
+    /** Waits, unmeasured, until the next input is due: spinning or parked, see {@link #pacing}. */
     @Setup(Level.Invocation)
     public void awaitArrival() {
         long due = lastArrival + arrivalNanos;
         long now;
-        while ((now = System.nanoTime()) < due) {
-            Thread.onSpinWait();
+        if (park) {
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+        } else {
+            while ((now = System.nanoTime()) < due) {
+                Thread.onSpinWait();
+            }
         }
         lastArrival = now;
     }
