@@ -26,12 +26,17 @@ public final class ClientThreadPool implements AutoCloseable {
      * @param sinkBlockTimeout how long one sink call may take before its consumer is cut off
      */
     public static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout) {
+        return create(name, threads, sinkBlockTimeout, Duration.ofMillis(10));
+    }
+
+    /** As {@link #create(String, int, Duration)}, with the idle threads' fallback poll period (tests). */
+    static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout, Duration idlePark) {
         if (sinkBlockTimeout == null || sinkBlockTimeout.isZero() || sinkBlockTimeout.isNegative()) {
             throw new IllegalArgumentException("sinkBlockTimeout must be > 0, was " + sinkBlockTimeout);
         }
-        ConsumerShards clients = new ConsumerShards(name, threads, sinkBlockTimeout);
+        ConsumerShards clients = new ConsumerShards(name, threads, sinkBlockTimeout, idlePark.toNanos());
         // the lobbies' encoding stages get a thread of their own: no sink call can ever hold them up
-        return new ClientThreadPool(clients, new ConsumerShards(name + "-encoder", 1, null));
+        return new ClientThreadPool(clients, new ConsumerShards(name + "-encoder", 1, null, idlePark.toNanos()));
     }
 
     /** {@code threads} consumer threads named {@code jr-clients-N}, cutting off sinks blocked for 1 s. */

@@ -24,7 +24,8 @@ import org.jetraiders.engine.DetachReason;
  */
 final class ConsumerShard implements Runnable {
     private static final long ABANDONED = -1;
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long an idle shard parks before looking again (lag timeouts are checked then). */
+    static final long DEFAULT_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final String threadName;
     private final Queue<ClientConsumer> incoming;
@@ -42,17 +43,20 @@ final class ConsumerShard implements Runnable {
     private volatile boolean running = true;
     private volatile Thread thread;
 
-    ConsumerShard(String threadName, long epochNanos) {
-        this(threadName, epochNanos, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(),
+    private final long idleParkNanos;
+
+    ConsumerShard(String threadName, long epochNanos, long idleParkNanos) {
+        this(threadName, epochNanos, idleParkNanos, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(),
                 new ClientConsumer[16], 0, new EncodingStage[4], 0, new AtomicInteger());
     }
 
-    private ConsumerShard(String threadName, long epochNanos,
+    private ConsumerShard(String threadName, long epochNanos, long idleParkNanos,
                           Queue<ClientConsumer> incoming, Queue<EncodingStage> incomingStages,
                           ClientConsumer[] consumers, int count, EncodingStage[] stages, int stageCount,
                           AtomicInteger load) {
         this.threadName = threadName;
         this.epochNanos = epochNanos;
+        this.idleParkNanos = idleParkNanos;
         this.incoming = incoming;
         this.incomingStages = incomingStages;
         this.consumers = consumers;
@@ -124,7 +128,7 @@ final class ConsumerShard implements Runnable {
             }
         }
         load.decrementAndGet();
-        ConsumerShard next = new ConsumerShard(name, epochNanos, incoming, incomingStages, rest, n,
+        ConsumerShard next = new ConsumerShard(name, epochNanos, idleParkNanos, incoming, incomingStages, rest, n,
                 Arrays.copyOf(stages, stages.length), stageCount, load);
         for (int i = 0; i < n; i++) {
             rest[i].hostedBy(next);
@@ -177,7 +181,7 @@ final class ConsumerShard implements Runnable {
             }
             current = null;
             if (!worked && !pending.get()) {
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                LockSupport.parkNanos(this, idleParkNanos);
             }
         }
         releaseAll();

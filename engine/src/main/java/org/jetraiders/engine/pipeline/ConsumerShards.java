@@ -25,6 +25,14 @@ public final class ConsumerShards {
      *                         shards that host only encoding stages (no sinks, so no watchdog thread)
      */
     public ConsumerShards(String name, int threads, Duration sinkBlockTimeout) {
+        this(name, threads, sinkBlockTimeout, ConsumerShard.DEFAULT_IDLE_PARK_NANOS);
+    }
+
+    /**
+     * @param idleParkNanos how long an idle thread parks before polling again unsignalled (tests set
+     *                      it long to prove a path never relies on that fallback)
+     */
+    public ConsumerShards(String name, int threads, Duration sinkBlockTimeout, long idleParkNanos) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -32,7 +40,7 @@ public final class ConsumerShards {
         this.blockTimeoutNanos = sinkBlockTimeout == null ? Long.MAX_VALUE : sinkBlockTimeout.toNanos();
         this.shards = new AtomicReferenceArray<>(threads);
         for (int i = 0; i < threads; i++) {
-            ConsumerShard shard = new ConsumerShard(name + "-" + i, epochNanos);
+            ConsumerShard shard = new ConsumerShard(name + "-" + i, epochNanos, idleParkNanos);
             shards.set(i, shard);
             shard.start();
         }
