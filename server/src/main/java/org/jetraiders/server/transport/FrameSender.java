@@ -24,8 +24,9 @@ final class FrameSender {
     private final FrameOutput output;
     private final ServerMetrics metrics;
     private final SendQueueGauge gauge = new SendQueueGauge();
-    private final EncodedBuffer payload = new EncodedBuffer(4096);
-    private final EncodedBuffer frames = new EncodedBuffer(4096);
+    // both grow to the largest frame this client gets (a JSON WorldUpdate ~14 KB; binary stays ~300 B)
+    private final EncodedBuffer payload = new EncodedBuffer(512);
+    private final EncodedBuffer frames = new EncodedBuffer(512);
     private int batchDepth;
     private boolean overflowed;
 

@@ -51,7 +51,8 @@ final class InboundFrameReader {
     }
 
     private final int maxPayload;
-    private final byte[] carry;
+    private final int carryCapacity;
+    private byte[] carry; // allocated when a frame first arrives split across reads
     private final byte[] payload;
     private final ByteBuffer payloadView;
     private final AsciiView text;
@@ -61,7 +62,7 @@ final class InboundFrameReader {
 
     InboundFrameReader(int maxPayload) {
         this.maxPayload = maxPayload;
-        this.carry = new byte[MAX_HEADER + Math.max(maxPayload, 125)];
+        this.carryCapacity = MAX_HEADER + Math.max(maxPayload, 125);
         this.payload = new byte[Math.max(maxPayload, 125)];
         this.payloadView = ByteBuffer.wrap(payload);
         this.text = new AsciiView(payload);
@@ -96,6 +97,9 @@ final class InboundFrameReader {
         while (pos < end) {
             int size = frameSize(src, pos, end - pos);
             if (size == NEED_MORE || size > end - pos) {
+                if (carry == null) {
+                    carry = new byte[carryCapacity];
+                }
                 System.arraycopy(src, pos, carry, 0, end - pos);
                 carryLength = end - pos;
                 return;

@@ -9,6 +9,7 @@ import org.jetraiders.engine.Snapshot;
  */
 final class QuantizedState {
     private static final int[] NONE = new int[0];
+    private static final long[] NO_LONGS = new long[0];
     long tick;
     boolean valid;
 
@@ -46,15 +47,20 @@ final class QuantizedState {
      *                         a client keeps dozens of those, so they stay small
      */
     QuantizedState(int projectileDetail) {
-        projectileOwner = new int[projectileDetail];
-        projectileX = new int[projectileDetail];
-        projectileY = new int[projectileDetail];
-        projectileRot = new int[projectileDetail];
-        projectileOx = new int[projectileDetail];
-        projectileOy = new int[projectileDetail];
-        projectileVx = new int[projectileDetail];
-        projectileVy = new int[projectileDetail];
-        projectileSpawnTick = new long[projectileDetail];
+        projectileOwner = ints(projectileDetail);
+        projectileX = ints(projectileDetail);
+        projectileY = ints(projectileDetail);
+        projectileRot = ints(projectileDetail);
+        projectileOx = ints(projectileDetail);
+        projectileOy = ints(projectileDetail);
+        projectileVx = ints(projectileDetail);
+        projectileVy = ints(projectileDetail);
+        projectileSpawnTick = projectileDetail == 0 ? NO_LONGS : new long[projectileDetail];
+    }
+
+    /** Empty arrays are shared: a baseline has nine of them, and a server has thousands of baselines. */
+    private static int[] ints(int n) {
+        return n == 0 ? NONE : new int[n];
     }
 
     /** Quantizes the snapshot's alive planes and its projectiles, sorted by id, duplicates dropped. */
