@@ -230,7 +230,7 @@ public final class ClientConsumer implements ClientSubscription {
         detachRequested = true;
         ConsumerShard shard = host;
         if (shard != null) {
-            shard.signal();
+            shard.wake();
         }
     }
 

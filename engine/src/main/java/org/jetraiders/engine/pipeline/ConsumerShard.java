@@ -4,10 +4,8 @@ import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jetraiders.engine.DetachReason;
 
 /**
@@ -22,16 +20,14 @@ import org.jetraiders.engine.DetachReason;
  * CAS, so exactly one of them wins: either the poll ends normally, or the watchdog declares the thread
  * stuck, moves the other consumers to a fresh shard and this thread exits as soon as its call returns.
  */
-final class ConsumerShard implements Runnable {
+final class ConsumerShard extends PassThread {
     private static final long ABANDONED = -1;
     /** How long an idle shard parks before looking again (lag timeouts are checked then). */
     static final long DEFAULT_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final String threadName;
     private final Queue<ClientConsumer> incoming;
     private final Queue<EncodingStage> incomingStages;
     private final AtomicLong callState = new AtomicLong();
-    private final AtomicBoolean pending = new AtomicBoolean();
     final AtomicInteger load;
     private final long epochNanos;
 
@@ -40,8 +36,6 @@ final class ConsumerShard implements Runnable {
     private EncodingStage[] stages;
     private int stageCount;
     private volatile ClientConsumer current;
-    private volatile boolean running = true;
-    private volatile Thread thread;
 
     private final long idleParkNanos;
 
@@ -54,7 +48,7 @@ final class ConsumerShard implements Runnable {
                           Queue<ClientConsumer> incoming, Queue<EncodingStage> incomingStages,
                           ClientConsumer[] consumers, int count, EncodingStage[] stages, int stageCount,
                           AtomicInteger load) {
-        this.threadName = threadName;
+        super(threadName);
         this.epochNanos = epochNanos;
         this.idleParkNanos = idleParkNanos;
         this.incoming = incoming;
@@ -66,33 +60,17 @@ final class ConsumerShard implements Runnable {
         this.load = load;
     }
 
-    void start() {
-        Thread t = new Thread(this, threadName);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
     void add(ClientConsumer consumer) {
         consumer.hostedBy(this);
         load.incrementAndGet();
         incoming.add(consumer);
-        signal();
+        wake();
     }
 
     void addStage(EncodingStage stage) {
         load.incrementAndGet();
         incomingStages.add(stage);
-        signal();
-    }
-
-    /** New work may be available: make sure the thread looks again. */
-    void signal() {
-        pending.set(true);
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        wake();
     }
 
     boolean isAbandoned() {
@@ -136,22 +114,10 @@ final class ConsumerShard implements Runnable {
         return next;
     }
 
-    void stop() {
-        running = false;
-        signal();
-    }
-
-    void join(long millis) throws InterruptedException {
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            t.join(millis);
-        }
-    }
-
     @Override
     public void run() {
-        while (running) {
-            pending.set(false);
+        while (isRunning()) {
+            beginPass();
             drainIncoming();
             boolean worked = runStages();
             for (int i = 0; i < count; i++) {
@@ -180,8 +146,8 @@ final class ConsumerShard implements Runnable {
                 }
             }
             current = null;
-            if (!worked && !pending.get()) {
-                LockSupport.parkNanos(this, idleParkNanos);
+            if (!worked) {
+                parkUnlessWoken(idleParkNanos);
             }
         }
         releaseAll();

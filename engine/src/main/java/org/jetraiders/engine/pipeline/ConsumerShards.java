@@ -92,7 +92,7 @@ public final class ConsumerShards {
     /** A snapshot is ready: wake every shard (cheap: one unpark per shard thread). */
     public void signalAll() {
         for (int i = 0; i < shards.length(); i++) {
-            shards.get(i).signal();
+            shards.get(i).wake();
         }
     }
 

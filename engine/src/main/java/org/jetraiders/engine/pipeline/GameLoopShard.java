@@ -4,10 +4,8 @@ import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One game-loop thread stepping many lobbies on one beat (LMAX's business-logic processor serves
@@ -16,15 +14,13 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #wake()}. Lobbies of one rate share deadlines (see {@link TickSchedule}), so a beat costs
  * this thread one wake-up whatever the number of lobbies, and an input costs it none.
  */
-public final class GameLoopShard implements Runnable {
+public final class GameLoopShard extends PassThread {
     private static final System.Logger LOG = System.getLogger(GameLoopShard.class.getName());
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final AtomicLong PASS_IDS = new AtomicLong();
 
-    private final String threadName;
     private final long epochNanos;
     private final Queue<LoopTask> incoming = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
     final AtomicInteger load = new AtomicInteger();
 
     // touched only by the shard's thread
@@ -33,19 +29,9 @@ public final class GameLoopShard implements Runnable {
     private int count;
     private long failures;
 
-    private volatile boolean running = true;
-    private volatile Thread thread;
-
     GameLoopShard(String threadName, long epochNanos) {
-        this.threadName = threadName;
+        super(threadName);
         this.epochNanos = epochNanos;
-    }
-
-    void start() {
-        Thread t = new Thread(this, threadName);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
     }
 
     /** The time every schedule on this shard is aligned to. */
@@ -60,31 +46,10 @@ public final class GameLoopShard implements Runnable {
         wake();
     }
 
-    /** Makes the thread run a pass now (a task has work outside its schedule, or was retired). */
-    public void wake() {
-        wakePending.set(true);
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
-    }
-
-    void stop() {
-        running = false;
-        wake();
-    }
-
-    void join(long millis) throws InterruptedException {
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            t.join(millis);
-        }
-    }
-
     @Override
     public void run() {
-        while (running) {
-            wakePending.set(false);
+        while (isRunning()) {
+            beginPass();
             drainIncoming();
             long now = System.nanoTime();
             long earliest = now + IDLE_PARK_NANOS;
@@ -101,7 +66,7 @@ public final class GameLoopShard implements Runnable {
                     }
                 } catch (Throwable t) {
                     if (failures++ % 1000 == 0) {
-                        LOG.log(System.Logger.Level.ERROR, "a game-loop task failed on " + threadName
+                        LOG.log(System.Logger.Level.ERROR, "a game-loop task failed on " + threadName()
                                 + " (" + failures + " so far); it stays scheduled", t);
                     }
                 }
@@ -114,12 +79,7 @@ public final class GameLoopShard implements Runnable {
                     published[i] = null;
                 }
             }
-            if (!wakePending.get()) {
-                long wait = earliest - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                }
-            }
+            parkUnlessWoken(earliest - System.nanoTime());
         }
     }
 

@@ -1,0 +1,70 @@
+package org.jetraiders.engine.pipeline;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A daemon thread that works in passes and parks between them until woken or a deadline: the shape
+ * of the game-loop shards and the consumer shards. {@link #wake()} (any thread) makes sure another
+ * pass runs; a wake-up that lands during a pass is never lost, because the thread clears the flag
+ * when a pass begins and parks only if nothing set it since.
+ */
+abstract class PassThread implements Runnable {
+    private final String threadName;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    PassThread(String threadName) {
+        this.threadName = threadName;
+    }
+
+    final String threadName() {
+        return threadName;
+    }
+
+    final void start() {
+        Thread t = new Thread(this, threadName);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Any thread: new work may be there; make sure the thread runs another pass. */
+    public final void wake() {
+        wakePending.set(true);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Any thread: the thread ends after its current pass. */
+    final void stop() {
+        running = false;
+        wake();
+    }
+
+    final void join(long millis) throws InterruptedException {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            t.join(millis);
+        }
+    }
+
+    final boolean isRunning() {
+        return running;
+    }
+
+    /** The thread, as a pass begins: wake-ups from now on ask for the next pass. */
+    final void beginPass() {
+        wakePending.set(false);
+    }
+
+    /** The thread, after a pass: parks up to {@code nanos} unless woken since {@link #beginPass()}. */
+    final void parkUnlessWoken(long nanos) {
+        if (nanos > 0 && !wakePending.get()) {
+            LockSupport.parkNanos(this, nanos);
+        }
+    }
+}
