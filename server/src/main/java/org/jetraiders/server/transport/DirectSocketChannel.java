@@ -37,15 +37,19 @@ final class DirectSocketChannel implements WrappedByteChannel {
      * take, behind anything still pending from before.
      *
      * @return {@link Outcome#PENDING} when bytes now wait (ask the selector to flush them),
-     *     {@link Outcome#OVERFLOW} when they would exceed the pending capacity (nothing was kept)
+     *     {@link Outcome#OVERFLOW} when they would exceed the pending capacity behind bytes already
+     *     waiting (then nothing of them was written or kept; a batch the socket took in part is always
+     *     kept whole, so the stream never breaks mid-frame)
      */
     Outcome writeDirect(ByteBuffer frames) {
         synchronized (this) {
             try {
                 if (pending.position() > 0 && !flushPendingLocked()) {
-                    return keep(frames);
+                    // nothing of these frames is on the wire yet: they may be refused whole
+                    return pending.position() + frames.remaining() > pendingCapacity ? Outcome.OVERFLOW : keep(frames);
                 }
                 channel.write(frames);
+                // part of a frame may be on the wire now: the rest must follow, whatever the capacity
                 return frames.hasRemaining() ? keep(frames) : Outcome.WRITTEN;
             } catch (IOException e) {
                 return Outcome.CLOSED;
@@ -55,11 +59,8 @@ final class DirectSocketChannel implements WrappedByteChannel {
 
     private Outcome keep(ByteBuffer frames) {
         int needed = pending.position() + frames.remaining();
-        if (needed > pendingCapacity) {
-            return Outcome.OVERFLOW;
-        }
         if (needed > pending.capacity()) {
-            ByteBuffer grown = ByteBuffer.allocate(Math.min(pendingCapacity, Math.max(needed, pending.capacity() * 2)));
+            ByteBuffer grown = ByteBuffer.allocate(Math.max(needed, Math.min(pendingCapacity, pending.capacity() * 2)));
             pending.flip();
             grown.put(pending);
             pending = grown;
