@@ -72,4 +72,34 @@ class DirectSocketChannelTest {
             assertEquals(0, channel.pendingBytes());
         }
     }
+
+    @Test
+    void shouldKeepTheRestOfABatchLargerThanTheCapacityOnceTheSocketTookPartOfIt() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             SocketChannel reader = SocketChannel.open(listener.getLocalAddress());
+             SocketChannel accepted = listener.accept()) {
+            accepted.configureBlocking(false);
+            reader.configureBlocking(false);
+            DirectSocketChannel channel = new DirectSocketChannel(accepted, CAPACITY);
+            ByteBuffer huge = batch(16 * 1024 * 1024, 7); // far more than the kernel buffers take at once
+            byte[] want = huge.array().clone();
+
+            assertEquals(DirectSocketChannel.Outcome.PENDING, channel.writeDirect(huge),
+                    "the socket took part of it: the rest must wait, not be dropped mid-frame");
+            assertTrue(channel.pendingBytes() > CAPACITY, "kept beyond the capacity: " + channel.pendingBytes());
+
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            ByteBuffer in = ByteBuffer.allocate(256 * 1024);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (got.size() < want.length && System.nanoTime() < deadline) {
+                in.clear();
+                int n = reader.read(in);
+                if (n > 0) {
+                    got.write(in.array(), 0, n);
+                }
+                channel.writeMore();
+            }
+            assertArrayEquals(want, got.toByteArray());
+        }
+    }
 }
