@@ -29,16 +29,27 @@ enum CloseReason {
         this.label = label;
     }
 
-    /** Metrics label for a close we did not initiate. */
+    /** Every label {@link #labelForRemoteClose} can return: a fixed set, whatever codes clients send. */
+    static final java.util.List<String> REMOTE_LABELS = java.util.List.of("client_closed", "client_going_away",
+            "protocol_error", "client_error", "connection_lost", "invalid_utf8", "client_policy", "frame_too_large",
+            "client_application_code", "client_invalid_code");
+
+    /**
+     * Metrics label for a close we did not initiate. Clients choose the code, so the labels are a fixed
+     * set (a label per code would let them fill the metric's label table and push the server's own
+     * reasons into "other"): the standard codes by meaning, 3000–4999 as one application label.
+     */
     static String labelForRemoteClose(int code) {
         return switch (code) {
-            case CloseFrame.NORMAL -> "client_closed";
+            case CloseFrame.NORMAL, CloseFrame.NOCODE -> "client_closed";
             case CloseFrame.GOING_AWAY -> "client_going_away";
-            case CloseFrame.TOOBIG -> "frame_too_large";
+            case CloseFrame.PROTOCOL_ERROR -> "protocol_error";
             case CloseFrame.ABNORMAL_CLOSE -> "connection_lost";
             case CloseFrame.NO_UTF8 -> "invalid_utf8";
-            case CloseFrame.PROTOCOL_ERROR -> "protocol_error";
-            default -> "closed_" + code;
+            case CloseFrame.POLICY_VALIDATION -> "client_policy";
+            case CloseFrame.TOOBIG -> "frame_too_large";
+            default -> code >= 3000 && code <= 4999 ? "client_application_code"
+                    : code >= 1000 && code <= 2999 ? "client_error" : "client_invalid_code";
         };
     }
 }
