@@ -197,9 +197,9 @@ final class Connection implements InboundFrameReader.Handler {
                 close(CloseReason.INVALID_TOKEN);
                 return;
             }
-            if (displayName == null) {
-                displayName = identity.get().displayName();
-            }
+            // a token says who the player is: its name wins over any name in the Join (else anyone
+            // holding a token could play as anyone, even where anonymous play is off)
+            displayName = identity.get().displayName();
         } else if (!context.config().allowAnonymous()) {
             context.metrics().rejectedInput("token_required");
             sendError(ErrorCode.INVALID_TOKEN, "this server requires a session token from /guest/login");

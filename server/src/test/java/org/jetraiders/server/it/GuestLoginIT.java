@@ -38,6 +38,20 @@ class GuestLoginIT {
     }
 
     @Test
+    void shouldNameThePlayerByTheTokenWhateverNameTheJoinCarries() throws Exception {
+        fixture = ServerFixture.start(ServerFixture.config().allowAnonymous(false));
+        String token = fixture.guestLogin("Grace");
+        TestClient client = fixture.connect(null);
+
+        String id = client.join("{\"session_token\":\"" + token + "\",\"name\":\"Admin\"}");
+
+        JsonObject board = client.await("Scoreboard", d -> d.getAsJsonArray("players").size() == 1);
+        JsonObject me = board.getAsJsonArray("players").get(0).getAsJsonObject();
+        assertEquals(id, me.get("id").getAsString());
+        assertEquals("Grace", me.get("name").getAsString(), "the token's name, not the one in Join");
+    }
+
+    @Test
     void shouldCloseWith1008OnAForgedToken() throws Exception {
         fixture = ServerFixture.start(ServerFixture.config());
         ServerMetrics metrics = fixture.server().metrics();
