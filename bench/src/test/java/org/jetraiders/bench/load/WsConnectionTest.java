@@ -209,7 +209,8 @@ class WsConnectionTest {
         assertEquals(0, peer.readFrame().payload().length);
         peer.writeSplit(frame(true, 2, DELTA), 2);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (client.snapshots() < 2 && System.nanoTime() < deadline) {
+        // the I/O thread counts a frame before it decodes it: wait for the decode (the ack) too
+        while ((client.snapshots() < 2 || client.ackedTick() != 125) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(2, client.snapshots());
@@ -224,6 +225,11 @@ class WsConnectionTest {
         assertEquals(0x10, p[1], "kind Input");
         assertEquals(1, p[p.length - 2], "seq 1");
         assertEquals(125, p[p.length - 1], "acks tick 125");
+        // counted by the I/O thread after its write returned, which may be after we read the frame
+        long counted = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stats.inputsSent.sum() < 1 && System.nanoTime() < counted) {
+            Thread.sleep(1);
+        }
         assertEquals(1, stats.inputsSent.sum());
     }
 }
