@@ -223,12 +223,9 @@ public final class Lobby implements AutoCloseable {
         if (!running) {
             return InputResult.LOBBY_STOPPED;
         }
-        long seq = tryClaimInputSlot();
-        if (seq == NO_SLOT) {
+        if (!gameLoop.publishTick(System.nanoTime())) {
             return InputResult.RING_FULL;
         }
-        input.get(seq).setTick(System.nanoTime());
-        input.publish(seq);
         gameLoop.requestRun();
         return InputResult.ACCEPTED;
     }

@@ -80,8 +80,4 @@ public final class EncodingStage {
     public void retire() {
         retired = true;
     }
-
-    public boolean isRetired() {
-        return retired;
-    }
 }

@@ -24,10 +24,6 @@ public final class GameLoopShards {
         return shards.length;
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     /** Hosts a task on the least-loaded shard. */
     public void host(LoopTask task) {
         if (closed) {

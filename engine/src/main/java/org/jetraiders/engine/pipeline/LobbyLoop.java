@@ -95,16 +95,23 @@ public final class LobbyLoop implements LoopTask {
         }
     }
 
-    private void publishTick(long deadline) {
+    /**
+     * Any thread: publishes a TICK for {@code deadline} into the input ring, behind every input published
+     * before it. Never parks: a full ring drops the tick and counts it.
+     *
+     * @return false when the ring was full
+     */
+    public boolean publishTick(long deadline) {
         long seq;
         try {
             seq = input.tryNext();
         } catch (InsufficientCapacityException e) {
             counters.countDroppedRingFull();
-            return;
+            return false;
         }
         input.get(seq).setTick(deadline);
         input.publish(seq);
+        return true;
     }
 
     /** Any thread: run this lobby's game loop at the shard's next pass, due tick or not. */

@@ -36,10 +36,6 @@ public final class TickSchedule {
         return nextDeadline;
     }
 
-    public long periodNanos() {
-        return periodNanos;
-    }
-
     /**
      * Claims the next due tick, if any.
      *

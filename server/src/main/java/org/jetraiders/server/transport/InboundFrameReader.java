@@ -140,10 +140,12 @@ final class InboundFrameReader {
 
     /** Bytes of header the carried bytes announce (2 until the length byte is known). */
     private int headerBytesWanted() {
-        if (carryLength < 2) {
-            return 2;
-        }
-        int len7 = carry[1] & 0x7F;
+        return carryLength < 2 ? 2 : headerLength(carry[1]);
+    }
+
+    /** A masked client frame's header length (base, extended length, mask), from its second byte. */
+    private static int headerLength(byte second) {
+        int len7 = second & 0x7F;
         return 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + 4;
     }
 
@@ -164,7 +166,7 @@ final class InboundFrameReader {
             return TAKE_OVER; // fragmented, extension bits, or unmasked (a protocol error the library reports)
         }
         int len7 = b1 & 0x7F;
-        int header = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + 4;
+        int header = headerLength(b[off + 1]);
         if (available < header) {
             return NEED_MORE;
         }
@@ -194,8 +196,7 @@ final class InboundFrameReader {
             ws.decode(ByteBuffer.wrap(b, off, size)); // ping → pong, pong, close handshake: the library's job
             return;
         }
-        int len7 = b[off + 1] & 0x7F;
-        int p = off + 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0);
+        int p = off + headerLength(b[off + 1]) - 4; // the mask key
         int m0 = b[p], m1 = b[p + 1], m2 = b[p + 2], m3 = b[p + 3];
         p += 4;
         int length = off + size - p;
