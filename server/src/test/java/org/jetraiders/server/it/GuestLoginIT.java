@@ -25,30 +25,27 @@ class GuestLoginIT {
 
     @Test
     void shouldJoinWithTheGuestNameFromTheToken() throws Exception {
+        assertEquals("Grace", nameOnTheScoreboardAfterJoining("Grace", ""));
+    }
+
+    /** Logs in as {@code guestName}, joins with the token plus {@code moreJoinFields}: the name the lobby shows. */
+    private String nameOnTheScoreboardAfterJoining(String guestName, String moreJoinFields) throws Exception {
         fixture = ServerFixture.start(ServerFixture.config().allowAnonymous(false));
-        String token = fixture.guestLogin("Grace");
+        String token = fixture.guestLogin(guestName);
         TestClient client = fixture.connect(null);
 
-        String id = client.join("{\"session_token\":\"" + token + "\"}");
+        String id = client.join("{\"session_token\":\"" + token + "\"" + moreJoinFields + "}");
 
         JsonObject board = client.await("Scoreboard", d -> d.getAsJsonArray("players").size() == 1);
         JsonObject me = board.getAsJsonArray("players").get(0).getAsJsonObject();
         assertEquals(id, me.get("id").getAsString());
-        assertEquals("Grace", me.get("name").getAsString());
+        return me.get("name").getAsString();
     }
 
     @Test
     void shouldNameThePlayerByTheTokenWhateverNameTheJoinCarries() throws Exception {
-        fixture = ServerFixture.start(ServerFixture.config().allowAnonymous(false));
-        String token = fixture.guestLogin("Grace");
-        TestClient client = fixture.connect(null);
-
-        String id = client.join("{\"session_token\":\"" + token + "\",\"name\":\"Admin\"}");
-
-        JsonObject board = client.await("Scoreboard", d -> d.getAsJsonArray("players").size() == 1);
-        JsonObject me = board.getAsJsonArray("players").get(0).getAsJsonObject();
-        assertEquals(id, me.get("id").getAsString());
-        assertEquals("Grace", me.get("name").getAsString(), "the token's name, not the one in Join");
+        assertEquals("Grace", nameOnTheScoreboardAfterJoining("Grace", ",\"name\":\"Admin\""),
+                "the token's name, not the one in Join");
     }
 
     @Test

@@ -23,6 +23,28 @@ class DirectSocketChannelTest {
         return ByteBuffer.wrap(b);
     }
 
+    /**
+     * The reader catches up while the channel is flushed as the selector would ({@code writeMore}):
+     * what arrives, once {@code length} bytes have or 20 s have passed (the reader never blocks, so a
+     * lost byte fails the test instead of hanging it).
+     */
+    private static byte[] readWhileFlushing(SocketChannel reader, DirectSocketChannel channel, int length)
+            throws java.io.IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        ByteBuffer in = ByteBuffer.allocate(256 * 1024);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (got.size() < length && System.nanoTime() < deadline) {
+            in.clear();
+            int n = reader.read(in);
+            if (n > 0) {
+                got.write(in.array(), 0, n);
+            }
+            channel.writeMore();
+            Thread.onSpinWait();
+        }
+        return got.toByteArray();
+    }
+
     @Test
     void shouldKeepAPartlyWrittenBatchWholeRefuseLaterOnesBeyondCapacityAndDeliverTheRestInOrder() throws Exception {
         try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
@@ -54,21 +76,9 @@ class DirectSocketChannelTest {
             expected.write(small.array(), 0, small.remaining());
             assertEquals(DirectSocketChannel.Outcome.PENDING, channel.writeDirect(small));
 
-            // the reader catches up; flushing (the selector's writeMore) delivers everything, in order
             byte[] want = expected.toByteArray();
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (got.size() < want.length && System.nanoTime() < deadline) {
-                in.clear();
-                int n = reader.read(in);
-                if (n > 0) {
-                    got.write(in.array(), 0, n);
-                }
-                channel.writeMore();
-                Thread.onSpinWait();
-            }
-            assertArrayEquals(want, got.toByteArray(), "every byte kept, none of the refused batch, same order");
+            assertArrayEquals(want, readWhileFlushing(reader, channel, want.length),
+                    "every byte kept, none of the refused batch, same order");
             assertEquals(0, channel.pendingBytes());
         }
     }
@@ -88,18 +98,7 @@ class DirectSocketChannelTest {
                     "the socket took part of it: the rest must wait, not be dropped mid-frame");
             assertTrue(channel.pendingBytes() > CAPACITY, "kept beyond the capacity: " + channel.pendingBytes());
 
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            ByteBuffer in = ByteBuffer.allocate(256 * 1024);
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (got.size() < want.length && System.nanoTime() < deadline) {
-                in.clear();
-                int n = reader.read(in);
-                if (n > 0) {
-                    got.write(in.array(), 0, n);
-                }
-                channel.writeMore();
-            }
-            assertArrayEquals(want, got.toByteArray());
+            assertArrayEquals(want, readWhileFlushing(reader, channel, want.length));
         }
     }
 }
