@@ -88,6 +88,11 @@ public final class GameServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Sockets holding a place under the connection caps: open WebSocket connections and those mid-handshake. */
+    public int openSockets() {
+        return webSocket.openSockets();
+    }
+
     public ServerConfig config() {
         return config;
     }

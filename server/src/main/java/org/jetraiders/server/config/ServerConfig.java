@@ -18,6 +18,8 @@ public final class ServerConfig {
     private final int bots;
     private final int maxConnections;
     private final int maxConnectionsPerAddress;
+    private final Duration handshakeTimeout;
+    private final int maxLobbiesPerAddress;
     private final int maxFrameBytes;
     private final int maxInputsPerSecond;
     private final Duration floodCloseAfter;
@@ -47,6 +49,8 @@ public final class ServerConfig {
         bots = b.bots;
         maxConnections = b.maxConnections;
         maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        handshakeTimeout = b.handshakeTimeout;
+        maxLobbiesPerAddress = b.maxLobbiesPerAddress;
         maxFrameBytes = b.maxFrameBytes;
         maxInputsPerSecond = b.maxInputsPerSecond;
         floodCloseAfter = b.floodCloseAfter;
@@ -84,6 +88,10 @@ public final class ServerConfig {
     public int bots() { return bots; }
     public int maxConnections() { return maxConnections; }
     public int maxConnectionsPerAddress() { return maxConnectionsPerAddress; }
+    /** Time from accepting a socket to the end of its WebSocket handshake; a socket still mid-handshake then is closed. */
+    public Duration handshakeTimeout() { return handshakeTimeout; }
+    /** Open lobbies one remote address may have created; 0 means no limit. */
+    public int maxLobbiesPerAddress() { return maxLobbiesPerAddress; }
     public int maxFrameBytes() { return maxFrameBytes; }
     public int maxInputsPerSecond() { return maxInputsPerSecond; }
     public Duration floodCloseAfter() { return floodCloseAfter; }
@@ -118,6 +126,8 @@ public final class ServerConfig {
         b.bots = bots;
         b.maxConnections = maxConnections;
         b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.handshakeTimeout = handshakeTimeout;
+        b.maxLobbiesPerAddress = maxLobbiesPerAddress;
         b.maxFrameBytes = maxFrameBytes;
         b.maxInputsPerSecond = maxInputsPerSecond;
         b.floodCloseAfter = floodCloseAfter;
@@ -149,6 +159,8 @@ public final class ServerConfig {
         private int bots = 0;
         private int maxConnections = 2000;
         private int maxConnectionsPerAddress = 1100;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private int maxLobbiesPerAddress = 4;
         private int maxFrameBytes = 4096;
         private int maxInputsPerSecond = 120;
         private Duration floodCloseAfter = Duration.ofSeconds(3);
@@ -180,6 +192,8 @@ public final class ServerConfig {
         public Builder bots(int v) { bots = v; return this; }
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
+        public Builder handshakeTimeout(Duration v) { handshakeTimeout = v; return this; }
+        public Builder maxLobbiesPerAddress(int v) { maxLobbiesPerAddress = v; return this; }
         public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
         public Builder maxInputsPerSecond(int v) { maxInputsPerSecond = v; return this; }
         public Builder floodCloseAfter(Duration v) { floodCloseAfter = v; return this; }
@@ -211,6 +225,10 @@ public final class ServerConfig {
             requireRange("bots", bots, 0, maxPlayersPerLobby);
             requireRange("max-connections", maxConnections, 1, 1_000_000);
             requireRange("max-connections-per-address", maxConnectionsPerAddress, 1, 1_000_000);
+            requirePositive("handshake-timeout-seconds", handshakeTimeout);
+            require(handshakeTimeout.toSeconds() <= 3600, "handshake-timeout-seconds must be at most 3600, was "
+                    + handshakeTimeout.toSeconds());
+            requireRange("max-lobbies-per-address", maxLobbiesPerAddress, 0, 10_000);
             requireRange("max-frame-bytes", maxFrameBytes, 256, 1 << 20);
             requireRange("max-inputs-per-second", maxInputsPerSecond, 1, 10_000);
             requirePositive("flood-close-after", floodCloseAfter);

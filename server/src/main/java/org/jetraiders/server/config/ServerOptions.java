@@ -50,6 +50,12 @@ public final class ServerOptions {
                     (b, v) -> b.maxConnections(integer(v))),
             new Option("max-connections-per-address", "WebSocket connections from one IP address",
                     ServerConfig::maxConnectionsPerAddress, (b, v) -> b.maxConnectionsPerAddress(integer(v))),
+            new Option("handshake-timeout-seconds", "seconds a socket may take to finish its WebSocket handshake before it "
+                    + "is closed (sockets mid-handshake count toward both connection caps)",
+                    c -> c.handshakeTimeout().toSeconds(), (b, v) -> b.handshakeTimeout(seconds(v))),
+            new Option("max-lobbies-per-address", "open lobbies one IP address may have created (joining existing "
+                    + "lobbies is not limited); 0 = no limit", ServerConfig::maxLobbiesPerAddress,
+                    (b, v) -> b.maxLobbiesPerAddress(integer(v))),
             new Option("max-frame-bytes", "largest inbound frame; bigger ones close with 1009", ServerConfig::maxFrameBytes,
                     (b, v) -> b.maxFrameBytes(integer(v))),
             new Option("max-inputs-per-second", "inbound messages per second per client before excess is dropped",

@@ -1,5 +1,6 @@
 package org.jetraiders.server.lobby;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's lobbies: the default one always exists, others are created on demand (up to
- * {@code max-lobbies}) and closed after being empty for {@code lobby-idle-seconds}.
- * Thread-safe.
+ * {@code max-lobbies} in all, and {@code max-lobbies-per-address} open ones per creating address) and
+ * closed after being empty for {@code lobby-idle-seconds}. Thread-safe.
  */
 public final class LobbyManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
@@ -42,6 +43,7 @@ public final class LobbyManager implements AutoCloseable {
     private final GameLoopPool gameLoops;
     private final ConcurrentMap<String, ManagedLobby> lobbies = new ConcurrentHashMap<>();
     private final Object createLock = new Object();
+    private final LobbyCreators creators;
     private long createdCount;
     private volatile boolean closed;
 
@@ -49,7 +51,8 @@ public final class LobbyManager implements AutoCloseable {
         this.config = config;
         this.clientThreads = clientThreads;
         this.gameLoops = gameLoops;
-        lobbies.put(config.defaultLobby(), create(config.defaultLobby(), true));
+        this.creators = new LobbyCreators(config.maxLobbiesPerAddress());
+        lobbies.put(config.defaultLobby(), create(config.defaultLobby(), null, true));
     }
 
     /** Whether a lobby name is acceptable (what {@code ?lobby_id=} may contain). */
@@ -63,13 +66,16 @@ public final class LobbyManager implements AutoCloseable {
 
     /**
      * Finds or creates the lobby and claims a place in it ({@link ManagedLobby#enter()}); the caller
-     * must {@link ManagedLobby#exit} it later.
+     * must {@link ManagedLobby#exit} it later. Entering a lobby that exists is limited only by its
+     * player cap (checked by the caller); creating one counts against {@code creator}'s open lobbies.
      *
-     * @return the lobby, or null when the name is invalid, the lobby cap is reached or the server is closing
+     * @param creator the remote address of the connection, charged if this creates the lobby; null for
+     *                the server itself (never limited per address)
+     * @return the lobby entered, or why none was
      */
-    public ManagedLobby enter(String name) {
+    public LobbyEntry enter(String name, InetAddress creator) {
         if (!isValidName(name)) {
-            return null;
+            return LobbyEntry.refused(LobbyEntry.Refusal.INVALID_NAME);
         }
         while (!closed) {
             ManagedLobby lobby = lobbies.get(name);
@@ -77,21 +83,55 @@ public final class LobbyManager implements AutoCloseable {
                 synchronized (createLock) {
                     lobby = lobbies.get(name);
                     if (lobby == null) {
-                        if (closed || lobbies.size() >= config.maxLobbies()) {
-                            return null;
+                        LobbyEntry.Refusal refusal = claimCreation(creator);
+                        if (refusal != null) {
+                            return LobbyEntry.refused(refusal);
                         }
-                        lobby = create(name, false);
+                        try {
+                            lobby = create(name, creator, false);
+                        } catch (RuntimeException e) {
+                            releaseCreation(creator);
+                            throw e;
+                        }
                         lobbies.put(name, lobby);
-                        LOG.info("lobby {} created ({} lobbies)", name, lobbies.size());
+                        LOG.info("lobby {} created by {} ({} lobbies)", name, creator == null ? "the server"
+                                : creator.getHostAddress(), lobbies.size());
                     }
                 }
             }
             if (lobby.enter()) {
-                return lobby;
+                return LobbyEntry.entered(lobby);
             }
             lobbies.remove(name, lobby); // retired under our feet: make a fresh one
         }
+        return LobbyEntry.refused(LobbyEntry.Refusal.CLOSING);
+    }
+
+    /** Under createLock: null if a new lobby may be made for {@code creator} (its place then claimed). */
+    private LobbyEntry.Refusal claimCreation(InetAddress creator) {
+        if (closed) {
+            return LobbyEntry.Refusal.CLOSING;
+        }
+        if (lobbies.size() >= config.maxLobbies()) {
+            return LobbyEntry.Refusal.LOBBY_LIMIT;
+        }
+        if (creator != null && !creators.tryClaim(creator)) {
+            LOG.info("lobby creation refused: {} already created {} open lobbies (--max-lobbies-per-address)",
+                    creator.getHostAddress(), creators.openFrom(creator));
+            return LobbyEntry.Refusal.ADDRESS_LOBBY_LIMIT;
+        }
         return null;
+    }
+
+    private void releaseCreation(InetAddress creator) {
+        if (creator != null) {
+            creators.release(creator);
+        }
+    }
+
+    /** Open lobbies {@code creator} created (what {@code --max-lobbies-per-address} limits). */
+    public int openLobbiesCreatedBy(InetAddress creator) {
+        return creators.openFrom(creator);
     }
 
     /** Closes lobbies that have been empty for the idle timeout. Called periodically. */
@@ -100,6 +140,7 @@ public final class LobbyManager implements AutoCloseable {
         for (ManagedLobby lobby : lobbies.values()) {
             if (lobby.tryRetire(nowNanos, idle)) {
                 lobbies.remove(lobby.name(), lobby);
+                releaseCreation(lobby.creator()); // its creator may make another
                 lobby.lobby().stop(Duration.ofSeconds(2));
                 LOG.info("lobby {} closed after being empty for {} s", lobby.name(), config.lobbyIdleTimeout().toSeconds());
             }
@@ -139,7 +180,7 @@ public final class LobbyManager implements AutoCloseable {
         lobbies.clear();
     }
 
-    private ManagedLobby create(String name, boolean permanent) {
+    private ManagedLobby create(String name, InetAddress creator, boolean permanent) {
         long seed;
         synchronized (createLock) {
             seed = config.seed() + 0x9E3779B97F4A7C15L * createdCount++;
@@ -169,6 +210,6 @@ public final class LobbyManager implements AutoCloseable {
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();
-        return new ManagedLobby(lobby, binaryStage, jsonWorld, permanent, System.nanoTime());
+        return new ManagedLobby(lobby, binaryStage, jsonWorld, creator, permanent, System.nanoTime());
     }
 }

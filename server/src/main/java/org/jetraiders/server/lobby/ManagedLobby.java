@@ -1,5 +1,6 @@
 package org.jetraiders.server.lobby;
 
+import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
@@ -16,13 +17,15 @@ public final class ManagedLobby {
     private final Lobby lobby;
     private final BinaryQuantizeStage binaryStage;
     private final JsonWorldUpdateEncoder jsonWorld;
+    private final InetAddress creator;
     private final boolean permanent;
     private final AtomicInteger occupants = new AtomicInteger();
     private volatile long emptySinceNanos;
 
-    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld, boolean permanent,
-                 long nowNanos) {
+    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld, InetAddress creator,
+                 boolean permanent, long nowNanos) {
         this.lobby = lobby;
+        this.creator = creator;
         this.binaryStage = binaryStage;
         this.jsonWorld = jsonWorld;
         this.permanent = permanent;
@@ -45,6 +48,11 @@ public final class ManagedLobby {
 
     public String name() {
         return lobby.name();
+    }
+
+    /** The remote address whose Join created this lobby; null for lobbies the server made. */
+    public InetAddress creator() {
+        return creator;
     }
 
     public boolean isPermanent() {

@@ -4,7 +4,11 @@ import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts open connections in total and per remote address, to refuse handshakes over the caps. */
+/**
+ * Counts the sockets holding a place under the connection caps, in total and per remote address.
+ * A place is taken when the socket is accepted, before its handshake, and given back when it closes.
+ * Thread-safe.
+ */
 final class AddressLimiter {
     private final int maxTotal;
     private final int maxPerAddress;
@@ -16,23 +20,11 @@ final class AddressLimiter {
         this.maxPerAddress = maxPerAddress;
     }
 
-    /** Null if a new connection from this address is allowed, else the reason it is not. */
-    String refusal(InetAddress address) {
-        if (total.get() >= maxTotal) {
-            return "too many connections";
-        }
-        AtomicInteger n = perAddress.get(address);
-        if (n != null && n.get() >= maxPerAddress) {
-            return "too many connections from this address";
-        }
-        return null;
-    }
-
-    /** Counts an opened connection; false (and nothing counted) if it would exceed a cap. */
-    boolean acquire(InetAddress address) {
+    /** Takes a place for a socket from {@code address}: null if taken, else the cap that refused it (nothing taken). */
+    HandshakeRefusal acquire(InetAddress address) {
         if (total.incrementAndGet() > maxTotal) {
             total.decrementAndGet();
-            return false;
+            return HandshakeRefusal.CONNECTION_LIMIT;
         }
         boolean[] admitted = new boolean[1];
         perAddress.compute(address, (a, n) -> {
@@ -45,10 +37,12 @@ final class AddressLimiter {
         });
         if (!admitted[0]) {
             total.decrementAndGet();
+            return HandshakeRefusal.PER_ADDRESS_LIMIT;
         }
-        return admitted[0];
+        return null;
     }
 
+    /** Gives back a place taken by {@link #acquire}. */
     void release(InetAddress address) {
         total.decrementAndGet();
         perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
@@ -56,5 +50,10 @@ final class AddressLimiter {
 
     int total() {
         return total.get();
+    }
+
+    int from(InetAddress address) {
+        AtomicInteger n = perAddress.get(address);
+        return n == null ? 0 : n.get();
     }
 }

@@ -12,10 +12,11 @@ enum CloseReason {
     TOKEN_REQUIRED(CloseFrame.POLICY_VALIDATION, "session token required", "token_required"),
     LOBBY_FULL(CloseFrame.POLICY_VALIDATION, "lobby full", "lobby_full"),
     LOBBY_UNAVAILABLE(CloseFrame.POLICY_VALIDATION, "lobby unavailable", "lobby_unavailable"),
+    TOO_MANY_LOBBIES_FROM_ADDRESS(CloseFrame.POLICY_VALIDATION, "too many lobbies from this address",
+            "too_many_lobbies_from_address"),
     TOO_SLOW(CloseFrame.POLICY_VALIDATION, "too slow", "too_slow"),
     MALFORMED_BINARY(CloseFrame.NO_UTF8, "too many malformed binary frames", "malformed_binary"),
     BINARY_NOT_SUPPORTED(CloseFrame.REFUSE, "binary frames are not supported on a JSON connection", "binary_frame"),
-    OVER_CAPACITY(CloseFrame.TRY_AGAIN_LATER, "too many connections", "over_capacity"),
     SERVER_STOPPING(CloseFrame.GOING_AWAY, "server stopping", "server_stopping"),
     INTERNAL_ERROR(1011, "internal error", "internal_error");
 

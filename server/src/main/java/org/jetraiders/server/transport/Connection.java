@@ -9,6 +9,7 @@ import org.jetraiders.engine.InputResult;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.server.auth.GuestIdentity;
 import org.jetraiders.server.auth.NameSanitizer;
+import org.jetraiders.server.lobby.LobbyEntry;
 import org.jetraiders.server.lobby.ManagedLobby;
 import org.jetraiders.server.protocol.binary.BinaryClientMessageDecoder;
 import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
@@ -207,12 +208,12 @@ final class Connection implements InboundFrameReader.Handler {
             return;
         }
         String lobbyName = firstNonBlank(message.lobbyId(), queryLobby, context.config().defaultLobby());
-        ManagedLobby target = context.lobbies().enter(lobbyName);
-        if (target == null) {
-            sendError(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName + "' cannot be opened (invalid name or lobby limit reached)");
-            close(CloseReason.LOBBY_UNAVAILABLE);
+        LobbyEntry entry = context.lobbies().enter(lobbyName, address);
+        if (!entry.isEntered()) {
+            refuseLobby(lobbyName, entry.refusal());
             return;
         }
+        ManagedLobby target = entry.lobby();
         Lobby engineLobby = target.lobby();
         int id = engineLobby.join(displayName);
         if (id <= 0) {
@@ -246,6 +247,24 @@ final class Connection implements InboundFrameReader.Handler {
         if (torndown) {
             teardown(); // closed while we were joining: undo what we just did
         }
+    }
+
+    private void refuseLobby(String lobbyName, LobbyEntry.Refusal refusal) {
+        if (refusal == LobbyEntry.Refusal.ADDRESS_LOBBY_LIMIT) {
+            int cap = context.config().maxLobbiesPerAddress();
+            sendError(ErrorCode.TOO_MANY_LOBBIES_FROM_ADDRESS, "lobby '" + lobbyName + "' does not exist and your address "
+                    + "already created " + cap + " open lobbies (the limit); join an existing lobby, or create one "
+                    + "after one of yours has closed");
+            close(CloseReason.TOO_MANY_LOBBIES_FROM_ADDRESS);
+            return;
+        }
+        String why = switch (refusal) {
+            case INVALID_NAME -> "a lobby name is 1-32 characters of A-Z a-z 0-9 _ . -";
+            case LOBBY_LIMIT -> "the server runs its maximum of " + context.config().maxLobbies() + " lobbies";
+            default -> "the server is stopping";
+        };
+        sendError(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName + "' cannot be opened: " + why);
+        close(CloseReason.LOBBY_UNAVAILABLE);
     }
 
     private void onInput() {

@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The game's WebSocket endpoint ({@code ws://host:port/ws?lobby_id=NAME}) on Java-WebSocket, with its
- * traps handled: Nagle off, a frame-size cap (1009 beyond it), no deflate, handshakes over the
- * connection caps refused in the handshake hook (never by returning false from {@code onConnect}),
- * and nothing that blocks in {@code onMessage}.
+ * traps handled: Nagle off, a frame-size cap (1009 beyond it), no deflate, nothing that blocks in
+ * {@code onMessage}, and the connection caps enforced on every accepted socket, handshake finished
+ * or not: sockets over a cap are closed at accept ({@link AdmittingChannelFactory}, never by
+ * returning false from {@code onConnect}), and handshakes still unfinished after
+ * {@code --handshake-timeout-seconds} are closed by a sweep on the timer thread ({@link AdmittedSockets}).
  */
 public final class GameWebSocketServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(GameWebSocketServer.class);
@@ -53,7 +55,7 @@ public final class GameWebSocketServer extends WebSocketServer {
     }
 
     private final TransportContext context;
-    private final AddressLimiter limiter;
+    private final AdmittedSockets sockets;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
@@ -66,8 +68,10 @@ public final class GameWebSocketServer extends WebSocketServer {
                         List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL), new Protocol("")),
                         config.maxFrameBytes())));
         this.context = new TransportContext(config, lobbies, auth, metrics, timers);
-        this.limiter = new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
-        setWebSocketFactory(new DirectChannelFactory(pendingCapacity(config.sendQueueLimitBytes())));
+        this.sockets = new AdmittedSockets(new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress()),
+                config.handshakeTimeout(), metrics);
+        setWebSocketFactory(new AdmittingChannelFactory(
+                new DirectChannelFactory(pendingCapacity(config.sendQueueLimitBytes())), sockets));
         setTcpNoDelay(true);
         // the listen backlog: the library's default of 50 overflowed when hundreds of clients connected
         // at once while the server was busy (the load generator's 1,024-client ramp saw thousands of drops)
@@ -118,7 +122,7 @@ public final class GameWebSocketServer extends WebSocketServer {
         }
     }
 
-    /** Starts and waits until the port is bound. */
+    /** Starts, waits until the port is bound, and starts the sweep of overdue handshakes. */
     public void startAndAwait() throws Exception {
         start();
         if (!started.await(10, TimeUnit.SECONDS)) {
@@ -127,6 +131,24 @@ public final class GameWebSocketServer extends WebSocketServer {
         if (startFailure != null) {
             throw startFailure;
         }
+        long period = sweepPeriodMillis(context.config().handshakeTimeout());
+        context.timers().scheduleWithFixedDelay(() -> sockets.closeOverdueHandshakes(System.nanoTime()),
+                period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How often to look for overdue handshakes: coarse (a socket is closed between one timeout and
+     * one timeout plus a period after its accept), at most once a second, and off the selector thread.
+     */
+    static long sweepPeriodMillis(java.time.Duration handshakeTimeout) {
+        return Math.max(100, Math.min(1000, handshakeTimeout.toMillis() / 4));
+    }
+
+    /** Also closes the sockets still mid-handshake, which the library's stop leaves open. */
+    @Override
+    public void stop(int timeout, String closeMessage) throws InterruptedException {
+        sockets.closeAllPending();
+        super.stop(timeout, closeMessage);
     }
 
     /** The bound port (useful with port 0). */
@@ -134,8 +156,9 @@ public final class GameWebSocketServer extends WebSocketServer {
         return getPort();
     }
 
-    public int openConnections() {
-        return limiter.total();
+    /** Sockets holding a place under the connection caps: open connections and those mid-handshake. */
+    public int openSockets() {
+        return sockets.count();
     }
 
     @Override
@@ -144,13 +167,9 @@ public final class GameWebSocketServer extends WebSocketServer {
         ServerHandshakeBuilder builder = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         String path = pathOf(request.getResourceDescriptor());
         if (!path.equals("/ws") && !path.equals("/ws/")) {
-            context.metrics().handshakeRejected("unknown_path");
+            context.metrics().handshakeRejected(HandshakeRefusal.UNKNOWN_PATH.label);
+            sockets.refused(conn);
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "unknown path " + path + "; use /ws");
-        }
-        String refusal = limiter.refusal(conn.getRemoteSocketAddress().getAddress());
-        if (refusal != null) {
-            context.metrics().handshakeRejected(refusal.contains("address") ? "per_address_limit" : "connection_limit");
-            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, refusal);
         }
         return builder;
     }
@@ -158,12 +177,12 @@ public final class GameWebSocketServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         long now = System.nanoTime();
-        java.net.InetAddress address = conn.getRemoteSocketAddress().getAddress();
-        if (!limiter.acquire(address)) {
-            context.metrics().handshakeRejected("connection_limit");
-            conn.close(CloseReason.OVER_CAPACITY.code, CloseReason.OVER_CAPACITY.text);
+        if (!sockets.opened(conn)) {
+            // the handshake-timeout sweep closed this socket while its handshake was finishing
+            conn.closeConnection(CloseFrame.NEVER_CONNECTED, "handshake timeout");
             return;
         }
+        java.net.InetAddress address = conn.getRemoteSocketAddress().getAddress();
         context.metrics().connectionOpened();
         String resource = handshake.getResourceDescriptor();
         boolean binary = BinaryProtocolDescriptor.SUBPROTOCOL.equals(conn.getProtocol() == null ? null
@@ -200,11 +219,20 @@ public final class GameWebSocketServer extends WebSocketServer {
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         Connection connection = conn.getAttachment();
         if (connection == null) {
-            return; // refused at open: never counted
+            return; // closed in onOpen: never counted
         }
         conn.setAttachment(null);
-        limiter.release(connection.address());
         connection.onClosed(code, reason, remote);
+    }
+
+    /**
+     * The library calls this for every accepted socket that closes, once, whether its handshake finished
+     * or not ({@code onClose} only hears of finished ones): the one place a socket's cap place is freed.
+     */
+    @Override
+    protected boolean removeConnection(WebSocket ws) {
+        sockets.released(ws);
+        return super.removeConnection(ws);
     }
 
     @Override

@@ -29,7 +29,8 @@ class StalledCrowdIT {
     void shouldKeepMemoryBoundedAndOthersServedWhenAThousandClientsStopReading() throws Exception {
         int stalledCount = stalledClientsThisMachineAllows();
         try (ServerFixture fixture = ServerFixture.start(ServerFixture.config()
-                .maxConnectionsPerAddress(2000).maxConnections(2000).maxLobbies(64)
+                // a crowd from one address, in lobbies it creates: lift both per-address caps
+                .maxConnectionsPerAddress(2000).maxConnections(2000).maxLobbies(64).maxLobbiesPerAddress(64)
                 .sendQueueLimitBytes(32 * 1024).connectionLostTimeout(Duration.ofSeconds(120)))) {
             Bystander bystander = new Bystander(fixture.joined("crowd-0", "Bystander"), fixture.lobbyMetrics("crowd-0"), 300);
             List<RawWebSocket> stalled = new ArrayList<>();

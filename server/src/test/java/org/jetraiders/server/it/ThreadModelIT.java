@@ -39,7 +39,8 @@ class ThreadModelIT {
 
     @Test
     void shouldRunSixtyFourLobbiesOnTheThreadsOfOne() throws Exception {
-        try (ServerFixture fixture = ServerFixture.start(ServerFixture.config().maxLobbies(80))) {
+        // every lobby is created from this test's one address: lift the per-address cap (default 4) for it
+        try (ServerFixture fixture = ServerFixture.start(ServerFixture.config().maxLobbies(80).maxLobbiesPerAddress(64))) {
             TestClient first = fixture.joined("threads-0", "p0");
             first.awaitWorldUpdateAfter(0);
             Set<String> withOne = serverThreads();

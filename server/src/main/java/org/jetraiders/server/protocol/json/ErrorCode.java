@@ -13,6 +13,7 @@ public enum ErrorCode {
     ALREADY_JOINED("already_joined", "already joined"),
     LOBBY_FULL("lobby_full", "lobby is full"),
     LOBBY_UNAVAILABLE("lobby_unavailable", "lobby is not available"),
+    TOO_MANY_LOBBIES_FROM_ADDRESS("too_many_lobbies_from_address", "too many lobbies created from this address"),
     TOO_MANY_INVALID("too_many_invalid", "too many invalid messages"),
     INPUT_FLOOD("input_flood", "input flood"),
     FRAME_TOO_LARGE("frame_too_large", "frame too large"),

@@ -1,0 +1,12 @@
+/**
+ * The game's WebSocket endpoint on Java-WebSocket: admitting sockets, each connection's protocol
+ * state machine, and the direct send path for snapshots.
+ *
+ * <p>Threads: the library's one selector thread accepts sockets (the connection caps are enforced
+ * there, see {@link org.jetraiders.server.transport.AdmittingChannelFactory}), reads and decodes every
+ * inbound frame, and runs the open, message and close callbacks. The engine's client consumer threads
+ * send snapshots straight to the sockets through {@code FrameSender}. The {@code jr-timers} thread runs
+ * the join timeouts, the close grace, and once a second the sweep that closes sockets whose handshake
+ * is overdue ({@link org.jetraiders.server.transport.AdmittedSockets}); nothing of it runs per tick.
+ */
+package org.jetraiders.server.transport;
