@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Runs the WebSocket load generator; every argument is passed through (try --help).
+# All clients come from this machine's one address, and the server caps the lobbies one address may
+# create (--max-lobbies-per-address, default 4): start the server with a cap of at least --lobbies, e.g.
+#   java -jar server/target/jet-raiders-server.jar --max-lobbies-per-address 64 &
 # Builds bench/target/benchmarks.jar first if it is missing or older than the sources.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -5,7 +5,7 @@ label=$1 jar=$2 clients=$3 lobbies=$4 warmup=$5; shift 5
 out=/tmp/nio-loadgen/results; mkdir -p $out
 cd /work/wt-loadgen
 echo "== $label  $(date -u +%H:%M:%S) UTC  loadavg before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee $out/$label.txt
-java -jar server/target/jet-raiders-server.jar --port 18201 --http-port 18200 --max-lobbies 80 > $out/$label.server.log 2>&1 &
+java -jar server/target/jet-raiders-server.jar --port 18201 --http-port 18200 --max-lobbies 80 --max-lobbies-per-address 64 > $out/$label.server.log 2>&1 &
 SP=$!
 for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/18201) 2>/dev/null && break; sleep 0.2; done
 sleep 1

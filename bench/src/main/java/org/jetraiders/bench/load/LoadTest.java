@@ -56,6 +56,12 @@ public final class LoadTest {
         out.println(ReportWriter.JSON_MARKER);
         out.println(json);
         out.flush();
+        Long refusedLobbies = summary.problems().errorsByCode().get("too_many_lobbies_from_address");
+        if (refusedLobbies != null) {
+            // every client comes from this one address; the server caps the lobbies one address creates
+            err.println("note: the server refused to create a lobby " + refusedLobbies + " time(s): start it with"
+                    + " --max-lobbies-per-address " + options.lobbies() + " (or more) for --lobbies " + options.lobbies());
+        }
         if (options.jsonFile() != null) {
             try {
                 writeJson(options.jsonFile(), json);

@@ -127,6 +127,8 @@ public final class Options {
                 "  --url URL            game WebSocket endpoint [" + DEFAULT_URL + "]",
                 "  --clients N          number of bot connections [" + DEFAULT_CLIENTS + "]",
                 "  --lobbies L          client i joins lobby load-<i % L> via ?lobby_id= [min(" + DEFAULT_LOBBIES + ", N)]",
+                "                       (every client comes from this machine's address: start the server with",
+                "                       --max-lobbies-per-address L or more; its default is 4)",
                 "  --rate HZ            inputs per second per client [" + fmt(DEFAULT_RATE_HZ) + "]",
                 "  --duration S         measured seconds, after the warmup [" + fmt(DEFAULT_DURATION_S) + "]",
                 "  --warmup S           seconds excluded from the statistics [" + fmt(DEFAULT_WARMUP_S) + "]",
