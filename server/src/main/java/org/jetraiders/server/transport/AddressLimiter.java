@@ -51,9 +51,4 @@ final class AddressLimiter {
     int total() {
         return total.get();
     }
-
-    int from(InetAddress address) {
-        AtomicInteger n = perAddress.get(address);
-        return n == null ? 0 : n.get();
-    }
 }

@@ -73,10 +73,6 @@ final class Connection implements InboundFrameReader.Handler {
                 context.config().floodCloseAfter().toNanos(), nowNanos);
     }
 
-    java.net.InetAddress address() {
-        return address;
-    }
-
     void armJoinTimeout() {
         joinTimeout = context.timers().schedule(() -> {
             if (lobby == null) {

@@ -226,8 +226,9 @@ public final class GameWebSocketServer extends WebSocketServer {
     }
 
     /**
-     * The library calls this for every accepted socket that closes, once, whether its handshake finished
-     * or not ({@code onClose} only hears of finished ones): the one place a socket's cap place is freed.
+     * The library calls this for every accepted socket that closes, whether its handshake finished or
+     * not ({@code onClose} only hears of finished ones): the one place a socket's cap place is freed
+     * (idempotent, should a race make the library call it twice).
      */
     @Override
     protected boolean removeConnection(WebSocket ws) {

@@ -1,7 +1,5 @@
 package org.jetraiders.server.transport;
 
-import java.util.List;
-
 /**
  * Why a socket on the game port never became a WebSocket connection: the {@code reason} labels of
  * {@code jetraiders_handshakes_rejected_total}, a fixed set whatever clients send.
@@ -15,10 +13,6 @@ enum HandshakeRefusal {
     PER_ADDRESS_LIMIT("per_address_limit"),
     /** The handshake did not finish within {@code --handshake-timeout-seconds}: closed. */
     HANDSHAKE_TIMEOUT("handshake_timeout");
-
-    /** Every label, for exporters that want the full set up front. */
-    static final List<String> LABELS = List.of(UNKNOWN_PATH.label, CONNECTION_LIMIT.label, PER_ADDRESS_LIMIT.label,
-            HANDSHAKE_TIMEOUT.label);
 
     final String label;
 

@@ -42,7 +42,8 @@ final class SocketAdmission {
 
     /** Timer thread: true if the socket is still not open {@code timeoutNanos} after it was accepted (now settled: close it). */
     boolean expire(long nowNanos, long timeoutNanos) {
-        return nowNanos - acceptedNanos >= timeoutNanos && settle();
+        // a plain read first: most sockets in the sweep are long open, and need no compare-and-set
+        return nowNanos - acceptedNanos >= timeoutNanos && !settled.get() && settle();
     }
 
     /** Settles it whatever its age: true if it was not open yet (then close it). */
