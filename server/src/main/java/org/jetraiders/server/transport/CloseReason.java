@@ -17,6 +17,8 @@ enum CloseReason {
     BINARY_NOT_SUPPORTED(CloseFrame.REFUSE, "binary frames are not supported on a JSON connection", "binary_frame"),
     OVER_CAPACITY(CloseFrame.TRY_AGAIN_LATER, "too many connections", "over_capacity"),
     SERVER_STOPPING(CloseFrame.GOING_AWAY, "server stopping", "server_stopping"),
+    /** No pong in time: the TCP connection is cut (1006 is never sent, only reported locally). */
+    CONNECTION_LOST(CloseFrame.ABNORMAL_CLOSE, "no pong within 1.5 ping intervals", "connection_lost"),
     INTERNAL_ERROR(1011, "internal error", "internal_error");
 
     final int code;
