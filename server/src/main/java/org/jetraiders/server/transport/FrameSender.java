@@ -123,7 +123,9 @@ final class FrameSender {
         }
         System.arraycopy(payload.array(), 0, out, p, length);
         frames.setLength(p + length);
-        metrics.messageOut(length);
+        if (opcode != OPCODE_PING) {
+            metrics.messageOut(length); // messages, not keep-alive control frames
+        }
         if (batchDepth == 0) {
             flush();
         }
