@@ -18,6 +18,8 @@ enum CloseReason {
     MALFORMED_BINARY(CloseFrame.NO_UTF8, "too many malformed binary frames", "malformed_binary"),
     BINARY_NOT_SUPPORTED(CloseFrame.REFUSE, "binary frames are not supported on a JSON connection", "binary_frame"),
     SERVER_STOPPING(CloseFrame.GOING_AWAY, "server stopping", "server_stopping"),
+    /** No pong in time: the TCP connection is cut (1006 is never sent, only reported locally). */
+    CONNECTION_LOST(CloseFrame.ABNORMAL_CLOSE, "no pong within 1.5 ping intervals", "connection_lost"),
     INTERNAL_ERROR(1011, "internal error", "internal_error");
 
     final int code;

@@ -46,6 +46,7 @@ final class Connection implements InboundFrameReader.Handler {
     private final BinaryInput binaryInput;
     private final InputRateLimiter rateLimiter;
     private final InboundFrameReader inbound;
+    private final KeepAlive keepAlive;
     private int invalidMessages;
 
     private volatile ScheduledFuture<?> joinTimeout;
@@ -69,6 +70,7 @@ final class Connection implements InboundFrameReader.Handler {
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
         this.sender = new FrameSender(socket, context.metrics());
         this.inbound = new InboundFrameReader(context.config().maxFrameBytes());
+        this.keepAlive = new KeepAlive(context.config().connectionLostTimeout(), nowNanos);
         this.rateLimiter = new InputRateLimiter(context.config().maxInputsPerSecond(),
                 context.config().floodCloseAfter().toNanos(), nowNanos);
     }
@@ -144,6 +146,47 @@ final class Connection implements InboundFrameReader.Handler {
             s.snapshotAcknowledged(binaryInput.ackedTick());
         }
         submit(current, binaryInput.thrust(), binaryInput.turn(), binaryInput.shoot(), binaryInput.seq());
+    }
+
+    /** Selector thread: a pong (not counted as a message; it only proves the client is there). */
+    @Override
+    public void onPong() {
+        keepAlive.pong(System.nanoTime());
+    }
+
+    /** Client thread: this connection's keep-alive, which rides on the lobby's ticks while it plays. */
+    KeepAlive keepAlive() {
+        return keepAlive;
+    }
+
+    /**
+     * Timer thread, every ping interval: pings a connection that is not in a lobby (in one, its
+     * ticks carry the pings) and cuts one whose pong is overdue.
+     */
+    void sweepKeepAlive(long nowNanos) {
+        if (torndown || keepAlive.onTicks()) {
+            return;
+        }
+        if (keepAlive.lost(nowNanos)) {
+            connectionLost();
+            return;
+        }
+        try {
+            socket.sendPing();
+        } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closing) {
+            // closed meanwhile: onClosed tears it down
+        }
+    }
+
+    /** No pong in time: cut the TCP connection (a close handshake would wait on the silent peer). */
+    void connectionLost() {
+        synchronized (this) {
+            if (closeReason != null) {
+                return;
+            }
+            closeReason = CloseReason.CONNECTION_LOST;
+        }
+        socket.closeConnection(CloseReason.CONNECTION_LOST.code, CloseReason.CONNECTION_LOST.text);
     }
 
     /** Rate limit shared by both frame kinds; false when the message is dropped (or the flood closed). */
@@ -233,6 +276,7 @@ final class Connection implements InboundFrameReader.Handler {
                     ? new BinaryConnectionSink(this, sender, id, limit, BinaryMode.DELTA,
                             engineLobby.config().tickRateHz(), target.binaryStage())
                     : new JsonConnectionSink(this, sender, id, limit, target.jsonWorld());
+            keepAlive.rideOnTicks(engineLobby.config().tickRateHz());
             subscription = engineLobby.attach(sink);
         } catch (IllegalStateException stopping) {
             close(CloseReason.SERVER_STOPPING);
@@ -291,6 +335,7 @@ final class Connection implements InboundFrameReader.Handler {
 
     /** Consumer thread: the engine stopped feeding this client. */
     void consumerDetached(DetachReason reason) {
+        keepAlive.offTicks();
         switch (reason) {
             case TOO_SLOW -> {
                 sendError(ErrorCode.TOO_SLOW, "send queue stayed over the limit; disconnecting");

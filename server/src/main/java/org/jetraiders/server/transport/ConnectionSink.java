@@ -21,6 +21,7 @@ abstract class ConnectionSink implements ClientSink {
     protected final FrameSender sender;
     private final int playerId;
     private final long queueLimitBytes;
+    private final KeepAlive keepAlive;
     private int planeIndexHint;
     private long lastAck;
 
@@ -29,6 +30,8 @@ abstract class ConnectionSink implements ClientSink {
         this.sender = sender;
         this.playerId = playerId;
         this.queueLimitBytes = queueLimitBytes;
+        // benchmarks and tests drive a sink without a connection: no keep-alive then
+        this.keepAlive = connection != null ? connection.keepAlive() : KeepAlive.none();
     }
 
     @Override
@@ -38,8 +41,12 @@ abstract class ConnectionSink implements ClientSink {
 
     @Override
     public void onSnapshot(Snapshot snapshot) {
+        boolean lost = false;
         sender.beginBatch(); // the tick's frames leave in one write
         try {
+            if (keepAlive.pingDue(snapshot.tick())) {
+                lost = pingOrLost();
+            }
             sendIfPresent(snapshot.encoded(WireEncodings.JSON_KILL_FEED));
             sendIfPresent(snapshot.encoded(WireEncodings.JSON_SCOREBOARD));
             int index = planeIndexHint < snapshot.planeCount() && snapshot.planeId(planeIndexHint) == playerId
@@ -52,6 +59,19 @@ abstract class ConnectionSink implements ClientSink {
         } finally {
             sender.endBatch();
         }
+        if (lost) {
+            connection.connectionLost();
+        }
+    }
+
+    /** Once per ping interval: true if the last ping went unanswered too long, else a ping joins the batch. */
+    private boolean pingOrLost() {
+        long now = System.nanoTime();
+        if (keepAlive.lost(now)) {
+            return true;
+        }
+        sender.sendPing(now);
+        return false;
     }
 
     /** Sends this tick's world state with the client's last processed input number. */

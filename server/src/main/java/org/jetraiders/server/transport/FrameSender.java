@@ -19,6 +19,7 @@ import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 final class FrameSender {
     private static final int OPCODE_TEXT = 0x1;
     private static final int OPCODE_BINARY = 0x2;
+    private static final int OPCODE_PING = 0x9;
     private static final int MAX_HEADER = 10;
 
     private final FrameOutput output;
@@ -68,6 +69,15 @@ final class FrameSender {
         return frame(OPCODE_BINARY);
     }
 
+    /** A ping (a keep-alive) carrying {@code stamp}; in a batch it rides in the tick's one write. */
+    synchronized boolean sendPing(long stamp) {
+        payload.reset();
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            payload.put((byte) (stamp >>> shift));
+        }
+        return frame(OPCODE_PING);
+    }
+
     /** Writes one binary frame's payload into the sender's buffer (called under the sender's lock). */
     @FunctionalInterface
     interface BinaryFrameWriter {
@@ -113,7 +123,9 @@ final class FrameSender {
         }
         System.arraycopy(payload.array(), 0, out, p, length);
         frames.setLength(p + length);
-        metrics.messageOut(length);
+        if (opcode != OPCODE_PING) {
+            metrics.messageOut(length); // messages, not keep-alive control frames
+        }
         if (batchDepth == 0) {
             flush();
         }

@@ -58,6 +58,8 @@ public final class GameWebSocketServer extends WebSocketServer {
     private final AdmittedSockets sockets;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    private volatile java.util.concurrent.ScheduledFuture<?> keepAliveSweep;
+    private volatile java.util.concurrent.ScheduledFuture<?> handshakeSweep;
 
     public GameWebSocketServer(ServerConfig config, LobbyManager lobbies, GuestAuth auth, ServerMetrics metrics,
                                ScheduledExecutorService timers) {
@@ -77,7 +79,8 @@ public final class GameWebSocketServer extends WebSocketServer {
         // at once while the server was busy (the load generator's 1,024-client ramp saw thousands of drops)
         setMaxPendingConnections(Math.max(128, Math.min(4096, config.maxConnections())));
         setReuseAddr(true);
-        setConnectionLostTimeout((int) Math.max(1, config.connectionLostTimeout().toSeconds()));
+        // our own keep-alive replaces the library's (see KeepAlive): its pings ride in the tick's write
+        setConnectionLostTimeout(0);
         setDaemon(true);
     }
 
@@ -132,8 +135,8 @@ public final class GameWebSocketServer extends WebSocketServer {
             throw startFailure;
         }
         long period = sweepPeriodMillis(context.config().handshakeTimeout());
-        context.timers().scheduleWithFixedDelay(() -> sockets.closeOverdueHandshakes(System.nanoTime()),
-                period, period, TimeUnit.MILLISECONDS);
+        handshakeSweep = context.timers().scheduleWithFixedDelay(
+                () -> sockets.closeOverdueHandshakes(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -144,12 +147,6 @@ public final class GameWebSocketServer extends WebSocketServer {
         return Math.max(100, Math.min(1000, handshakeTimeout.toMillis() / 4));
     }
 
-    /** Also closes the sockets still mid-handshake, which the library's stop leaves open. */
-    @Override
-    public void stop(int timeout, String closeMessage) throws InterruptedException {
-        sockets.closeAllPending();
-        super.stop(timeout, closeMessage);
-    }
 
     /** The bound port (useful with port 0). */
     public int boundPort() {
@@ -254,7 +251,44 @@ public final class GameWebSocketServer extends WebSocketServer {
         if (selector == null || !SelectedKeySet.install(selector, context.config().readBatch().toNanos())) {
             LOG.info("the JDK selector's ready-key set could not be replaced; it allocates per ready socket");
         }
+        long interval = context.config().connectionLostTimeout().toNanos();
+        keepAliveSweep = context.timers().scheduleAtFixedRate(this::sweepKeepAlive, interval, interval, TimeUnit.NANOSECONDS);
         started.countDown();
+    }
+
+    /** Timer thread: pings connections outside a lobby and cuts those whose pong is overdue. */
+    private void sweepKeepAlive() {
+        long now = System.nanoTime();
+        for (WebSocket ws : getConnections()) {
+            Connection connection = ws.getAttachment();
+            if (connection != null) {
+                connection.sweepKeepAlive(now);
+            }
+        }
+    }
+
+    /** A pong the library decoded (a connection whose frames it reads itself, see InboundFrameReader). */
+    @Override
+    public void onWebsocketPong(WebSocket conn, org.java_websocket.framing.Framedata frame) {
+        Connection connection = conn.getAttachment();
+        if (connection != null) {
+            connection.onPong();
+        }
+    }
+
+    /** Also closes the sockets still mid-handshake, which the library's stop leaves open. */
+    @Override
+    public void stop(int timeout, String closeMessage) throws InterruptedException {
+        java.util.concurrent.ScheduledFuture<?> sweep = keepAliveSweep;
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        java.util.concurrent.ScheduledFuture<?> handshakes = handshakeSweep;
+        if (handshakes != null) {
+            handshakes.cancel(false);
+        }
+        sockets.closeAllPending();
+        super.stop(timeout, closeMessage);
     }
 
     static String pathOf(String resourceDescriptor) {

@@ -15,9 +15,9 @@ import org.java_websocket.drafts.Draft_6455;
  *
  * <p>The common frames — complete, final, masked, unextended text (ASCII) or binary frames within the
  * frame cap — are unmasked into a reusable buffer and handed to the {@link Handler} with no
- * allocation. A complete control frame (ping, pong, close) or a text frame with non-ASCII bytes is
- * given to the library's decoder on its own, so the library still answers pings, runs the close
- * handshake and validates UTF-8 (1007). Anything else (fragmented messages, reserved bits, unmasked or
+ * allocation, and so are pongs (the answers to our keep-alive pings). A complete ping or close frame or
+ * a text frame with non-ASCII bytes is given to the library's decoder on its own, so the library still
+ * answers pings, runs the close handshake and validates UTF-8 (1007). Anything else (fragmented messages, reserved bits, unmasked or
  * oversized frames) hands this and every later byte of the connection to the library's decoder, which
  * closes with the right code. A frame split across reads waits in {@link #carry}.
  *
@@ -31,6 +31,9 @@ final class InboundFrameReader {
 
         /** A binary frame's payload (position 0, valid until the call returns). */
         void onBinary(ByteBuffer payload);
+
+        /** A pong (the answer to a keep-alive ping). */
+        void onPong();
     }
 
     private static final int NEED_MORE = -1;
@@ -193,7 +196,11 @@ final class InboundFrameReader {
     private void dispatch(byte[] b, int off, int size, WebSocketImpl ws, Handler handler) {
         int opcode = b[off] & 0x0F;
         if (opcode >= 0x8) {
-            ws.decode(ByteBuffer.wrap(b, off, size)); // ping → pong, pong, close handshake: the library's job
+            if (opcode == 0xA) {
+                handler.onPong(); // the answer to our keep-alive: every client, every interval
+            } else {
+                ws.decode(ByteBuffer.wrap(b, off, size)); // ping → pong, close handshake: the library's job
+            }
             return;
         }
         int p = off + headerLength(b[off + 1]) - 4; // the mask key

@@ -35,6 +35,11 @@ class InboundFrameReaderTest {
             payload.get(b);
             taken.add("bin:" + new String(b, StandardCharsets.ISO_8859_1));
         }
+
+        @Override
+        public void onPong() {
+            taken.add("pong");
+        }
     }
 
     /** A library connection whose decoder only records the bytes it is given. */
@@ -152,6 +157,19 @@ class InboundFrameReaderTest {
         feed(reader, ws, r, stream, 3, 5);
         assertEquals(List.of("text:a", "text:b"), r.taken);
         assertArrayEquals(concat(ping, utf8), ws.given.toByteArray(), "the ping and the UTF-8 frame, whole");
+        assertFalse(reader.libraryOwnsStream());
+    }
+
+    @Test
+    void shouldTakePongsItselfEvenWhenSplitAcrossReadsAndGiveTheLibraryNothing() {
+        byte[] pong = frame(true, 0xA, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 0);
+        byte[] stream = concat(text("a"), pong, text("b"), pong);
+        InboundFrameReader reader = new InboundFrameReader(MAX);
+        LibrarySpy ws = new LibrarySpy();
+        Recorder r = new Recorder();
+        feed(reader, ws, r, stream, 4, 9);
+        assertEquals(List.of("text:a", "pong", "text:b", "pong"), r.taken);
+        assertEquals(0, ws.given.size(), "no pong reaches the library's decoder");
         assertFalse(reader.libraryOwnsStream());
     }
 

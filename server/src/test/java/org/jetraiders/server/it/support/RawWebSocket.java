@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client done by hand on a plain socket, so a test can make it stop reading: after the
- * handshake it only writes. Its receive buffer is small, so the server's send queue fills quickly.
+ * A WebSocket client done by hand on a plain socket, so a test can make it stop reading (after the
+ * handshake it only writes unless asked to read a frame) or never answer a ping. Its receive buffer is small, so the server's send queue fills quickly.
  */
 public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
@@ -79,6 +79,23 @@ public final class RawWebSocket implements AutoCloseable {
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** One frame from the server (unmasked, unfragmented as ours are). */
+    public record Frame(int opcode, byte[] payload) {
+        public static final int TEXT = 0x1;
+        public static final int PING = 0x9;
+    }
+
+    /** Reads the next frame; blocks up to the socket timeout (10 s). */
+    public Frame readFrame() throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+        int b0 = in.readUnsignedByte();
+        int len7 = in.readUnsignedByte() & 0x7F;
+        long length = len7 == 126 ? in.readUnsignedShort() : len7 == 127 ? in.readLong() : len7;
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame(b0 & 0x0F, payload);
     }
 
     @Override
