@@ -2,6 +2,7 @@ package org.jetraiders.server.lobby;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.Lobby;
+import org.jetraiders.server.metrics.RecentTicks;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 
@@ -16,15 +17,17 @@ public final class ManagedLobby {
     private final Lobby lobby;
     private final BinaryQuantizeStage binaryStage;
     private final JsonWorldUpdateEncoder jsonWorld;
+    private final RecentTicks recentTicks;
     private final boolean permanent;
     private final AtomicInteger occupants = new AtomicInteger();
     private volatile long emptySinceNanos;
 
-    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld, boolean permanent,
-                 long nowNanos) {
+    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld,
+                 RecentTicks recentTicks, boolean permanent, long nowNanos) {
         this.lobby = lobby;
         this.binaryStage = binaryStage;
         this.jsonWorld = jsonWorld;
+        this.recentTicks = recentTicks;
         this.permanent = permanent;
         this.emptySinceNanos = nowNanos;
     }
@@ -41,6 +44,11 @@ public final class ManagedLobby {
     /** The lobby's shared WorldUpdate encoder for JSON clients (runs only while one is attached). */
     public JsonWorldUpdateEncoder jsonWorld() {
         return jsonWorld;
+    }
+
+    /** How the lobby ticked over the last seconds, recorded by its game loop; {@code /health} judges on it. */
+    public RecentTicks recentTicks() {
+        return recentTicks;
     }
 
     public String name() {
