@@ -84,7 +84,7 @@ public final class Lobby implements AutoCloseable {
         encodingStage = new EncodingStage(output, config.encoders().toArray(new SnapshotEncoder[0]), pool.shards());
         encodingStage.register();
         gameLoop = new LobbyLoop(config.name(), input,
-                new GameLoopHandler(world, output, counters, cell, state, reservedPlayers),
+                new GameLoopHandler(world, output, counters, cell, state, reservedPlayers, config.tickObserver()),
                 config.autoTick(), config.tickPeriodNanos(), counters, pool.encoders());
     }
 

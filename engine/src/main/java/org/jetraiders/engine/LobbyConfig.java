@@ -25,6 +25,7 @@ public final class LobbyConfig {
     private final ClientThreadPool clientThreads;
     private final GameLoopPool gameLoops;
     private final boolean autoTick;
+    private final TickObserver tickObserver;
 
     private LobbyConfig(Builder b) {
         name = b.name;
@@ -41,6 +42,7 @@ public final class LobbyConfig {
         clientThreads = b.clientThreads;
         gameLoops = b.gameLoops;
         autoTick = b.autoTick;
+        tickObserver = b.tickObserver;
     }
 
     public static Builder builder() {
@@ -75,6 +77,8 @@ public final class LobbyConfig {
     public GameLoopPool gameLoops() { return gameLoops; }
     /** Whether the game-loop thread ticks the lobby at {@link #tickRateHz()}; false means only {@link Lobby#tickNow()}. */
     public boolean autoTick() { return autoTick; }
+    /** Told the duration of every tick, on the game-loop thread. Default {@link TickObserver#NONE}. */
+    public TickObserver tickObserver() { return tickObserver; }
 
     /** Duration of one tick in nanoseconds. */
     public long tickPeriodNanos() {
@@ -86,7 +90,7 @@ public final class LobbyConfig {
                 .name(name).tickRateHz(tickRateHz).tuning(tuning).seed(seed).maxPlayers(maxPlayers)
                 .inputRingSize(inputRingSize).outputRingSize(outputRingSize).maxLagSnapshots(maxLagSnapshots)
                 .maxLagTime(maxLagTime).sinkBlockTimeout(sinkBlockTimeout).encoders(encoders)
-                .clientThreads(clientThreads).gameLoops(gameLoops).autoTick(autoTick);
+                .clientThreads(clientThreads).gameLoops(gameLoops).autoTick(autoTick).tickObserver(tickObserver);
     }
 
     public static final class Builder {
@@ -104,6 +108,7 @@ public final class LobbyConfig {
         private ClientThreadPool clientThreads;
         private GameLoopPool gameLoops;
         private boolean autoTick = true;
+        private TickObserver tickObserver = TickObserver.NONE;
 
         private Builder() {
         }
@@ -122,6 +127,7 @@ public final class LobbyConfig {
         public Builder clientThreads(ClientThreadPool pool) { this.clientThreads = pool; return this; }
         public Builder gameLoops(GameLoopPool pool) { this.gameLoops = pool; return this; }
         public Builder autoTick(boolean autoTick) { this.autoTick = autoTick; return this; }
+        public Builder tickObserver(TickObserver observer) { this.tickObserver = observer; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid value */
         public LobbyConfig build() {
@@ -139,6 +145,7 @@ public final class LobbyConfig {
             requirePositive("maxLagTime", maxLagTime);
             requirePositive("sinkBlockTimeout", sinkBlockTimeout);
             require(encoders != null, "encoders must not be null");
+            require(tickObserver != null, "tickObserver must not be null");
             for (SnapshotEncoder e : encoders) {
                 require(e != null, "encoders must not contain null");
             }

@@ -1,7 +1,9 @@
 /**
  * The embedding API of the Jet Raiders engine: build a {@link org.jetraiders.engine.Lobby} from a
  * {@link org.jetraiders.engine.LobbyConfig}, start it, join players, submit inputs, attach
- * {@link org.jetraiders.engine.ClientSink}s, read status and scores, stop.
+ * {@link org.jetraiders.engine.ClientSink}s, read status and scores, stop; read a lobby's counters
+ * ({@link org.jetraiders.engine.LobbyMetrics}) from any thread, or be told every tick's duration on its
+ * game-loop thread ({@link org.jetraiders.engine.TickObserver}) to feed a metrics library of your own.
  *
  * <p>Every public method here is thread-safe unless its doc says otherwise. Nothing in this package
  * or below opens a socket or knows a wire format: transports plug in through

@@ -51,7 +51,7 @@ public final class GameServer implements AutoCloseable {
         this.auth = new GuestAuth(secret, System::currentTimeMillis, Duration.ofDays(7));
         this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
         this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads());
-        this.lobbies = new LobbyManager(config, clientThreads, gameLoops);
+        this.lobbies = new LobbyManager(config, clientThreads, gameLoops, metrics);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jr-timers");
             t.setDaemon(true);
@@ -116,7 +116,7 @@ public final class GameServer implements AutoCloseable {
             for (ManagedLobby managed : lobbies.all()) {
                 Lobby lobby = managed.lobby();
                 views.add(new LobbyView(lobby.name(), lobby.playerCount(), lobby.config().maxPlayers(), lobby.status(),
-                        lobby.matchSecondsLeft(), lobby.tick(), lobby.metrics()));
+                        lobby.matchSecondsLeft(), lobby.tick(), lobby.metrics(), managed.recentTicks()));
             }
             return views;
         };

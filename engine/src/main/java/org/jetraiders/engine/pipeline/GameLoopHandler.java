@@ -5,6 +5,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import org.jetraiders.engine.LobbyStatus;
+import org.jetraiders.engine.TickObserver;
 import org.jetraiders.engine.sim.World;
 
 /**
@@ -24,6 +25,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
     private final LobbyPipelineState state;
     private final AtomicInteger reservedPlayers;
     private final ScoreTable scores;
+    private final TickObserver tickObserver;
 
     private long publishedScoresVersion = -1;
     private long lastScoresTick;
@@ -31,6 +33,12 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
 
     public GameLoopHandler(World world, RingBuffer<SnapshotEvent> output, LobbyCounters counters, StatusCell cell,
                            LobbyPipelineState state, AtomicInteger reservedPlayers) {
+        this(world, output, counters, cell, state, reservedPlayers, TickObserver.NONE);
+    }
+
+    public GameLoopHandler(World world, RingBuffer<SnapshotEvent> output, LobbyCounters counters, StatusCell cell,
+                           LobbyPipelineState state, AtomicInteger reservedPlayers, TickObserver tickObserver) {
+        this.tickObserver = tickObserver;
         this.world = world;
         this.output = output;
         this.counters = counters;
@@ -93,6 +101,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
         counters.tickDurations.record(finished - started);
         counters.lastTickNanos = finished;
         counters.ticks++;
+        tickObserver.onTick(counters, finished - started);
     }
 
     private void publish(LobbyStatus override) {

@@ -14,6 +14,9 @@ import org.jetraiders.engine.Lobby;
 import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.Tuning;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.metrics.RecentTicks;
+import org.jetraiders.server.metrics.ServerMetrics;
+import org.jetraiders.server.metrics.TickRecorder;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.JsonKillFeedEncoder;
 import org.jetraiders.server.protocol.json.JsonScoreboardEncoder;
@@ -41,16 +44,20 @@ public final class LobbyManager implements AutoCloseable {
     private final ServerConfig config;
     private final ClientThreadPool clientThreads;
     private final GameLoopPool gameLoops;
+    private final ServerMetrics metrics;
     private final ConcurrentMap<String, ManagedLobby> lobbies = new ConcurrentHashMap<>();
     private final Object createLock = new Object();
     private final LobbyCreators creators;
     private long createdCount;
     private volatile boolean closed;
 
-    public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops) {
+    /** @param metrics every lobby's ticks feed its tick-time histogram */
+    public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops,
+                        ServerMetrics metrics) {
         this.config = config;
         this.clientThreads = clientThreads;
         this.gameLoops = gameLoops;
+        this.metrics = metrics;
         this.creators = new LobbyCreators(config.maxLobbiesPerAddress());
         lobbies.put(config.defaultLobby(), create(config.defaultLobby(), null, true));
     }
@@ -192,6 +199,7 @@ public final class LobbyManager implements AutoCloseable {
         // one quantized state per output-ring slot: the ring's gating is what makes reading them safe
         BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(OUTPUT_RING_SIZE, config.tickRateHz());
         JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
+        TickRecorder ticks = new TickRecorder(metrics.tickDurations(), new RecentTicks());
         LobbyConfig lobbyConfig = LobbyConfig.builder()
                 .outputRingSize(OUTPUT_RING_SIZE)
                 .inputRingSize(INPUT_RING_SIZE)
@@ -207,9 +215,10 @@ public final class LobbyManager implements AutoCloseable {
                         binaryStage))
                 .clientThreads(clientThreads)
                 .gameLoops(gameLoops)
+                .tickObserver(ticks)
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();
-        return new ManagedLobby(lobby, binaryStage, jsonWorld, creator, permanent, System.nanoTime());
+        return new ManagedLobby(lobby, binaryStage, jsonWorld, ticks.recent(), creator, permanent, System.nanoTime());
     }
 }

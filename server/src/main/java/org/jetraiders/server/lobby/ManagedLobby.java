@@ -3,6 +3,7 @@ package org.jetraiders.server.lobby;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.Lobby;
+import org.jetraiders.server.metrics.RecentTicks;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 
@@ -18,16 +19,18 @@ public final class ManagedLobby {
     private final BinaryQuantizeStage binaryStage;
     private final JsonWorldUpdateEncoder jsonWorld;
     private final InetAddress creator;
+    private final RecentTicks recentTicks;
     private final boolean permanent;
     private final AtomicInteger occupants = new AtomicInteger();
     private volatile long emptySinceNanos;
 
-    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld, InetAddress creator,
-                 boolean permanent, long nowNanos) {
+    ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld,
+                 RecentTicks recentTicks, InetAddress creator, boolean permanent, long nowNanos) {
         this.lobby = lobby;
         this.creator = creator;
         this.binaryStage = binaryStage;
         this.jsonWorld = jsonWorld;
+        this.recentTicks = recentTicks;
         this.permanent = permanent;
         this.emptySinceNanos = nowNanos;
     }
@@ -44,6 +47,11 @@ public final class ManagedLobby {
     /** The lobby's shared WorldUpdate encoder for JSON clients (runs only while one is attached). */
     public JsonWorldUpdateEncoder jsonWorld() {
         return jsonWorld;
+    }
+
+    /** How the lobby ticked over the last seconds, recorded by its game loop; {@code /health} judges on it. */
+    public RecentTicks recentTicks() {
+        return recentTicks;
     }
 
     public String name() {

@@ -1,14 +1,18 @@
 package org.jetraiders.server.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters keyed by one label value (a reason). Callers pass labels from a small fixed set; to bound
- * memory anyway, at most {@link #MAX_LABELS} distinct labels are kept and later ones count as
- * {@link #OVERFLOW_LABEL}. Thread-safe; counting an already-seen label allocates nothing.
+ * A Prometheus counter with one label (a reason). Callers pass labels from a small fixed set; to bound
+ * the series anyway, at most {@link #MAX_LABELS} distinct labels are kept and later ones count as
+ * {@link #OVERFLOW_LABEL}. Thread-safe; counting an already-seen label allocates nothing (its data
+ * point is looked up by the label string alone, not through the library's varargs lookup).
  */
 public final class LabelledCounter {
     /** Distinct labels kept, {@link #OVERFLOW_LABEL} included. */
@@ -18,42 +22,61 @@ public final class LabelledCounter {
     /** Label counted for a null label. */
     public static final String NULL_LABEL = "unknown";
 
-    private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final Counter counter;
+    private final ConcurrentHashMap<String, CounterDataPoint> points = new ConcurrentHashMap<>();
+
+    /**
+     * @param name family name, {@code _total} included
+     * @param labelName the one label's name, e.g. {@code reason}
+     */
+    public LabelledCounter(String name, String help, String labelName) {
+        counter = Counter.builder().name(name).help(help).labelNames(labelName).withoutExemplars().build();
+    }
 
     /** Adds one to {@code label}'s counter. */
     public void increment(String label) {
-        adder(label).increment();
+        point(label).inc();
     }
 
     /** The count for {@code label}; 0 if never counted. */
     public long get(String label) {
-        LongAdder adder = counters.get(label == null ? NULL_LABEL : label);
-        return adder == null ? 0 : adder.sum();
+        CounterDataPoint point = points.get(label == null ? NULL_LABEL : label);
+        return point == null ? 0 : point.getLongValue();
     }
 
     /** A sorted copy of every label and its count. */
     public Map<String, Long> snapshot() {
         Map<String, Long> copy = new TreeMap<>();
-        counters.forEach((label, adder) -> copy.put(label, adder.sum()));
+        points.forEach((label, point) -> copy.put(label, point.getLongValue()));
         return copy;
     }
 
-    private LongAdder adder(String label) {
-        String key = label == null ? NULL_LABEL : label;
-        LongAdder adder = counters.get(key);
-        return adder != null ? adder : addLabel(key);
+    /** The family as the exposition writes it; scrape time only. */
+    public CounterSnapshot collect() {
+        return counter.collect();
     }
 
-    private synchronized LongAdder addLabel(String key) {
-        LongAdder adder = counters.get(key);
-        if (adder != null) {
-            return adder;
+    /** Exports this counter through {@code registry}. */
+    void registerWith(PrometheusRegistry registry) {
+        registry.register(counter);
+    }
+
+    private CounterDataPoint point(String label) {
+        String key = label == null ? NULL_LABEL : label;
+        CounterDataPoint point = points.get(key);
+        return point != null ? point : addLabel(key);
+    }
+
+    private synchronized CounterDataPoint addLabel(String key) {
+        CounterDataPoint point = points.get(key);
+        if (point != null) {
+            return point;
         }
-        if (counters.size() >= MAX_LABELS - 1 && !OVERFLOW_LABEL.equals(key)) {
-            return counters.computeIfAbsent(OVERFLOW_LABEL, k -> new LongAdder());
+        if (points.size() >= MAX_LABELS - 1 && !OVERFLOW_LABEL.equals(key)) {
+            return points.computeIfAbsent(OVERFLOW_LABEL, counter::labelValues);
         }
-        adder = new LongAdder();
-        counters.put(key, adder);
-        return adder;
+        point = counter.labelValues(key);
+        points.put(key, point);
+        return point;
     }
 }

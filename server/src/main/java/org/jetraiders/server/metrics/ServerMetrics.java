@@ -1,36 +1,55 @@
 package org.jetraiders.server.metrics;
 
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the server's transport, shared by every connection. The per-lobby numbers live in the
- * engine ({@code LobbyMetrics}); {@code http.PrometheusWriter} exports both.
+ * The server's own metrics, on the Prometheus client library: transport counters shared by every
+ * connection, and the game loops' tick-time histogram. The per-lobby numbers live in the engine
+ * ({@code LobbyMetrics}); {@code http.PrometheusWriter} exports both.
  *
- * <p>Thread-safe. {@link #messageIn} and {@link #messageOut} are meant for hot paths: they only add
- * to {@link LongAdder}s. Reason labels should come from a small fixed set of constants (for example
- * {@code "client_closed"}, {@code "too_slow"}, {@code "bad_json"}); see {@link LabelledCounter}.
+ * <p>Thread-safe. {@link #messageIn} and {@link #messageOut} are meant for hot paths: they only add to
+ * the counters' adders and allocate nothing. Reason labels should come from a small fixed set of
+ * constants (for example {@code "client_closed"}, {@code "too_slow"}, {@code "bad_json"}); see
+ * {@link LabelledCounter}. A new counter is one field ({@code counter("jetraiders_x_total", "...")})
+ * and one method; it is exported from then on.
  */
 public final class ServerMetrics {
-    private final LongAdder connections = new LongAdder();
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Gauge connections = register(Gauge.builder()
+            .name("jetraiders_connections").help("Open WebSocket connections.").withoutExemplars().build());
     private final LongAdder connectionsOpened = new LongAdder();
-    private final LongAdder messagesIn = new LongAdder();
-    private final LongAdder messagesOut = new LongAdder();
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
-    private final LabelledCounter disconnects = new LabelledCounter();
-    private final LabelledCounter handshakesRejected = new LabelledCounter();
-    private final LabelledCounter rejectedInputs = new LabelledCounter();
+    private final Counter messagesIn = counter("jetraiders_messages_in_total", "WebSocket messages received.");
+    private final Counter messagesOut = counter("jetraiders_messages_out_total", "WebSocket messages sent.");
+    private final Counter bytesIn = counter("jetraiders_bytes_in_total", "WebSocket payload bytes received.");
+    private final Counter bytesOut = counter("jetraiders_bytes_out_total", "WebSocket payload bytes sent.");
+    private final LabelledCounter disconnects = reasons("jetraiders_disconnects_total",
+            "Connections closed, by reason.");
+    private final LabelledCounter handshakesRejected = reasons("jetraiders_handshakes_rejected_total",
+            "WebSocket handshakes refused, by reason.");
+    // not registered: the writer merges the engine's rejections (per lobby) into the same family
+    private final LabelledCounter rejectedInputs = new LabelledCounter("jetraiders_rejected_inputs_total",
+            "Client inputs rejected, by reason.", "reason");
+    private final TickDurations tickDurations = new TickDurations();
+
+    public ServerMetrics() {
+        registry.register(tickDurations);
+    }
 
     /** A WebSocket connection was accepted. */
     public void connectionOpened() {
-        connections.increment();
+        connections.inc();
         connectionsOpened.increment();
     }
 
     /** A connection counted by {@link #connectionOpened()} closed, for this reason. */
     public void connectionClosed(String reason) {
-        connections.decrement();
+        connections.dec();
         disconnects.increment(reason);
     }
 
@@ -41,14 +60,14 @@ public final class ServerMetrics {
 
     /** One inbound message of {@code bytes} bytes. */
     public void messageIn(int bytes) {
-        messagesIn.increment();
-        bytesIn.add(bytes);
+        messagesIn.inc();
+        bytesIn.inc(bytes);
     }
 
     /** One outbound message of {@code bytes} bytes. */
     public void messageOut(int bytes) {
-        messagesOut.increment();
-        bytesOut.add(bytes);
+        messagesOut.inc();
+        bytesOut.inc(bytes);
     }
 
     /** A client message was refused before reaching a lobby (malformed, unknown type, rate limit...). */
@@ -56,9 +75,14 @@ public final class ServerMetrics {
         rejectedInputs.increment(reason);
     }
 
+    /** The game loops' tick-time histogram, fed by each lobby's {@link TickRecorder}. */
+    public TickDurations tickDurations() {
+        return tickDurations;
+    }
+
     /** Connections open right now. */
     public long connections() {
-        return connections.sum();
+        return (long) connections.get();
     }
 
     /** Connections opened since start. */
@@ -67,19 +91,19 @@ public final class ServerMetrics {
     }
 
     public long messagesIn() {
-        return messagesIn.sum();
+        return messagesIn.getLongValue();
     }
 
     public long messagesOut() {
-        return messagesOut.sum();
+        return messagesOut.getLongValue();
     }
 
     public long bytesIn() {
-        return bytesIn.sum();
+        return bytesIn.getLongValue();
     }
 
     public long bytesOut() {
-        return bytesOut.sum();
+        return bytesOut.getLongValue();
     }
 
     public long disconnects(String reason) {
@@ -107,5 +131,30 @@ public final class ServerMetrics {
     /** Sorted copy: reason → refused client messages. */
     public Map<String, Long> rejectedInputsByReason() {
         return rejectedInputs.snapshot();
+    }
+
+    /** Every family registered here, read now; scrape time only (allocates). */
+    public MetricSnapshots collect() {
+        return registry.scrape();
+    }
+
+    /** The transport's input rejections; the writer adds the engine's to this family. */
+    public CounterSnapshot collectRejectedInputs() {
+        return rejectedInputs.collect();
+    }
+
+    private Counter counter(String name, String help) {
+        return register(Counter.builder().name(name).help(help).withoutExemplars().build());
+    }
+
+    private LabelledCounter reasons(String name, String help) {
+        LabelledCounter counter = new LabelledCounter(name, help, "reason");
+        counter.registerWith(registry);
+        return counter;
+    }
+
+    private <M extends io.prometheus.metrics.model.registry.Collector> M register(M metric) {
+        registry.register(metric);
+        return metric;
     }
 }

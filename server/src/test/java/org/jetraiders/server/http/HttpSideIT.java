@@ -244,9 +244,10 @@ class HttpSideIT {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("")
                 .startsWith("text/plain; version=0.0.4"));
-        assertTrue(response.body().contains("# TYPE jetraiders_connections gauge\njetraiders_connections 1\n"));
-        assertTrue(response.body().contains("jetraiders_bytes_in_total 42\n"));
-        assertTrue(response.body().contains("jetraiders_players{lobby=\"main\"} 3\n"));
+        // the client library writes counter and gauge values as doubles
+        assertTrue(response.body().contains("# TYPE jetraiders_connections gauge\njetraiders_connections 1.0\n"));
+        assertTrue(response.body().contains("jetraiders_bytes_in_total 42.0\n"));
+        assertTrue(response.body().contains("jetraiders_players{lobby=\"main\"} 3.0\n"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LabelledCounterTest {
-    private final LabelledCounter counter = new LabelledCounter();
+    private final LabelledCounter counter = new LabelledCounter("test_reasons_total", "Test.", "reason");
 
     @Test
     void shouldCountPerLabel() {
@@ -49,5 +49,17 @@ class LabelledCounterTest {
         counter.increment("early");
 
         assertEquals(2, counter.get("early"));
+    }
+
+    @Test
+    void shouldExportOneSeriesPerLabelWithItsCount() {
+        counter.increment("a");
+        counter.increment("a");
+        counter.increment("b");
+
+        Map<String, Double> exported = new java.util.TreeMap<>();
+        counter.collect().getDataPoints().forEach(p -> exported.put(p.getLabels().get("reason"), p.getValue()));
+
+        assertEquals(Map.of("a", 2.0, "b", 1.0), exported);
     }
 }

@@ -3,6 +3,8 @@ package org.jetraiders.server.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ServerMetricsTest {
@@ -44,5 +46,23 @@ class ServerMetricsTest {
         assertEquals(2, metrics.rejectedInputs("bad_json"));
         assertEquals(Map.of("bad_json", 2L), metrics.rejectedInputsByReason());
         assertEquals(Map.of("unknown_lobby", 1L), metrics.handshakesRejectedByReason());
+    }
+
+    @Test
+    void shouldExportEveryTransportFamilyAndTheTickHistogramButNotTheMergedRejections() {
+        metrics.connectionOpened();
+        metrics.connectionClosed("too_slow");
+        metrics.handshakeRejected("unknown_path");
+        metrics.messageIn(1);
+        metrics.messageOut(1);
+        metrics.tickDurations().observeNanos(1_000);
+
+        Set<String> names = new TreeSet<>();
+        metrics.collect().forEach(family -> names.add(family.getMetadata().getPrometheusName()));
+
+        assertEquals(Set.of("jetraiders_connections", "jetraiders_messages_in", "jetraiders_messages_out",
+                "jetraiders_bytes_in", "jetraiders_bytes_out", "jetraiders_disconnects",
+                "jetraiders_handshakes_rejected", TickDurations.NAME), names);
+        assertEquals(1, metrics.tickDurations().count());
     }
 }
