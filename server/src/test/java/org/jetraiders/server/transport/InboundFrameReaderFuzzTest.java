@@ -40,7 +40,7 @@ class InboundFrameReaderFuzzTest {
     record Delivery(List<String> taken, String toLibrary) {
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 4500)
     void howAStreamIsCutIntoReadsChangesNothingThatIsDelivered(@ForAll("streams") byte[] stream,
                                                                @ForAll("readSizes") List<Integer> reads) {
         Delivery expected = reference(stream);

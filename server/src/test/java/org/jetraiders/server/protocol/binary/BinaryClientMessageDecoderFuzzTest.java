@@ -62,7 +62,7 @@ class BinaryClientMessageDecoderFuzzTest {
 
     // ---- any bytes ------------------------------------------------------------------------------
 
-    @Property(tries = 3000)
+    @Property(tries = 9000)
     void anyBytesInAnyWindowGiveAResultAndTouchTheInputOnlyWhenOk(@ForAll("anyFrames") byte[] bytes,
                                                                  @ForAll boolean wholeArray,
                                                                  @ForAll @IntRange(min = -3, max = 40) int anyOffset,
@@ -92,7 +92,7 @@ class BinaryClientMessageDecoderFuzzTest {
 
     // ---- frames from the layout -----------------------------------------------------------------
 
-    @Property(tries = 2000)
+    @Property(tries = 6000)
     void everyInputBuiltFromTheLayoutDecodesToItsFields(@ForAll("frames") Frame f) {
         byte[] bytes = f.bytes();
         BinaryInput out = untouched();
@@ -105,7 +105,7 @@ class BinaryClientMessageDecoderFuzzTest {
         assertSameThroughByteBuffers(bytes, 0, bytes.length, BinaryDecodeResult.OK, out);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 3000)
     void whatTheClientEncoderWritesTheDecoderReadsBack(@ForAll("anyDoubles") double thrust, @ForAll("anyDoubles") double turn,
                                                         @ForAll boolean shoot, @ForAll long seq, @ForAll long ackedTick,
                                                         @ForAll @Size(max = 8) byte[] before) {
@@ -123,7 +123,7 @@ class BinaryClientMessageDecoderFuzzTest {
 
     // ---- broken frames --------------------------------------------------------------------------
 
-    @Property(tries = 500)
+    @Property(tries = 1500)
     void everyTruncatedInputIsMalformed(@ForAll("frames") Frame f, @ForAll @IntRange(min = 0, max = 100) int cut) {
         byte[] whole = f.bytes();
         int end = whole.length - f.trailing().length; // just past the acked tick, the last field
@@ -131,7 +131,7 @@ class BinaryClientMessageDecoderFuzzTest {
         assertEquals(BinaryDecodeResult.MALFORMED, decoder.decode(bytes, 0, bytes.length, untouched()), () -> Arrays.toString(whole));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1500)
     void anotherVersionIsUnsupportedAndAnotherKindUnknown(@ForAll("frames") Frame f, @ForAll byte version, @ForAll byte kind) {
         byte[] bytes = f.bytes();
         if (version != BinaryProtocolDescriptor.VERSION) {
@@ -145,7 +145,7 @@ class BinaryClientMessageDecoderFuzzTest {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1500)
     void aVarintOfTenOrMoreBytesIsMalformed(@ForAll("frames") Frame f, @ForAll boolean inSeq,
                                             @ForAll @Size(min = 9, max = 19) byte[] groups, @ForAll byte last) {
         // nine bytes carry 63 bits; a tenth (any continuation on the ninth) would exceed a non-negative long
@@ -169,7 +169,7 @@ class BinaryClientMessageDecoderFuzzTest {
         assertEquals(BinaryDecodeResult.MALFORMED, decoder.decode(bytes, 0, bytes.length, untouched()), () -> Arrays.toString(bytes));
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 4500)
     void bitFlipsAndJunkInAnInputGiveAResultWithFieldsInRange(@ForAll("frames") Frame f,
                                                               @ForAll @Size(min = 1, max = 4) int[] flips,
                                                               @ForAll @Size(max = 6) byte[] junk,
