@@ -186,6 +186,9 @@ final class InboundFrameReader {
         }
         boolean data = opcode == 0x1 || opcode == 0x2;
         boolean control = opcode == 0x8 || opcode == 0x9 || opcode == 0xA;
+        if (length < 0) {
+            return TAKE_OVER; // a 64-bit length with its top bit set (RFC 6455 forbids it; the library closes)
+        }
         if (!(data && length <= maxPayload) && !(control && length <= 125)) {
             return TAKE_OVER; // continuation, unknown opcode, or over the frame cap (the library closes 1009)
         }

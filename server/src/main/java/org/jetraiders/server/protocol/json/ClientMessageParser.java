@@ -2,6 +2,7 @@ package org.jetraiders.server.protocol.json;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -16,8 +17,11 @@ import com.google.gson.stream.JsonToken;
  * numbers, clamped to [-1, 1]; {@code shoot} a boolean; {@code seq} a non-negative integer. A
  * {@code NaN}/{@code Infinity} literal anywhere, or a number that overflows a double (1e999), gives
  * {@link ParseResult#NOT_FINITE}; a value of the wrong JSON type (including {@code "0.5"} and
- * {@code "NaN"} as strings) gives {@link ParseResult#INVALID_FIELD}. Gson itself refuses number
- * literals longer than about 64 characters in STRICT mode: those give {@link ParseResult#INVALID_JSON}.
+ * {@code "NaN"} as strings) gives {@link ParseResult#INVALID_FIELD}. {@code seq} written with a fraction
+ * or exponent ({@code 12.0}, {@code 1e3}) is read exactly, so a non-integer is refused however close.
+ * Gson itself refuses, in STRICT mode, number literals longer than its 1 KiB buffer and integer literals
+ * whose digits wrap its 64-bit counter to 0 before the last digit (1 followed by 65 zeros; a Gson bug):
+ * those give {@link ParseResult#INVALID_JSON}.
  *
  * <p>When {@code data} comes before {@code type} the text is read twice (the Godot client sends
  * {@code type} first). Stateless and thread-safe.
@@ -27,8 +31,6 @@ public final class ClientMessageParser {
     public static final int MAX_TYPE_CHARS = 32;
     /** Deepest nesting accepted: the envelope, data, and two levels inside data. */
     public static final int NESTING_LIMIT = 4;
-
-    private static final double MAX_EXACT_LONG = 9_007_199_254_740_992d; // 2^53
 
     private static final Reject NOT_AN_OBJECT = new Reject(ParseResult.INVALID_JSON, "message must be a JSON object");
     private static final Reject MALFORMED = new Reject(ParseResult.INVALID_JSON, "malformed JSON");
@@ -279,11 +281,20 @@ public final class ClientMessageParser {
             }
             v = Long.parseLong(s);
         } else {
-            double d = Double.parseDouble(s); // 12.0, 1e3
-            if (!(d >= 0 && d <= MAX_EXACT_LONG) || d != Math.rint(d)) {
-                throw SEQ;
+            // 12.0, 1e3: exactly, so that 0.99999999999999999999, 1e-400 and 9007199254740993.0 are not
+            // rounded (as a double would round them) into integers they are not
+            try {
+                BigDecimal d = new BigDecimal(s);
+                if (d.signum() == 0) {
+                    v = 0; // 0.0, 0e99
+                } else if (d.signum() < 0 || (long) d.precision() - d.scale() > 19) {
+                    throw SEQ; // negative, or more integer digits than a long has (checked before 1e999999999 is expanded)
+                } else {
+                    v = d.longValueExact();
+                }
+            } catch (ArithmeticException | NumberFormatException notAnIntegerOrOutOfRange) {
+                throw SEQ; // a fraction, over Long.MAX_VALUE, or an exponent beyond an int (1e2147483648)
             }
-            v = (long) d;
         }
         return v;
     }

@@ -280,7 +280,7 @@ class ClientMessageParserTest {
         assertEquals(0.0, msg.pingT());
         assertEquals(ParseResult.OK, parse("{\"type\":\"Input\",\"data\":{\"thrust\":-123456789012345678901234567890}}"));
         assertEquals(-1.0, msg.thrust());
-        // Gson's STRICT reader refuses number literals longer than about 64 characters
+        // Gson's STRICT reader refuses 1 followed by 65+ zeros (its digit counter wraps to 0) and literals over ~1,000 chars
         assertRejected(ParseResult.INVALID_JSON, "{\"type\":\"Ping\",\"data\":{\"t\":1" + "0".repeat(400) + "}}");
         assertRejected(ParseResult.INVALID_JSON, "{\"type\":\"Ping\",\"junk\":" + "9".repeat(20_000) + "}");
         String name = "n".repeat(100_000);
