@@ -88,6 +88,11 @@ class InboundFrameReaderFuzzTest {
                 payload.get(b);
                 taken.add("bin:" + HexFormat.of().formatHex(b));
             }
+
+            @Override
+            public void onPong() {
+                taken.add("pong");
+            }
         };
         int pos = 0;
         for (int i = 0; pos < stream.length; i++) {
@@ -179,6 +184,8 @@ class InboundFrameReaderFuzzTest {
                 taken.add("bin:" + HexFormat.of().formatHex(payload));
             } else if (opcode == 0x1 && ascii) {
                 taken.add("text:" + new String(payload, StandardCharsets.US_ASCII));
+            } else if (opcode == 0xA) {
+                taken.add("pong"); // the answer to our keep-alive, taken without the library
             } else {
                 library.write(s, p, header + n);
             }
