@@ -21,6 +21,7 @@ public final class ServerMetrics {
     private final LabelledCounter disconnects = new LabelledCounter();
     private final LabelledCounter handshakesRejected = new LabelledCounter();
     private final LabelledCounter rejectedInputs = new LabelledCounter();
+    private final LabelledCounter httpRefused = new LabelledCounter();
 
     /** A WebSocket connection was accepted. */
     public void connectionOpened() {
@@ -54,6 +55,11 @@ public final class ServerMetrics {
     /** A client message was refused before reaching a lobby (malformed, unknown type, rate limit...). */
     public void rejectedInput(String reason) {
         rejectedInputs.increment(reason);
+    }
+
+    /** The HTTP side refused or cut off a request or connection (request_timeout, body_too_large...). */
+    public void httpRefused(String reason) {
+        httpRefused.increment(reason);
     }
 
     /** Connections open right now. */
@@ -92,6 +98,15 @@ public final class ServerMetrics {
 
     public long rejectedInputs(String reason) {
         return rejectedInputs.get(reason);
+    }
+
+    public long httpRefusals(String reason) {
+        return httpRefused.get(reason);
+    }
+
+    /** Sorted copy: reason → HTTP requests or connections refused or cut off. */
+    public Map<String, Long> httpRefusedByReason() {
+        return httpRefused.snapshot();
     }
 
     /** Sorted copy: reason → disconnects. */
