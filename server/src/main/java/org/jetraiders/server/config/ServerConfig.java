@@ -168,7 +168,7 @@ public final class ServerConfig {
         private String host = "127.0.0.1";
         private int wsPort = 3001;
         private int httpPort = 3000;
-        private int httpThreads = 4;
+        private int httpThreads = 2;
         private Duration httpRequestTimeout = Duration.ofSeconds(10);
         private Duration httpIdleTimeout = Duration.ofSeconds(30);
         private int httpMaxConnections = 512;

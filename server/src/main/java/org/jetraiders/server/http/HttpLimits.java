@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 record HttpLimits(int threads, Duration requestTimeout, Duration idleTimeout, int maxConnections,
                   int maxHeaderBytes, int maxBodyBytes) {
-    static final HttpLimits DEFAULTS = new HttpLimits(4, Duration.ofSeconds(10), Duration.ofSeconds(30), 512,
+    static final HttpLimits DEFAULTS = new HttpLimits(2, Duration.ofSeconds(10), Duration.ofSeconds(30), 512,
             8 * 1024, 4 * 1024);
 
     HttpLimits {

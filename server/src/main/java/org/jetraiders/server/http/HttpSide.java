@@ -110,6 +110,11 @@ public final class HttpSide {
         }
     }
 
+    /** Connections open right now, stalled ones included. */
+    int openConnections() {
+        return deadlines.tracked();
+    }
+
     /**
      * Answers new requests with 503, gives those being answered up to a second, then closes the
      * listener, every connection and the threads. Idempotent; a stopped side cannot be started again.
@@ -174,7 +179,7 @@ public final class HttpSide {
             return this;
         }
 
-        /** Worker threads that run routes, 1 to 64 (Jetty adds its selector thread); default 4. */
+        /** Worker threads that run routes, 1 to 64 (Jetty adds its selector thread); default 2. */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;

@@ -58,7 +58,9 @@ final class JettyServerFactory {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.addEventListener(deadlines);
         server.addConnector(connector);
-        server.addBean(new ConnectionCap(limits.maxConnections(), limits.idleTimeout().toMillis(), connector, metrics));
+        ConnectionCap cap = new ConnectionCap(limits.maxConnections(), limits.idleTimeout().toMillis(), connector, metrics);
+        connector.addEventListener(cap);
+        server.addBean(cap);
 
         server.setHandler(handler);
         server.setErrorHandler(new JsonErrorHandler(metrics));

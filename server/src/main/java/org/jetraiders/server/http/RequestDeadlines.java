@@ -61,7 +61,7 @@ final class RequestDeadlines implements Connection.Listener {
         }
     }
 
-    /** Connections being timed; for tests. */
+    /** Connections open right now (each is timed). */
     int tracked() {
         return open.size();
     }
