@@ -29,6 +29,7 @@ final class JettyServerFactory {
     private JettyServerFactory() {
     }
 
+    @SuppressWarnings("removal") // setDelayDispatchUntilContent: see below
     static Server create(String host, int port, HttpLimits limits, Handler handler, RequestDeadlines deadlines,
                          Scheduler scheduler, ServerMetrics metrics) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + 1, MIN_THREADS, THREAD_IDLE_TIMEOUT_MS);
@@ -43,15 +44,16 @@ final class JettyServerFactory {
         http.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setUseInputDirectByteBuffers(false); // heap buffers: no direct memory outside the heap limit
+        http.setUseOutputDirectByteBuffers(false);
         // hand a POST to the router as soon as its headers are in, so a body that never comes gets a 408
+        // (12.1 deprecates this switch in favour of EagerContentHandler, which delays only if added)
         http.setDelayDispatchUntilContent(false);
         // the router matches raw paths exactly and StaticFiles vets every decoded segment, so ambiguous
         // paths (%2e%2e, %2f) reach them and get their JSON 400 instead of Jetty's
         http.setUriCompliance(UriCompliance.from(UriCompliance.AMBIGUOUS_VIOLATIONS));
 
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
-        http1.setUseInputDirectByteBuffers(false);
-        http1.setUseOutputDirectByteBuffers(false);
         ServerConnector connector = new ServerConnector(server, 0, 1, http1); // 0 acceptors: the selector accepts
         connector.setHost(host);
         connector.setPort(port);
