@@ -35,13 +35,13 @@ public final class ServerOptions {
             new Option("port", "WebSocket port (game, path /ws)", ServerConfig::wsPort, (b, v) -> b.wsPort(integer(v))),
             new Option("http-port", "HTTP port (guest login, health, metrics, lobbies, browser client)",
                     ServerConfig::httpPort, (b, v) -> b.httpPort(integer(v))),
-            new Option("http-request-timeout-seconds", "seconds an HTTP request may take to arrive, headers and body, "
-                    + "from the connection opening or its previous response; a late body gets 408, late headers a close",
+            new Option("http-request-timeout-seconds", "seconds to receive a whole HTTP request, headers then body; "
+                    + "a late body gets 408, late headers a close",
                     c -> c.httpRequestTimeout().toSeconds(), (b, v) -> b.httpRequestTimeout(seconds(v))),
-            new Option("http-idle-timeout-seconds", "seconds an HTTP connection may stay silent (reading or writing) "
-                    + "before it is closed", c -> c.httpIdleTimeout().toSeconds(), (b, v) -> b.httpIdleTimeout(seconds(v))),
-            new Option("http-max-connections", "HTTP connections open at once; at the cap new ones wait to be accepted "
-                    + "and idle ones are closed after 1 s", ServerConfig::httpMaxConnections,
+            new Option("http-idle-timeout-seconds", "seconds an HTTP connection may stay silent before it is closed",
+                    c -> c.httpIdleTimeout().toSeconds(), (b, v) -> b.httpIdleTimeout(seconds(v))),
+            new Option("http-max-connections", "HTTP connections open at once; at the cap accepting pauses and idle "
+                    + "ones close after 1 s", ServerConfig::httpMaxConnections,
                     (b, v) -> b.httpMaxConnections(integer(v))),
             new Option("http-max-header-bytes", "largest HTTP request line plus headers; larger ones get 431 (414)",
                     ServerConfig::httpMaxHeaderBytes, (b, v) -> b.httpMaxHeaderBytes(integer(v))),
