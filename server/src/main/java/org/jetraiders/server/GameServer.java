@@ -69,6 +69,12 @@ public final class GameServer implements AutoCloseable {
                 .lobbies(directory())
                 .metrics(metrics)
                 .webSocket(webSocket.boundPort(), "/ws")
+                .threads(config.httpThreads())
+                .requestTimeout(config.httpRequestTimeout())
+                .idleTimeout(config.httpIdleTimeout())
+                .maxConnections(config.httpMaxConnections())
+                .maxHeaderBytes(config.httpMaxHeaderBytes())
+                .maxBodyBytes(config.httpMaxBodyBytes())
                 .build();
         http.start();
         if (config.bots() > 0) {

@@ -10,6 +10,12 @@ public final class ServerConfig {
     private final String host;
     private final int wsPort;
     private final int httpPort;
+    private final int httpThreads;
+    private final Duration httpRequestTimeout;
+    private final Duration httpIdleTimeout;
+    private final int httpMaxConnections;
+    private final int httpMaxHeaderBytes;
+    private final int httpMaxBodyBytes;
     private final int tickRateHz;
     private final int maxLobbies;
     private final int maxPlayersPerLobby;
@@ -41,6 +47,12 @@ public final class ServerConfig {
         host = b.host;
         wsPort = b.wsPort;
         httpPort = b.httpPort;
+        httpThreads = b.httpThreads;
+        httpRequestTimeout = b.httpRequestTimeout;
+        httpIdleTimeout = b.httpIdleTimeout;
+        httpMaxConnections = b.httpMaxConnections;
+        httpMaxHeaderBytes = b.httpMaxHeaderBytes;
+        httpMaxBodyBytes = b.httpMaxBodyBytes;
         tickRateHz = b.tickRateHz;
         maxLobbies = b.maxLobbies;
         maxPlayersPerLobby = b.maxPlayersPerLobby;
@@ -80,6 +92,15 @@ public final class ServerConfig {
     public String host() { return host; }
     public int wsPort() { return wsPort; }
     public int httpPort() { return httpPort; }
+    /** Worker threads of the HTTP side (Jetty adds a selector thread). */
+    public int httpThreads() { return httpThreads; }
+    /** Longest time an HTTP request may take to arrive, headers and body. */
+    public Duration httpRequestTimeout() { return httpRequestTimeout; }
+    /** Longest silence on an HTTP connection. */
+    public Duration httpIdleTimeout() { return httpIdleTimeout; }
+    public int httpMaxConnections() { return httpMaxConnections; }
+    public int httpMaxHeaderBytes() { return httpMaxHeaderBytes; }
+    public int httpMaxBodyBytes() { return httpMaxBodyBytes; }
     public int tickRateHz() { return tickRateHz; }
     public int maxLobbies() { return maxLobbies; }
     public int maxPlayersPerLobby() { return maxPlayersPerLobby; }
@@ -118,6 +139,12 @@ public final class ServerConfig {
         b.host = host;
         b.wsPort = wsPort;
         b.httpPort = httpPort;
+        b.httpThreads = httpThreads;
+        b.httpRequestTimeout = httpRequestTimeout;
+        b.httpIdleTimeout = httpIdleTimeout;
+        b.httpMaxConnections = httpMaxConnections;
+        b.httpMaxHeaderBytes = httpMaxHeaderBytes;
+        b.httpMaxBodyBytes = httpMaxBodyBytes;
         b.tickRateHz = tickRateHz;
         b.maxLobbies = maxLobbies;
         b.maxPlayersPerLobby = maxPlayersPerLobby;
@@ -151,6 +178,12 @@ public final class ServerConfig {
         private String host = "127.0.0.1";
         private int wsPort = 3001;
         private int httpPort = 3000;
+        private int httpThreads = 2;
+        private Duration httpRequestTimeout = Duration.ofSeconds(10);
+        private Duration httpIdleTimeout = Duration.ofSeconds(30);
+        private int httpMaxConnections = 512;
+        private int httpMaxHeaderBytes = 8 * 1024;
+        private int httpMaxBodyBytes = 4 * 1024;
         private int tickRateHz = 60;
         private int maxLobbies = 64;
         private int maxPlayersPerLobby = 64;
@@ -184,6 +217,12 @@ public final class ServerConfig {
         public Builder host(String v) { host = v; return this; }
         public Builder wsPort(int v) { wsPort = v; return this; }
         public Builder httpPort(int v) { httpPort = v; return this; }
+        public Builder httpThreads(int v) { httpThreads = v; return this; }
+        public Builder httpRequestTimeout(Duration v) { httpRequestTimeout = v; return this; }
+        public Builder httpIdleTimeout(Duration v) { httpIdleTimeout = v; return this; }
+        public Builder httpMaxConnections(int v) { httpMaxConnections = v; return this; }
+        public Builder httpMaxHeaderBytes(int v) { httpMaxHeaderBytes = v; return this; }
+        public Builder httpMaxBodyBytes(int v) { httpMaxBodyBytes = v; return this; }
         public Builder tickRateHz(int v) { tickRateHz = v; return this; }
         public Builder maxLobbies(int v) { maxLobbies = v; return this; }
         public Builder maxPlayersPerLobby(int v) { maxPlayersPerLobby = v; return this; }
@@ -217,6 +256,12 @@ public final class ServerConfig {
             requirePort("port", wsPort);
             requirePort("http-port", httpPort);
             require(wsPort == 0 || wsPort != httpPort, "port and http-port must differ");
+            requireRange("http-threads", httpThreads, 1, 64);
+            requirePositive("http-request-timeout", httpRequestTimeout);
+            requirePositive("http-idle-timeout", httpIdleTimeout);
+            requireRange("http-max-connections", httpMaxConnections, 1, 1_000_000);
+            requireRange("http-max-header-bytes", httpMaxHeaderBytes, 1024, 1 << 20);
+            requireRange("http-max-body-bytes", httpMaxBodyBytes, 64, 1 << 24);
             requireRange("tick-rate", tickRateHz, 1, 1000);
             requireRange("max-lobbies", maxLobbies, 1, 10_000);
             requireRange("max-players", maxPlayersPerLobby, 1, 10_000);

@@ -1,7 +1,6 @@
 package org.jetraiders.server.http;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import org.jetraiders.server.auth.GuestAuth;
 
@@ -16,7 +15,7 @@ final class GuestRoutes {
     }
 
     /** {@code {"display_name":"..."}} → {@code {"guest_id":"17"}}. */
-    void init(HttpExchange exchange) throws IOException {
+    void init(Exchange exchange) throws IOException {
         JsonObject request = JsonBodies.readObject(exchange);
         JsonBodies.requiredString(request, "display_name"); // the name is given again at login
         JsonObject response = new JsonObject();
@@ -25,7 +24,7 @@ final class GuestRoutes {
     }
 
     /** {@code {"guest_id":"17","display_name":"Ada"}} → session token, id and sanitised name. */
-    void login(HttpExchange exchange) throws IOException {
+    void login(Exchange exchange) throws IOException {
         JsonObject request = JsonBodies.readObject(exchange);
         // Any positive id is accepted: a guest id is a handle, not a credential (checking it against
         // the ids this process issued would refuse a client that kept its id across a server restart).

@@ -1,14 +1,12 @@
 package org.jetraiders.server.http;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.jetraiders.server.auth.GuestAuth;
 import org.jetraiders.server.metrics.ServerMetrics;
 import org.slf4j.Logger;
@@ -16,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's HTTP side: guest login, health, metrics, lobby list, client config and static files,
- * on the JDK's built-in HTTP server with its own small worker pool ({@code jr-http-N}).
+ * on an embedded Jetty with a small thread pool ({@code jr-http-N}). Every request is bounded: in time
+ * (its headers and body must arrive within the request timeout; a silent connection is closed after
+ * the idle timeout), in size (headers, body) and in number (connections); see {@link Builder}.
  *
  * <pre>{@code
  * HttpSide http = HttpSide.builder()
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  *         .lobbies(directory)
  *         .metrics(serverMetrics)
  *         .webSocket(3001, "/ws")
+ *         .requestTimeout(Duration.ofSeconds(10))
  *         .build();
  * http.start();
  * ...
@@ -34,29 +35,33 @@ import org.slf4j.LoggerFactory;
  * <p>Routes: {@code POST /guest/init}, {@code POST /guest/login}, {@code GET /health},
  * {@code GET /metrics}, {@code GET /lobbies}, {@code GET /config.json}, and {@code GET /} or
  * {@code GET /<file>} from the classpath folder {@code /web/}. {@code start} and {@code stop} may be
- * called from any thread, once each.
+ * called from any thread, once each. Stalled or slow clients hold no thread: bodies are read as they
+ * arrive and responses are written without blocking, so they cannot starve {@code /health}.
  */
 public final class HttpSide {
     private static final Logger LOG = LoggerFactory.getLogger(HttpSide.class);
-    private static final int QUEUED_REQUESTS = 256;
 
     private final String host;
     private final int requestedPort;
-    private final int threads;
+    private final HttpLimits limits;
+    private final ServerMetrics metrics;
+    private final ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("jr-http-timer", true);
+    private final RequestDeadlines deadlines;
     private final Router router;
     private final Object lock = new Object();
-    private HttpServer server;
-    private ThreadPoolExecutor executor;
+    private Server server;
     private boolean stopped;
 
     private HttpSide(Builder b) {
         this.host = b.host;
         this.requestedPort = b.port;
-        this.threads = b.threads;
+        this.limits = b.limits();
+        this.metrics = b.metrics;
+        this.deadlines = new RequestDeadlines(scheduler, limits.requestTimeout().toNanos(), metrics);
         GuestRoutes guest = new GuestRoutes(b.auth);
         InfoRoutes info = new InfoRoutes(b.lobbies, b.metrics, b.healthCheck, b.wsPort, b.wsPath);
         StaticFiles files = new StaticFiles(HttpSide.class.getClassLoader());
-        this.router = new Router(files::serve)
+        this.router = new Router(files::serve, deadlines, scheduler, limits, metrics)
                 .add("POST", "/guest/init", guest::init)
                 .add("POST", "/guest/login", guest::login)
                 .add("GET", "/health", info::health)
@@ -80,16 +85,18 @@ public final class HttpSide {
             if (server != null || stopped) {
                 throw new IllegalStateException("HttpSide already started");
             }
-            HttpServer s = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                    new ArrayBlockingQueue<>(QUEUED_REQUESTS), new WorkerFactory(),
-                    new ThreadPoolExecutor.CallerRunsPolicy()); // a full queue slows the dispatcher down
-            s.createContext("/", router);
-            s.setExecutor(pool);
-            s.start();
+            Server s = JettyServerFactory.create(host, requestedPort, limits, router, deadlines, scheduler, metrics);
+            try {
+                s.start();
+            } catch (Exception e) {
+                stopQuietly(s);
+                throw e instanceof IOException io ? io
+                        : new IOException("HTTP side could not start on " + host + ":" + requestedPort, e);
+            }
             server = s;
-            executor = pool;
-            LOG.info("HTTP side listening on {}:{}", host, s.getAddress().getPort());
+            LOG.info("HTTP side listening on {}:{} (request timeout {} s, idle timeout {} s, at most {} connections)",
+                    host, boundPort(s), limits.requestTimeout().toSeconds(), limits.idleTimeout().toSeconds(),
+                    limits.maxConnections());
         }
     }
 
@@ -99,53 +106,49 @@ public final class HttpSide {
             if (server == null) {
                 throw new IllegalStateException("HttpSide not started");
             }
-            return server.getAddress().getPort();
+            return boundPort(server);
         }
     }
 
+    /** Connections open right now, stalled ones included. */
+    int openConnections() {
+        return deadlines.tracked();
+    }
+
     /**
-     * Answers new requests with 503, gives those in flight up to a second, then closes the listener,
-     * the connections and the workers. Idempotent; a stopped side cannot be started again.
+     * Answers new requests with 503, gives those being answered up to a second, then closes the
+     * listener, every connection and the threads. Idempotent; a stopped side cannot be started again.
      */
     public void stop() {
-        HttpServer s;
-        ThreadPoolExecutor pool;
+        Server s;
         synchronized (lock) {
             stopped = true;
             s = server;
-            pool = executor;
             server = null;
-            executor = null;
         }
         if (s == null) {
             return;
         }
         try {
-            // the JDK 17 server's stop(delay) always waits the whole delay, so drain ourselves
             if (!router.drain(1, TimeUnit.SECONDS)) {
                 LOG.warn("HTTP side stopping with requests still in flight");
             }
-            s.stop(0);
-            pool.shutdown();
-            if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
         } catch (InterruptedException e) {
-            s.stop(0);
-            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        stopQuietly(s);
         LOG.info("HTTP side stopped");
     }
 
-    private static final class WorkerFactory implements ThreadFactory {
-        private final AtomicInteger next = new AtomicInteger(1);
+    private static int boundPort(Server s) {
+        return ((ServerConnector) s.getConnectors()[0]).getLocalPort();
+    }
 
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "jr-http-" + next.getAndIncrement());
-            t.setDaemon(true);
-            return t;
+    private static void stopQuietly(Server s) {
+        try {
+            s.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP side did not stop cleanly", e);
         }
     }
 
@@ -153,7 +156,12 @@ public final class HttpSide {
     public static final class Builder {
         private String host = "0.0.0.0";
         private int port = 3000;
-        private int threads = 2;
+        private int threads = HttpLimits.DEFAULTS.threads();
+        private Duration requestTimeout = HttpLimits.DEFAULTS.requestTimeout();
+        private Duration idleTimeout = HttpLimits.DEFAULTS.idleTimeout();
+        private int maxConnections = HttpLimits.DEFAULTS.maxConnections();
+        private int maxHeaderBytes = HttpLimits.DEFAULTS.maxHeaderBytes();
+        private int maxBodyBytes = HttpLimits.DEFAULTS.maxBodyBytes();
         private GuestAuth auth;
         private LobbyDirectory lobbies;
         private ServerMetrics metrics;
@@ -171,9 +179,45 @@ public final class HttpSide {
             return this;
         }
 
-        /** Worker threads, 1 to 16; default 2. */
+        /** Worker threads that run routes, 1 to 64 (Jetty adds its selector thread); default 2. */
         public Builder threads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Longest time to receive a whole request, headers and body, from the connection opening or
+         * its previous response; default 10 s. A late body gets 408; late headers close the connection.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** Longest silence on a connection while it is read or written; default 30 s. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * Connections open at once; default 512. At the cap the server stops accepting until one closes,
+         * and open connections get an idle timeout of a second so stalled ones make room.
+         */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Largest request line plus headers, in bytes; default 8192. Larger ones get 431 (414 for the URI). */
+        public Builder maxHeaderBytes(int maxHeaderBytes) {
+            this.maxHeaderBytes = maxHeaderBytes;
+            return this;
+        }
+
+        /** Largest request body, in bytes; default 4096. Larger ones get 413. */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 
@@ -223,13 +267,15 @@ public final class HttpSide {
             if (!wsPath.startsWith("/")) {
                 throw new IllegalArgumentException("wsPath must start with '/': " + wsPath);
             }
-            if (threads < 1 || threads > 16) {
-                throw new IllegalArgumentException("threads must be in [1, 16]: " + threads);
-            }
+            limits(); // checks threads, timeouts and sizes
             if (healthCheck == null) {
                 healthCheck = new HealthCheck(System::nanoTime);
             }
             return new HttpSide(this);
+        }
+
+        private HttpLimits limits() {
+            return new HttpLimits(threads, requestTimeout, idleTimeout, maxConnections, maxHeaderBytes, maxBodyBytes);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.jetraiders.server.http;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +25,7 @@ final class InfoRoutes {
         config.addProperty("ws_path", wsPath);
     }
 
-    void health(HttpExchange exchange) throws IOException {
+    void health(Exchange exchange) throws IOException {
         HealthCheck.Report report = healthCheck.evaluate(directory.lobbies());
         JsonObject body = new JsonObject();
         body.addProperty("status", report.healthy() ? "ok" : "degraded");
@@ -45,20 +44,20 @@ final class InfoRoutes {
         Responses.json(exchange, report.healthy() ? 200 : 503, body);
     }
 
-    void metrics(HttpExchange exchange) throws IOException {
+    void metrics(Exchange exchange) throws IOException {
         StringBuilder out = new StringBuilder(4096);
         PrometheusWriter.write(out, metrics, directory.lobbies());
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.setResponseHeader("Cache-Control", "no-store");
         Responses.bytes(exchange, 200, PrometheusWriter.CONTENT_TYPE, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    void lobbies(HttpExchange exchange) throws IOException {
+    void lobbies(Exchange exchange) throws IOException {
         JsonObject body = new JsonObject();
         body.add("lobbies", lobbiesJson(directory.lobbies()));
         Responses.json(exchange, 200, body);
     }
 
-    void config(HttpExchange exchange) throws IOException {
+    void config(Exchange exchange) throws IOException {
         Responses.json(exchange, 200, config);
     }
 

@@ -7,34 +7,18 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a size-limited, strictly parsed JSON object from a request body. */
+/** Parses a request body (read and size-limited by {@link BodyReader}) as one strict JSON object. */
 final class JsonBodies {
-    /** Largest request body accepted, in bytes. */
-    static final int MAX_BODY_BYTES = 4096;
-
     private JsonBodies() {
     }
 
-    /** @throws HttpError 413 if the body is too large, 400 if it is not one JSON object */
-    static JsonObject readObject(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && tooLarge(declared)) {
-            throw tooLarge();
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        return parseObject(new String(body, StandardCharsets.UTF_8));
+    /** @throws HttpError 400 if the body is not one JSON object */
+    static JsonObject readObject(Exchange exchange) {
+        return parseObject(new String(exchange.requestBody(), StandardCharsets.UTF_8));
     }
 
     /** Parses exactly one JSON object (strict: no comments, no unquoted strings, nothing after it). */
@@ -78,18 +62,6 @@ final class JsonBodies {
             throw new HttpError(400, "missing_field", "'" + field + "' is required");
         }
         return value;
-    }
-
-    private static boolean tooLarge(String declared) {
-        try {
-            return Long.parseLong(declared.trim()) > MAX_BODY_BYTES;
-        } catch (NumberFormatException e) {
-            throw new HttpError(400, "bad_request", "invalid Content-Length");
-        }
-    }
-
-    private static HttpError tooLarge() {
-        return new HttpError(413, "body_too_large", "the body must be at most " + MAX_BODY_BYTES + " bytes");
     }
 
     private static HttpError badJson(String message) {

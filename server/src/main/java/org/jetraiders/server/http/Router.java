@@ -1,41 +1,63 @@
 package org.jetraiders.server.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.jetraiders.server.metrics.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches on the exact path (the JDK server matches contexts by prefix, which would let
- * {@code /healthz} reach {@code /health}); unknown paths go to the fallback. Answers CORS preflight
- * ({@code OPTIONS}) with 204 and wrong methods with 405 and an {@code Allow} header; turns
- * {@link HttpError} into its JSON error and anything else into a logged 500.
+ * Dispatches on the exact raw path (so {@code /healthz} never reaches {@code /health}); unknown paths
+ * go to the fallback. Answers CORS preflight ({@code OPTIONS}) with 204 and wrong methods with 405 and
+ * an {@code Allow} header; turns {@link HttpError} into its JSON error and anything else into a
+ * logged 500. POST routes get their body read first by {@link BodyReader}, so no route ever waits
+ * on a client.
+ *
+ * <p>Jetty calls {@link #handle} on its worker threads once a request's headers are in; a route runs
+ * on that thread, or on the worker that delivers the last of its body.
  */
-final class Router implements HttpHandler {
+final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     /** A route body; may throw {@link HttpError}. */
     @FunctionalInterface
     interface Route {
-        void handle(HttpExchange exchange) throws IOException;
+        void handle(Exchange exchange) throws IOException;
     }
 
     private record Entry(String method, Route route) {
+        boolean readsBody() {
+            return "POST".equals(method);
+        }
     }
 
     private final Map<String, Entry> routes = new HashMap<>();
     private final Route fallback;
+    private final RequestDeadlines deadlines;
+    private final Scheduler scheduler;
+    private final HttpLimits limits;
+    private final ServerMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
     /** @param fallback GET handler for every path without a route (static files) */
-    Router(Route fallback) {
+    Router(Route fallback, RequestDeadlines deadlines, Scheduler scheduler, HttpLimits limits, ServerMetrics metrics) {
         this.fallback = fallback;
+        this.deadlines = deadlines;
+        this.scheduler = scheduler;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     Router add(String method, String path, Route route) {
@@ -44,33 +66,26 @@ final class Router implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        inFlight.incrementAndGet();
-        try {
-            if (draining) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                throw new HttpError(503, "stopping", "the server is stopping");
-            }
-            dispatch(exchange);
-        } catch (HttpError e) {
-            respondError(exchange, e.status, e.code, e.getMessage());
-        } catch (IOException e) {
-            LOG.debug("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-        } catch (RuntimeException e) {
-            LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            respondError(exchange, 500, "internal_error", "internal server error");
-        } finally {
-            exchange.close();
-            if (inFlight.decrementAndGet() == 0 && draining) {
-                synchronized (this) {
-                    notifyAll();
-                }
-            }
+    public boolean handle(Request request, Response response, Callback callback) {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        deadlines.headersRead(connection);
+        Completion completion = new Completion(callback, connection);
+        URI uri = parseTarget(request.getHttpURI().getPathQuery());
+        Exchange exchange = new Exchange(request, response, completion, uri);
+        if (uri == null) {
+            respondError(exchange, new HttpError(400, "bad_path", "invalid path"));
+        } else if (draining) {
+            completion.countInFlight();
+            refuseWhileStopping(exchange);
+        } else {
+            dispatch(request, exchange, completion);
         }
+        return true;
     }
 
     /**
-     * Refuses new requests with 503 and waits for the ones in flight to finish.
+     * Refuses new requests with 503 and waits for the ones being answered to finish (requests still
+     * waiting for their body are not waited for: stopping the server closes them).
      *
      * @return true if none was left in flight within the timeout
      */
@@ -89,34 +104,126 @@ final class Router implements HttpHandler {
         return true;
     }
 
-    private void dispatch(HttpExchange exchange) throws IOException {
+    private void dispatch(Request request, Exchange exchange, Completion completion) {
         Entry entry = routes.get(exchange.getRequestURI().getRawPath());
         String method = entry == null ? "GET" : entry.method();
         Route route = entry == null ? fallback : entry.route();
         String requested = exchange.getRequestMethod();
         String allow = method + ", OPTIONS";
         if ("OPTIONS".equals(requested)) {
-            exchange.getResponseHeaders().set("Allow", allow);
-            exchange.getResponseHeaders().set("Access-Control-Allow-Methods", allow);
-            exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
-            exchange.getResponseHeaders().set("Access-Control-Max-Age", "86400");
+            exchange.setResponseHeader("Allow", allow);
+            exchange.setResponseHeader("Access-Control-Allow-Methods", allow);
+            exchange.setResponseHeader("Access-Control-Allow-Headers", "Content-Type");
+            exchange.setResponseHeader("Access-Control-Max-Age", "86400");
             Responses.empty(exchange, 204);
         } else if (!method.equals(requested)) {
-            exchange.getResponseHeaders().set("Allow", allow);
-            throw new HttpError(405, "method_not_allowed", "use " + method);
+            exchange.setResponseHeader("Allow", allow);
+            respondError(exchange, new HttpError(405, "method_not_allowed", "use " + method));
+        } else if (entry != null && entry.readsBody()) {
+            BodyReader.read(request, limits.maxBodyBytes(), limits.requestTimeout().toNanos(), scheduler, metrics,
+                    body -> {
+                        exchange.requestBody(body);
+                        run(exchange, completion, route);
+                    },
+                    error -> {
+                        exchange.setResponseHeader("Connection", "close"); // the rest of the body is not wanted
+                        respondError(exchange, error);
+                    });
         } else {
-            route.handle(exchange);
+            run(exchange, completion, route);
         }
     }
 
-    private static void respondError(HttpExchange exchange, int status, String code, String message) {
-        if (exchange.getResponseCode() != -1) {
-            return; // headers already sent; closing the exchange is all we can do
+    /** Runs {@code route}, or answers 503 if the server started stopping while the body came in. */
+    private void run(Exchange exchange, Completion completion, Route route) {
+        completion.countInFlight();
+        if (draining) {
+            refuseWhileStopping(exchange);
+            return;
         }
         try {
-            Responses.error(exchange, status, code, message);
+            route.handle(exchange);
+            if (!exchange.isResponded()) {
+                throw new IllegalStateException("route answered nothing");
+            }
+        } catch (HttpError e) {
+            respondError(exchange, e);
         } catch (IOException e) {
-            LOG.debug("could not send HTTP {}: {}", status, e.toString());
+            LOG.debug("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+            if (!exchange.isResponded()) {
+                exchange.abandon(e);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            respondError(exchange, new HttpError(500, "internal_error", "internal server error"));
+        }
+    }
+
+    private static void refuseWhileStopping(Exchange exchange) {
+        exchange.setResponseHeader("Connection", "close");
+        respondError(exchange, new HttpError(503, "stopping", "the server is stopping"));
+    }
+
+    private static void respondError(Exchange exchange, HttpError error) {
+        if (exchange.isResponded()) {
+            return; // the response is on its way; the connection closes if it fails
+        }
+        Responses.error(exchange, error.status, error.code, error.getMessage());
+    }
+
+    /** The request target as the JDK would parse it (not decoded), or null if it is not a valid URI. */
+    private static URI parseTarget(String pathQuery) {
+        try {
+            return new URI(pathQuery);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Completes a request: re-arms the connection's deadline for its next request and, if the request
+     * reached a route, counts it out of {@link #inFlight}; both before Jetty moves on to the next
+     * request on the connection. Runs on whichever thread finishes the write.
+     */
+    private final class Completion implements Callback {
+        private final Callback callback;
+        private final Connection connection;
+        private volatile boolean counted;
+
+        Completion(Callback callback, Connection connection) {
+            this.callback = callback;
+            this.connection = connection;
+        }
+
+        void countInFlight() {
+            counted = true;
+            inFlight.incrementAndGet();
+        }
+
+        @Override
+        public void succeeded() {
+            finish();
+            callback.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            finish();
+            callback.failed(x);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return callback.getInvocationType();
+        }
+
+        private void finish() {
+            deadlines.responseDone(connection);
+            if (counted && inFlight.decrementAndGet() == 0 && draining) {
+                synchronized (Router.this) {
+                    Router.this.notifyAll();
+                }
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.jetraiders.server.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -29,7 +28,7 @@ final class StaticFiles {
         this.loader = loader;
     }
 
-    void serve(HttpExchange exchange) throws IOException {
+    void serve(Exchange exchange) throws IOException {
         String relative = resolve(exchange.getRequestURI().getPath());
         if (relative == null) {
             throw new HttpError(400, "bad_path", "invalid path");
@@ -39,7 +38,7 @@ final class StaticFiles {
         if (body == null) {
             throw new HttpError(404, "not_found", "no such file");
         }
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.setResponseHeader("Cache-Control", "no-cache");
         Responses.bytes(exchange, 200, type, body);
     }
 

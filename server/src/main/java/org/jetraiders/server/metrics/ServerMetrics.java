@@ -35,6 +35,8 @@ public final class ServerMetrics {
     // not registered: the writer merges the engine's rejections (per lobby) into the same family
     private final LabelledCounter rejectedInputs = new LabelledCounter("jetraiders_rejected_inputs_total",
             "Client inputs rejected, by reason.", "reason");
+    private final LabelledCounter httpRefused = reasons("jetraiders_http_refused_total",
+            "HTTP requests or connections the HTTP side refused or cut off, by reason.");
     private final TickDurations tickDurations = new TickDurations();
 
     public ServerMetrics() {
@@ -80,6 +82,11 @@ public final class ServerMetrics {
         return tickDurations;
     }
 
+    /** The HTTP side refused or cut off a request or connection (request_timeout, body_too_large...). */
+    public void httpRefused(String reason) {
+        httpRefused.increment(reason);
+    }
+
     /** Connections open right now. */
     public long connections() {
         return (long) connections.get();
@@ -116,6 +123,15 @@ public final class ServerMetrics {
 
     public long rejectedInputs(String reason) {
         return rejectedInputs.get(reason);
+    }
+
+    public long httpRefusals(String reason) {
+        return httpRefused.get(reason);
+    }
+
+    /** Sorted copy: reason → HTTP requests or connections refused or cut off. */
+    public Map<String, Long> httpRefusedByReason() {
+        return httpRefused.snapshot();
     }
 
     /** Sorted copy: reason → disconnects. */

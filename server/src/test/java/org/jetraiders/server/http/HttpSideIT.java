@@ -166,14 +166,14 @@ class HttpSideIT {
 
     @Test
     void shouldAnswerAnOversizedBodyWith413() throws Exception {
-        String huge = "{\"display_name\": \"" + "a".repeat(JsonBodies.MAX_BODY_BYTES) + "\"}";
+        String huge = "{\"display_name\": \"" + "a".repeat(HttpLimits.DEFAULTS.maxBodyBytes()) + "\"}";
 
         assertError(post("/guest/init", huge), 413, "body_too_large");
     }
 
     @Test
     void shouldAnswerAnOversizedChunkedBodyWith413() throws Exception {
-        String huge = "{\"display_name\": \"" + "a".repeat(JsonBodies.MAX_BODY_BYTES) + "\"}";
+        String huge = "{\"display_name\": \"" + "a".repeat(HttpLimits.DEFAULTS.maxBodyBytes()) + "\"}";
         byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
         // a publisher of unknown length makes the client send the body chunked, without Content-Length
         HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(
