@@ -26,6 +26,26 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class LobbyManager implements AutoCloseable {
+    /**
+     * Told when a lobby is created on demand or retired (not about the default lobby, nor at close).
+     * Called on the thread that opened or retired the lobby, which may be a client's: keep it short.
+     */
+    public interface Listener {
+        void lobbyOpened(String name);
+
+        void lobbyRetired(String name);
+    }
+
+    private static final Listener NO_LISTENER = new Listener() {
+        @Override
+        public void lobbyOpened(String name) {
+        }
+
+        @Override
+        public void lobbyRetired(String name) {
+        }
+    };
+
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     /** Snapshots a lobby buffers for its clients: about a second at 60 Hz. */
@@ -44,6 +64,7 @@ public final class LobbyManager implements AutoCloseable {
     private final Object createLock = new Object();
     private long createdCount;
     private volatile boolean closed;
+    private volatile Listener listener = NO_LISTENER;
 
     public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops) {
         this.config = config;
@@ -61,6 +82,21 @@ public final class LobbyManager implements AutoCloseable {
         return lobbies.get(config.defaultLobby());
     }
 
+    /** Sets the one listener of lobby openings and retirements (null: none). */
+    public void listener(Listener listener) {
+        this.listener = listener == null ? NO_LISTENER : listener;
+    }
+
+    /**
+     * Finds or creates the lobby without entering it, e.g. for a match a matchmaker arranged: an empty
+     * new lobby is retired after {@code lobby-idle-seconds} unless someone enters it.
+     *
+     * @return the lobby, or null when the name is invalid, the lobby cap is reached or the server is closing
+     */
+    public ManagedLobby open(String name) {
+        return isValidName(name) ? findOrCreate(name) : null;
+    }
+
     /**
      * Finds or creates the lobby and claims a place in it ({@link ManagedLobby#enter()}); the caller
      * must {@link ManagedLobby#exit} it later.
@@ -72,19 +108,9 @@ public final class LobbyManager implements AutoCloseable {
             return null;
         }
         while (!closed) {
-            ManagedLobby lobby = lobbies.get(name);
+            ManagedLobby lobby = findOrCreate(name);
             if (lobby == null) {
-                synchronized (createLock) {
-                    lobby = lobbies.get(name);
-                    if (lobby == null) {
-                        if (closed || lobbies.size() >= config.maxLobbies()) {
-                            return null;
-                        }
-                        lobby = create(name, false);
-                        lobbies.put(name, lobby);
-                        LOG.info("lobby {} created ({} lobbies)", name, lobbies.size());
-                    }
-                }
+                return null;
             }
             if (lobby.enter()) {
                 return lobby;
@@ -92,6 +118,27 @@ public final class LobbyManager implements AutoCloseable {
             lobbies.remove(name, lobby); // retired under our feet: make a fresh one
         }
         return null;
+    }
+
+    private ManagedLobby findOrCreate(String name) {
+        ManagedLobby lobby = lobbies.get(name);
+        if (lobby != null) {
+            return lobby;
+        }
+        synchronized (createLock) {
+            lobby = lobbies.get(name);
+            if (lobby != null) {
+                return lobby;
+            }
+            if (closed || lobbies.size() >= config.maxLobbies()) {
+                return null;
+            }
+            lobby = create(name, false);
+            lobbies.put(name, lobby);
+            LOG.info("lobby {} created ({} lobbies)", name, lobbies.size());
+        }
+        listener.lobbyOpened(name);
+        return lobby;
     }
 
     /** Closes lobbies that have been empty for the idle timeout. Called periodically. */
@@ -102,6 +149,7 @@ public final class LobbyManager implements AutoCloseable {
                 lobbies.remove(lobby.name(), lobby);
                 lobby.lobby().stop(Duration.ofSeconds(2));
                 LOG.info("lobby {} closed after being empty for {} s", lobby.name(), config.lobbyIdleTimeout().toSeconds());
+                listener.lobbyRetired(lobby.name());
             }
         }
     }

@@ -21,6 +21,7 @@ public final class ServerMetrics {
     private final LabelledCounter disconnects = new LabelledCounter();
     private final LabelledCounter handshakesRejected = new LabelledCounter();
     private final LabelledCounter rejectedInputs = new LabelledCounter();
+    private final LabelledCounter agonesFailures = new LabelledCounter();
 
     /** A WebSocket connection was accepted. */
     public void connectionOpened() {
@@ -54,6 +55,16 @@ public final class ServerMetrics {
     /** A client message was refused before reaching a lobby (malformed, unknown type, rate limit...). */
     public void rejectedInput(String reason) {
         rejectedInputs.increment(reason);
+    }
+
+    /** A call to the Agones SDK sidecar failed ({@code call}: ready, health, list, counter, watch, shutdown). */
+    public void agonesCallFailed(String call) {
+        agonesFailures.increment(call);
+    }
+
+    /** Sorted copy: Agones sidecar call → failures. */
+    public Map<String, Long> agonesCallFailuresByCall() {
+        return agonesFailures.snapshot();
     }
 
     /** Connections open right now. */
