@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgonesAgent implements LobbyManager.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgonesAgent.class);
+    /** The largest capacity Agones accepts for a list. */
+    static final int MAX_LIST_CAPACITY = 1000;
 
     private final AgonesSettings settings;
     private final LobbyHost host;
@@ -47,7 +49,8 @@ public final class AgonesAgent implements LobbyManager.Listener, AutoCloseable {
         FailureLog failures = new FailureLog(metrics, System::nanoTime);
         this.ready = new ReadyAnnouncer(sdk, thread, failures, ports, settings.requestTimeout(), settings.retryMax());
         this.health = new HealthPinger(sdk, host, thread, failures);
-        this.sync = new LobbySync(sdk, host, thread, failures, maxLobbies, playersCapacity);
+        // Agones caps a list at 1000 values; more lobbies than that cannot all be listed
+        this.sync = new LobbySync(sdk, host, thread, failures, Math.min(maxLobbies, MAX_LIST_CAPACITY), playersCapacity);
         this.emptyShutdown = new EmptyShutdown(sdk, thread, failures, settings.shutdownWhenEmpty(), System::nanoTime);
         this.watch = new WatchStream(http, sdk, thread, failures, AgonesSettings.LOBBIES_LIST, settings.retryMax(),
                 view -> {
