@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +137,7 @@ final class LobbySync {
      * exceptionally, so one failed call does not hide the others of its round.
      */
     private CompletableFuture<Void> call(String kind, CompletableFuture<String> call, Consumer<String> onSuccess,
-                                         java.util.function.Predicate<SdkCallException> benign) {
+                                         Predicate<SdkCallException> benign) {
         return call.handleAsync((body, error) -> {
             Throwable cause = error != null && error.getCause() != null ? error.getCause() : error;
             if (error == null || (benign != null && cause instanceof SdkCallException e && benign.test(e))) {
