@@ -1,5 +1,6 @@
 package org.jetraiders.server;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jetraiders.engine.ClientThreadPool;
 import org.jetraiders.engine.GameLoopPool;
 import org.jetraiders.engine.Lobby;
+import org.jetraiders.server.agones.AgonesAgent;
+import org.jetraiders.server.agones.ServerLobbies;
 import org.jetraiders.server.auth.GuestAuth;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.http.HealthCheck;
 import org.jetraiders.server.http.HttpSide;
 import org.jetraiders.server.http.LobbyDirectory;
 import org.jetraiders.server.http.LobbyView;
@@ -43,6 +47,7 @@ public final class GameServer implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private HttpSide http;
     private BotSquadron bots;
+    private AgonesAgent agones;
 
     public GameServer(ServerConfig config) {
         this.config = config;
@@ -81,6 +86,9 @@ public final class GameServer implements AutoCloseable {
             bots = BotSquadron.launch(lobbies.defaultLobby().lobby(), config.bots());
         }
         timers.scheduleWithFixedDelay(() -> lobbies.retireIdle(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+        if (config.agones().enabled()) {
+            startAgones();
+        }
         LOG.info("Jet Raiders server started: game ws://{}:{}/ws, http://{}:{}/ ({} Hz, {} bots in lobby {})",
                 config.host(), webSocket.boundPort(), config.host(), http.port(), config.tickRateHz(),
                 config.bots(), config.defaultLobby());
@@ -115,6 +123,19 @@ public final class GameServer implements AutoCloseable {
         return auth;
     }
 
+    /** Agones (docs/DEPLOY.md): its own thread and HTTP client; nothing here runs on a game or client thread. */
+    private void startAgones() {
+        HealthCheck health = new HealthCheck(System::nanoTime); // its own: /health's late-tick window is per caller
+        LobbyDirectory directory = directory();
+        String local = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        long playersCapacity = Math.min((long) config.maxLobbies() * config.maxPlayersPerLobby(), config.maxConnections());
+        agones = new AgonesAgent(config.agones(), new ServerLobbies(lobbies, () -> health.evaluate(directory.lobbies()).healthy()),
+                metrics, List.of(new InetSocketAddress(local, webSocket.boundPort()), new InetSocketAddress(local, http.port())),
+                config.maxLobbies(), playersCapacity);
+        lobbies.listener(agones);
+        agones.start();
+    }
+
     /** The lobby list the HTTP side reports. */
     private LobbyDirectory directory() {
         return () -> {
@@ -142,6 +163,10 @@ public final class GameServer implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        if (agones != null) {
+            lobbies.listener(null);
+            agones.close(); // no more pings: Agones is stopping us, or we asked it to
+        }
         if (bots != null) {
             bots.stop();
         }

@@ -1,6 +1,7 @@
 package org.jetraiders.server.config;
 
 import java.time.Duration;
+import org.jetraiders.server.agones.AgonesSettings;
 
 /**
  * Everything the server is started with. Immutable; every value has a default and a command-line
@@ -42,6 +43,7 @@ public final class ServerConfig {
     private final int gameLoopThreads;
     private final String defaultLobby;
     private final long seed;
+    private final AgonesSettings agones;
 
     private ServerConfig(Builder b) {
         host = b.host;
@@ -79,6 +81,7 @@ public final class ServerConfig {
         gameLoopThreads = b.gameLoopThreads;
         defaultLobby = b.defaultLobby;
         seed = b.seed;
+        agones = b.agones;
     }
 
     public static Builder builder() {
@@ -133,6 +136,8 @@ public final class ServerConfig {
     public String defaultLobby() { return defaultLobby; }
     /** Seed of the first lobby; later lobbies derive theirs from it. */
     public long seed() { return seed; }
+    /** Agones integration ({@code --agones}, off by default). */
+    public AgonesSettings agones() { return agones; }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -171,6 +176,7 @@ public final class ServerConfig {
         b.gameLoopThreads = gameLoopThreads;
         b.defaultLobby = defaultLobby;
         b.seed = seed;
+        b.agones = agones;
         return b;
     }
 
@@ -210,6 +216,7 @@ public final class ServerConfig {
         private int gameLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private String defaultLobby = "main";
         private long seed = System.nanoTime();
+        private AgonesSettings agones = AgonesSettings.defaults();
 
         private Builder() {
         }
@@ -249,6 +256,9 @@ public final class ServerConfig {
         public Builder gameLoopThreads(int v) { gameLoopThreads = v; return this; }
         public Builder defaultLobby(String v) { defaultLobby = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        public Builder agones(AgonesSettings v) { agones = v; return this; }
+        /** The Agones settings so far, to change one of them. */
+        public AgonesSettings agones() { return agones; }
 
         /** @throws IllegalArgumentException naming the first invalid value */
         public ServerConfig build() {
@@ -290,6 +300,7 @@ public final class ServerConfig {
             require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),
                     "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");
             require(tokenSecret == null || tokenSecret.length() >= 16, "token-secret must be at least 16 characters");
+            require(agones != null, "agones settings must be set");
             return new ServerConfig(this);
         }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jetraiders.server.agones.AgonesSettings;
 
 /**
  * Command-line flags and their environment variables ({@code --http-port} ↔ {@code JR_HTTP_PORT}).
@@ -99,13 +100,34 @@ public final class ServerOptions {
             new Option("read-batch-micros", "the WebSocket selector handles ready sockets at most once per this many "
                     + "microseconds, so one wake-up reads many messages (0: wake for each)",
                     c -> c.readBatch().toNanos() / 1000, (b, v) -> b.readBatch(Duration.ofNanos(1000L * integer(v)))),
-            new Option("seed", "random seed of the lobbies (default: time-based)", c -> "<time>", (b, v) -> b.seed(Long.parseLong(v))));
+            new Option("seed", "random seed of the lobbies (default: time-based)", c -> "<time>", (b, v) -> b.seed(Long.parseLong(v))),
+            // Agones (docs/DEPLOY.md); AGONES_SDK_HTTP_PORT, which Agones sets, is read as well (see parse)
+            new Option("agones", "run as an Agones game server: Ready, health pings, lobbies list, players counter (true/false)",
+                    c -> c.agones().enabled(), (b, v) -> b.agones(b.agones().withEnabled(bool(v)))),
+            new Option("agones-sdk-port", "REST port of the Agones SDK sidecar on localhost (default: "
+                    + AgonesSettings.SDK_PORT_ENV + " or " + AgonesSettings.DEFAULT_SDK_PORT + ")",
+                    c -> c.agones().sdkPort(), (b, v) -> b.agones(b.agones().withSdkPort(integer(v)))),
+            new Option("agones-health-millis", "time between Agones health pings (sent only while every lobby ticks on time)",
+                    c -> c.agones().healthPeriod().toMillis(), (b, v) -> b.agones(b.agones().withHealthPeriod(millis(v)))),
+            new Option("agones-sync-millis", "how often the Agones lobbies list and players counter are updated",
+                    c -> c.agones().syncPeriod().toMillis(), (b, v) -> b.agones(b.agones().withSyncPeriod(millis(v)))),
+            new Option("agones-shutdown-when-empty", "once Allocated, ask Agones to shut down after this many seconds "
+                    + "without players (0 = never)",
+                    c -> c.agones().shutdownWhenEmpty().toSeconds(), (b, v) -> b.agones(b.agones().withShutdownWhenEmpty(seconds(v)))),
+            new Option("agones-timeout-millis", "longest wait for one call to the Agones sidecar",
+                    c -> c.agones().requestTimeout().toMillis(), (b, v) -> b.agones(b.agones().withRequestTimeout(millis(v)))),
+            new Option("agones-retry-max-millis", "longest pause between retries of Agones Ready and of the GameServer watch",
+                    c -> c.agones().retryMax().toMillis(), (b, v) -> b.agones(b.agones().withRetryMax(millis(v)))));
 
     private ServerOptions() {
     }
 
     public static Parsed parse(String[] args, Map<String, String> env) throws UsageException {
         ServerConfig.Builder builder = ServerConfig.builder();
+        String sdkPort = env.get(AgonesSettings.SDK_PORT_ENV);
+        if (sdkPort != null && !sdkPort.isBlank()) { // Agones' own variable; JR_AGONES_SDK_PORT and the flag still win
+            apply(find("agones-sdk-port"), builder, sdkPort.trim(), "environment variable " + AgonesSettings.SDK_PORT_ENV);
+        }
         for (Option option : OPTIONS) {
             String value = env.get(option.env());
             if (value != null && !value.isBlank()) {
@@ -182,6 +204,10 @@ public final class ServerOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not an integer");
         }
+    }
+
+    private static Duration millis(String v) {
+        return Duration.ofMillis(integer(v));
     }
 
     private static Duration seconds(String v) {

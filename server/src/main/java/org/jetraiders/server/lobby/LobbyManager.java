@@ -30,6 +30,26 @@ import org.slf4j.LoggerFactory;
  * closed after being empty for {@code lobby-idle-seconds}. Thread-safe.
  */
 public final class LobbyManager implements AutoCloseable {
+    /**
+     * Told when a lobby is created on demand or retired (not about the default lobby, nor at close).
+     * Called on the thread that opened or retired the lobby, which may be a client's: keep it short.
+     */
+    public interface Listener {
+        void lobbyOpened(String name);
+
+        void lobbyRetired(String name);
+    }
+
+    private static final Listener NO_LISTENER = new Listener() {
+        @Override
+        public void lobbyOpened(String name) {
+        }
+
+        @Override
+        public void lobbyRetired(String name) {
+        }
+    };
+
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     /** Snapshots a lobby buffers for its clients: about a second at 60 Hz. */
@@ -50,6 +70,7 @@ public final class LobbyManager implements AutoCloseable {
     private final LobbyCreators creators;
     private long createdCount;
     private volatile boolean closed;
+    private volatile Listener listener = NO_LISTENER;
 
     /** @param metrics every lobby's ticks feed its tick-time histogram */
     public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops,
@@ -71,6 +92,26 @@ public final class LobbyManager implements AutoCloseable {
         return lobbies.get(config.defaultLobby());
     }
 
+    /** Sets the one listener of lobby openings and retirements (null: none). */
+    public void listener(Listener listener) {
+        this.listener = listener == null ? NO_LISTENER : listener;
+    }
+
+    /**
+     * Finds or creates the lobby without entering it, for the server itself (e.g. a match a matchmaker
+     * arranged; never limited per address): an empty new lobby is retired after {@code lobby-idle-seconds}
+     * unless someone enters it.
+     *
+     * @return the lobby, or null when the name is invalid, the lobby cap is reached or the server is closing
+     */
+    public ManagedLobby open(String name) {
+        if (!isValidName(name) || closed) {
+            return null;
+        }
+        LobbyEntry found = findOrCreate(name, null);
+        return found.lobby();
+    }
+
     /**
      * Finds or creates the lobby and claims a place in it ({@link ManagedLobby#enter()}); the caller
      * must {@link ManagedLobby#exit} it later. Entering a lobby that exists is limited only by its
@@ -85,26 +126,10 @@ public final class LobbyManager implements AutoCloseable {
             return LobbyEntry.refused(LobbyEntry.Refusal.INVALID_NAME);
         }
         while (!closed) {
-            ManagedLobby lobby = lobbies.get(name);
+            LobbyEntry found = findOrCreate(name, creator);
+            ManagedLobby lobby = found.lobby();
             if (lobby == null) {
-                synchronized (createLock) {
-                    lobby = lobbies.get(name);
-                    if (lobby == null) {
-                        LobbyEntry.Refusal refusal = claimCreation(creator);
-                        if (refusal != null) {
-                            return LobbyEntry.refused(refusal);
-                        }
-                        try {
-                            lobby = create(name, creator, false);
-                        } catch (RuntimeException e) {
-                            releaseCreation(creator);
-                            throw e;
-                        }
-                        lobbies.put(name, lobby);
-                        LOG.info("lobby {} created by {} ({} lobbies)", name, creator == null ? "the server"
-                                : creator.getHostAddress(), lobbies.size());
-                    }
-                }
+                return found;
             }
             if (lobby.enter()) {
                 return LobbyEntry.entered(lobby);
@@ -112,6 +137,35 @@ public final class LobbyManager implements AutoCloseable {
             lobbies.remove(name, lobby); // retired under our feet: make a fresh one
         }
         return LobbyEntry.refused(LobbyEntry.Refusal.CLOSING);
+    }
+
+    /** The lobby of that name, created (and {@code creator} charged) if there is none; or why not. */
+    private LobbyEntry findOrCreate(String name, InetAddress creator) {
+        ManagedLobby lobby = lobbies.get(name);
+        if (lobby != null) {
+            return LobbyEntry.entered(lobby);
+        }
+        synchronized (createLock) {
+            lobby = lobbies.get(name);
+            if (lobby != null) {
+                return LobbyEntry.entered(lobby);
+            }
+            LobbyEntry.Refusal refusal = claimCreation(creator);
+            if (refusal != null) {
+                return LobbyEntry.refused(refusal);
+            }
+            try {
+                lobby = create(name, creator, false);
+            } catch (RuntimeException e) {
+                releaseCreation(creator);
+                throw e;
+            }
+            lobbies.put(name, lobby);
+            LOG.info("lobby {} created by {} ({} lobbies)", name, creator == null ? "the server"
+                    : creator.getHostAddress(), lobbies.size());
+        }
+        listener.lobbyOpened(name);
+        return LobbyEntry.entered(lobby);
     }
 
     /** Under createLock: null if a new lobby may be made for {@code creator} (its place then claimed). */
@@ -150,6 +204,7 @@ public final class LobbyManager implements AutoCloseable {
                 releaseCreation(lobby.creator()); // its creator may make another
                 lobby.lobby().stop(Duration.ofSeconds(2));
                 LOG.info("lobby {} closed after being empty for {} s", lobby.name(), config.lobbyIdleTimeout().toSeconds());
+                listener.lobbyRetired(lobby.name());
             }
         }
     }

@@ -37,10 +37,13 @@ public final class ServerMetrics {
             "Client inputs rejected, by reason.", "reason");
     private final LabelledCounter httpRefused = reasons("jetraiders_http_refused_total",
             "HTTP requests or connections the HTTP side refused or cut off, by reason.");
+    private final LabelledCounter agonesFailures = new LabelledCounter("jetraiders_agones_errors_total",
+            "Calls to the Agones SDK sidecar that failed, by call.", "call");
     private final TickDurations tickDurations = new TickDurations();
 
     public ServerMetrics() {
         registry.register(tickDurations);
+        agonesFailures.registerWith(registry);
     }
 
     /** A WebSocket connection was accepted. */
@@ -85,6 +88,16 @@ public final class ServerMetrics {
     /** The HTTP side refused or cut off a request or connection (request_timeout, body_too_large...). */
     public void httpRefused(String reason) {
         httpRefused.increment(reason);
+    }
+
+    /** A call to the Agones SDK sidecar failed ({@code call}: ready, health, list, counter, watch, shutdown). */
+    public void agonesCallFailed(String call) {
+        agonesFailures.increment(call);
+    }
+
+    /** Sorted copy: Agones sidecar call → failures. */
+    public Map<String, Long> agonesCallFailuresByCall() {
+        return agonesFailures.snapshot();
     }
 
     /** Connections open right now. */
