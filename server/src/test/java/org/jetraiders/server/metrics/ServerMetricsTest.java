@@ -56,13 +56,16 @@ class ServerMetricsTest {
         metrics.messageIn(1);
         metrics.messageOut(1);
         metrics.tickDurations().observeNanos(1_000);
+        metrics.httpRefused("request_timeout");
+        metrics.agonesCallFailed("ready");
 
         Set<String> names = new TreeSet<>();
         metrics.collect().forEach(family -> names.add(family.getMetadata().getPrometheusName()));
 
         assertEquals(Set.of("jetraiders_connections", "jetraiders_messages_in", "jetraiders_messages_out",
                 "jetraiders_bytes_in", "jetraiders_bytes_out", "jetraiders_disconnects",
-                "jetraiders_handshakes_rejected", TickDurations.NAME), names);
+                "jetraiders_handshakes_rejected", "jetraiders_http_refused", "jetraiders_agones_errors",
+                TickDurations.NAME), names);
         assertEquals(1, metrics.tickDurations().count());
     }
 }
