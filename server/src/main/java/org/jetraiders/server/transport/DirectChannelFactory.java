@@ -19,12 +19,12 @@ final class DirectChannelFactory implements WebSocketServerFactory {
 
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-        return new WebSocketImpl(a, d);
+        return NodeFreeReadQueues.install(new WebSocketImpl(a, d));
     }
 
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
-        return new WebSocketImpl(a, drafts);
+        return NodeFreeReadQueues.install(new WebSocketImpl(a, drafts));
     }
 
     @Override

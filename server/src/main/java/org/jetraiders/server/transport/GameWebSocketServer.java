@@ -69,6 +69,7 @@ public final class GameWebSocketServer extends WebSocketServer {
                         // the binary subprotocol when the client asks for it, else plain (JSON)
                         List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL), new Protocol("")),
                         config.maxFrameBytes())));
+        NodeFreeReadQueues.install(this);
         this.context = new TransportContext(config, lobbies, auth, metrics, timers);
         this.sockets = new AdmittedSockets(new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress()),
                 config.handshakeTimeout(), metrics);
