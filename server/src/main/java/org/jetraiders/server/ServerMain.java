@@ -23,6 +23,9 @@ public final class ServerMain {
             return;
         }
         ServerConfig config = parsed.config();
+        if (config.returnUnusedMemory()) {
+            MemoryTuning.apply(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
         GameServer server = new GameServer(config);
         try {
             server.start();

@@ -38,6 +38,7 @@ public final class ServerConfig {
     private final Duration connectionLostTimeout;
     private final Duration readBatch;
     private final boolean allowAnonymous;
+    private final boolean returnUnusedMemory;
     private final String tokenSecret;
     private final int clientThreads;
     private final int gameLoopThreads;
@@ -76,6 +77,7 @@ public final class ServerConfig {
         connectionLostTimeout = b.connectionLostTimeout;
         readBatch = b.readBatch;
         allowAnonymous = b.allowAnonymous;
+        returnUnusedMemory = b.returnUnusedMemory;
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
         gameLoopThreads = b.gameLoopThreads;
@@ -129,6 +131,8 @@ public final class ServerConfig {
     /** Shortest pass of the WebSocket selector loop: inbound messages are read in batches this far apart. */
     public Duration readBatch() { return readBatch; }
     public boolean allowAnonymous() { return allowAnonymous; }
+    /** Whether {@code ServerMain} tunes G1 to give unused heap back to the OS (when no heap flags are set). */
+    public boolean returnUnusedMemory() { return returnUnusedMemory; }
     /** HMAC secret for session tokens, or null to generate one at start. */
     public String tokenSecret() { return tokenSecret; }
     public int clientThreads() { return clientThreads; }
@@ -171,6 +175,7 @@ public final class ServerConfig {
         b.connectionLostTimeout = connectionLostTimeout;
         b.readBatch = readBatch;
         b.allowAnonymous = allowAnonymous;
+        b.returnUnusedMemory = returnUnusedMemory;
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
         b.gameLoopThreads = gameLoopThreads;
@@ -211,6 +216,7 @@ public final class ServerConfig {
         private Duration connectionLostTimeout = Duration.ofSeconds(10);
         private Duration readBatch = Duration.ofMillis(1);
         private boolean allowAnonymous = true;
+        private boolean returnUnusedMemory = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int gameLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -251,6 +257,7 @@ public final class ServerConfig {
         public Builder connectionLostTimeout(Duration v) { connectionLostTimeout = v; return this; }
         public Builder readBatch(Duration v) { readBatch = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
+        public Builder returnUnusedMemory(boolean v) { returnUnusedMemory = v; return this; }
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }
         public Builder gameLoopThreads(int v) { gameLoopThreads = v; return this; }

@@ -89,6 +89,9 @@ public final class ServerOptions {
                     c -> c.lobbyIdleTimeout().toSeconds(), (b, v) -> b.lobbyIdleTimeout(seconds(v))),
             new Option("ping-interval-seconds", "WebSocket ping interval; no pong for 1.5x this closes the connection",
                     c -> c.connectionLostTimeout().toSeconds(), (b, v) -> b.connectionLostTimeout(seconds(v))),
+            new Option("return-unused-memory", "when the JVM has no heap flags, let G1 give unused heap back to the OS "
+                    + "(a concurrent cycle when idle for a minute; true/false)", ServerConfig::returnUnusedMemory,
+                    (b, v) -> b.returnUnusedMemory(bool(v))),
             new Option("allow-anonymous", "accept Join without a session token (true/false)", ServerConfig::allowAnonymous,
                     (b, v) -> b.allowAnonymous(bool(v))),
             new Option("token-secret", "HMAC secret for session tokens (default: random at start)",

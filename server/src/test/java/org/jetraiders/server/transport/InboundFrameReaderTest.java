@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.java_websocket.WebSocketAdapter;
-import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.junit.jupiter.api.Test;
 
@@ -39,33 +37,6 @@ class InboundFrameReaderTest {
         @Override
         public void onPong() {
             taken.add("pong");
-        }
-    }
-
-    /** A library connection whose decoder only records the bytes it is given. */
-    private static final class LibrarySpy extends WebSocketImpl {
-        final ByteArrayOutputStream given = new ByteArrayOutputStream();
-
-        LibrarySpy() {
-            super(new WebSocketAdapter() {
-                @Override public void onWebsocketMessage(org.java_websocket.WebSocket conn, String message) { }
-                @Override public void onWebsocketMessage(org.java_websocket.WebSocket conn, ByteBuffer blob) { }
-                @Override public void onWebsocketOpen(org.java_websocket.WebSocket conn, org.java_websocket.handshake.Handshakedata d) { }
-                @Override public void onWebsocketClose(org.java_websocket.WebSocket ws, int code, String reason, boolean remote) { }
-                @Override public void onWebsocketClosing(org.java_websocket.WebSocket ws, int code, String reason, boolean remote) { }
-                @Override public void onWebsocketCloseInitiated(org.java_websocket.WebSocket ws, int code, String reason) { }
-                @Override public void onWebsocketError(org.java_websocket.WebSocket conn, Exception ex) { }
-                @Override public void onWriteDemand(org.java_websocket.WebSocket conn) { }
-                @Override public java.net.InetSocketAddress getLocalSocketAddress(org.java_websocket.WebSocket conn) { return null; }
-                @Override public java.net.InetSocketAddress getRemoteSocketAddress(org.java_websocket.WebSocket conn) { return null; }
-            }, new Draft_6455());
-        }
-
-        @Override
-        public void decode(ByteBuffer socketBuffer) {
-            while (socketBuffer.hasRemaining()) {
-                given.write(socketBuffer.get());
-            }
         }
     }
 

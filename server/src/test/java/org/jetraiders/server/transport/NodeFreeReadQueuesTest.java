@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.protocols.Protocol;
@@ -20,30 +19,17 @@ class NodeFreeReadQueuesTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private static final WebSocketAdapter ADAPTER = new WebSocketAdapter() {
-        @Override public void onWebsocketMessage(org.java_websocket.WebSocket conn, String message) { }
-        @Override public void onWebsocketMessage(org.java_websocket.WebSocket conn, ByteBuffer blob) { }
-        @Override public void onWebsocketOpen(org.java_websocket.WebSocket conn, org.java_websocket.handshake.Handshakedata d) { }
-        @Override public void onWebsocketClose(org.java_websocket.WebSocket ws, int code, String reason, boolean remote) { }
-        @Override public void onWebsocketClosing(org.java_websocket.WebSocket ws, int code, String reason, boolean remote) { }
-        @Override public void onWebsocketCloseInitiated(org.java_websocket.WebSocket ws, int code, String reason) { }
-        @Override public void onWebsocketError(org.java_websocket.WebSocket conn, Exception ex) { }
-        @Override public void onWriteDemand(org.java_websocket.WebSocket conn) { }
-        @Override public java.net.InetSocketAddress getLocalSocketAddress(org.java_websocket.WebSocket conn) { return null; }
-        @Override public java.net.InetSocketAddress getRemoteSocketAddress(org.java_websocket.WebSocket conn) { return null; }
-    };
-
     @Test
     void shouldGiveEveryConnectionTheFactoryMakesAnArrayBackedReadQueue() {
         DirectChannelFactory factory = new DirectChannelFactory(1024);
-        WebSocketImpl ws = factory.createWebSocket(ADAPTER,
+        WebSocketImpl ws = factory.createWebSocket(LibrarySpy.SILENT,
                 List.of(new Draft_6455(Collections.emptyList(), List.of(new Protocol("")))));
         assertInstanceOf(ArrayBlockingQueue.class, ws.inQueue);
     }
 
     @Test
     void shouldPassReadBuffersThroughTheConnectionsQueueWithoutAllocating() throws Exception {
-        WebSocketImpl ws = new DirectChannelFactory(1024).createWebSocket(ADAPTER, new Draft_6455());
+        WebSocketImpl ws = new DirectChannelFactory(1024).createWebSocket(LibrarySpy.SILENT, new Draft_6455());
         ByteBuffer buffer = ByteBuffer.allocate(16);
         List<Long> bytesPerWindow = new ArrayList<>();
         for (int window = 0; window < 8; window++) {

@@ -1,0 +1,31 @@
+package org.jetraiders.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemoryTuningTest {
+    private static final HotSpotDiagnosticMXBean HOTSPOT = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+
+    @Test
+    void shouldLeaveTheHeapAloneWhenTheOperatorSetAnyHeapFlag() {
+        String before = HOTSPOT.getVMOption("MaxHeapFreeRatio").getValue();
+        for (String flag : List.of("-Xmx256m", "-Xms64m", "-XX:MaxHeapFreeRatio=50", "-XX:MaxRAMPercentage=25")) {
+            assertFalse(MemoryTuning.apply(List.of("-Dfoo=bar", flag)), flag);
+            assertEquals(before, HOTSPOT.getVMOption("MaxHeapFreeRatio").getValue(), "unchanged after " + flag);
+        }
+    }
+
+    @Test
+    void shouldLetG1GiveUnusedHeapBackWhenNoHeapFlagIsSet() {
+        assertTrue(MemoryTuning.apply(List.of("-Dfoo=bar", "-XX:+UseG1GC")));
+        for (String[] setting : MemoryTuning.SETTINGS) {
+            assertEquals(setting[1], HOTSPOT.getVMOption(setting[0]).getValue(), setting[0]);
+        }
+    }
+}
