@@ -98,12 +98,7 @@ class ConsumerIsolationTest {
             assertEquals(List.of("jr-iso1-clients-encoder-0"), encoded.threads());
 
             // (b) cut off after the timeout, without waiting for its sink to return
-            assertTrue(blocked.awaitDetached(Await.LONG), "blocked consumer cut off");
-            long cutOffSeen = System.nanoTime();
-            assertEquals(DetachReason.SINK_BLOCKED, blocked.detachReason());
-            assertNoEarlierThanTheTimeout(cutOffSeen - blockedPollStartsAfter);
-            assertTrue(blocker.isBlocked());
-            assertEquals(List.of(), blocker.detaches(), "onDetached waits until the blocked call returns");
+            assertCutOffWithoutWaitingForItsSink(blocked, blocker, blockedPollStartsAfter);
             assertEquals(1, lobby.metrics().detached(DetachReason.SINK_BLOCKED));
             assertEquals(mates.size(), lobby.metrics().consumers());
 
@@ -204,12 +199,7 @@ class ConsumerIsolationTest {
                 assertEquals(List.of("jr-iso2pool-encoder-0"), encoded.threads());
 
                 // (b) cut off after the timeout, without waiting for its sink to return
-                assertTrue(blocked.awaitDetached(Await.LONG), "blocked consumer cut off");
-                long cutOffSeen = System.nanoTime();
-                assertEquals(DetachReason.SINK_BLOCKED, blocked.detachReason());
-                assertNoEarlierThanTheTimeout(cutOffSeen - blockedPollStartsAfter);
-                assertTrue(blocker.isBlocked());
-                assertEquals(List.of(), blocker.detaches(), "onDetached waits until the blocked call returns");
+                assertCutOffWithoutWaitingForItsSink(blocked, blocker, blockedPollStartsAfter);
                 assertEquals(1, lobby.metrics().detached(DetachReason.SINK_BLOCKED));
                 assertEquals(3, lobby.metrics().consumers());
 
@@ -286,12 +276,7 @@ class ConsumerIsolationTest {
                 assertFalse(other1.sink().threads().contains(blocker.blockedThread()));
 
                 // (b) cut off after the timeout, without waiting for its sink to return
-                assertTrue(blocked.awaitDetached(Await.LONG), "blocked consumer cut off");
-                long cutOffSeen = System.nanoTime();
-                assertEquals(DetachReason.SINK_BLOCKED, blocked.detachReason());
-                assertNoEarlierThanTheTimeout(cutOffSeen - blockedPollStartsAfter);
-                assertTrue(blocker.isBlocked());
-                assertEquals(List.of(), blocker.detaches(), "onDetached waits until the blocked call returns");
+                assertCutOffWithoutWaitingForItsSink(blocked, blocker, blockedPollStartsAfter);
 
                 // (c) the others go on receiving, and whatever they missed was reported or dropped
                 long cutOffTick = lobby.tick();
@@ -363,6 +348,17 @@ class ConsumerIsolationTest {
     }
 
     /** The watchdog cuts a call off only once it has run for the whole timeout. */
+    /** The blocked consumer is cut off, no earlier than the timeout, while its sink's call still blocks. */
+    private static void assertCutOffWithoutWaitingForItsSink(ClientSubscription blocked, BlockingSink blocker,
+                                                            long blockedPollStartsAfter) throws InterruptedException {
+        assertTrue(blocked.awaitDetached(Await.LONG), "blocked consumer cut off");
+        long cutOffSeen = System.nanoTime();
+        assertEquals(DetachReason.SINK_BLOCKED, blocked.detachReason());
+        assertNoEarlierThanTheTimeout(cutOffSeen - blockedPollStartsAfter);
+        assertTrue(blocker.isBlocked());
+        assertEquals(List.of(), blocker.detaches(), "onDetached waits until the blocked call returns");
+    }
+
     private static void assertNoEarlierThanTheTimeout(long nanosFromBeforeThePollToTheCutOff) {
         assertTrue(nanosFromBeforeThePollToTheCutOff >= SINK_BLOCK_TIMEOUT.toNanos(),
                 "cut off " + nanosFromBeforeThePollToTheCutOff / 1_000_000 + " ms after the blocked poll could start,"

@@ -36,10 +36,6 @@ final class KeepAlive {
         return new KeepAlive(Duration.ofDays(1), 0);
     }
 
-    long intervalNanos() {
-        return intervalNanos;
-    }
-
     /** A pong arrived. */
     void pong(long nowNanos) {
         lastPongNanos = nowNanos;

@@ -57,13 +57,6 @@ public final class JsonScoreboardEncoder implements SnapshotEncoder {
             return;
         }
         lastWrittenTick = tick;
-        write(snapshot, out);
-    }
-
-    // Apart from encode(), which runs every tick and returns early on most: this body runs about once a
-    // second, so the JIT compiles the small check early and the big loop late or never (compiling them
-    // as one cost ~0.14 s of C2 time under load, measured with JFR's jdk.Compilation events).
-    private static void write(Snapshot snapshot, EncodedBuffer out) {
         put(out, HEAD);
         for (int i = 0, n = snapshot.planeCount(); i < n; i++) {
             if (i > 0) {
