@@ -3,6 +3,8 @@ package org.jetraiders.server;
 import java.util.concurrent.CountDownLatch;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.config.ServerOptions;
+import org.jetraiders.server.warmup.JitWarmup;
+import org.slf4j.LoggerFactory;
 
 /** {@code java -jar jet-raiders-server.jar [--help]}: starts the server and stops it on SIGTERM / Ctrl-C. */
 public final class ServerMain {
@@ -25,6 +27,9 @@ public final class ServerMain {
         ServerConfig config = parsed.config();
         if (config.returnUnusedMemory()) {
             MemoryTuning.apply(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
+        if (config.warmUp()) {
+            warmUp(config.tickRateHz());
         }
         GameServer server = new GameServer(config);
         try {
@@ -53,5 +58,13 @@ public final class ServerMain {
             Runtime.getRuntime().halt(0);
         }, "jr-shutdown"));
         stopped.await();
+    }
+
+    /** See {@link JitWarmup}: the first players should not share the two cores with the JIT compiler. */
+    private static void warmUp(int tickRateHz) {
+        JitWarmup.Report r = JitWarmup.run(tickRateHz);
+        LoggerFactory.getLogger(ServerMain.class).info(
+                "JIT warm-up: {} ticks, {} frames, {} messages in {} ms; compiler {} after {} ms more",
+                r.ticks(), r.frames(), r.messages(), r.runMillis(), r.settled() ? "quiet" : "still busy", r.settleMillis());
     }
 }

@@ -117,47 +117,60 @@ final class ConsumerShard extends PassThread {
     @Override
     public void run() {
         while (isRunning()) {
-            beginPass();
-            drainIncoming();
-            boolean worked = runStages();
-            // One clock read per pass, renewed only after a consumer did work: most polls find nothing new
-            // (a pass runs after every lobby's encoding, so ~16 per tick) and return in nanoseconds,
-            // while two clock reads per poll cost more than the poll (~2 % of a core at 256 clients).
-            // A stamp can thus be late by a run of empty polls, microseconds against the watchdog's second.
-            long now = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                ClientConsumer consumer = consumers[i];
-                current = consumer;
-                long started = now - epochNanos + 1;
-                if (!callState.compareAndSet(0, started)) {
-                    return; // abandoned between polls
-                }
-                int result;
-                try {
-                    result = consumer.poll(now);
-                } catch (Throwable t) {
-                    consumer.failed(t);
-                    result = ClientConsumer.DONE;
-                }
-                if (!callState.compareAndSet(started, 0)) {
-                    consumer.notifySinkAfterBlock(); // the watchdog gave up on us; others moved on
-                    return;
-                }
-                if (result == ClientConsumer.DONE) {
-                    removeAt(i);
-                    i--;
-                    now = System.nanoTime(); // a detach may have called its sink
-                } else if (result == ClientConsumer.WORKED) {
-                    worked = true;
-                    now = System.nanoTime();
-                }
-            }
-            current = null;
-            if (!worked) {
-                parkUnlessWoken(idleParkNanos);
+            if (!pass()) {
+                return; // abandoned: a successor serves our consumers now
             }
         }
         releaseAll();
+    }
+
+    /**
+     * One pass over this shard's stages and consumers; false when the watchdog abandoned us meanwhile.
+     * A method of its own rather than the body of {@link #run}'s loop: the JIT compiles a hot method
+     * within a second of load, while the endless loop would only be compiled on-stack once its back
+     * edges add up, seconds later and on a busy machine (~0.1 s of C2 time among live clients).
+     */
+    private boolean pass() {
+        beginPass();
+        drainIncoming();
+        boolean worked = runStages();
+        // One clock read per pass, renewed only after a consumer did work: most polls find nothing new
+        // (a pass runs after every lobby's encoding, so ~16 per tick) and return in nanoseconds,
+        // while two clock reads per poll cost more than the poll (~2 % of a core at 256 clients).
+        // A stamp can thus be late by a run of empty polls, microseconds against the watchdog's second.
+        long now = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            ClientConsumer consumer = consumers[i];
+            current = consumer;
+            long started = now - epochNanos + 1;
+            if (!callState.compareAndSet(0, started)) {
+                return false; // abandoned between polls
+            }
+            int result;
+            try {
+                result = consumer.poll(now);
+            } catch (Throwable t) {
+                consumer.failed(t);
+                result = ClientConsumer.DONE;
+            }
+            if (!callState.compareAndSet(started, 0)) {
+                consumer.notifySinkAfterBlock(); // the watchdog gave up on us; others moved on
+                return false;
+            }
+            if (result == ClientConsumer.DONE) {
+                removeAt(i);
+                i--;
+                now = System.nanoTime(); // a detach may have called its sink
+            } else if (result == ClientConsumer.WORKED) {
+                worked = true;
+                now = System.nanoTime();
+            }
+        }
+        current = null;
+        if (!worked) {
+            parkUnlessWoken(idleParkNanos);
+        }
+        return true;
     }
 
     /** Encodes what the game loops published for the lobbies whose stage lives here; true if any did. */

@@ -39,6 +39,7 @@ public final class ServerConfig {
     private final Duration readBatch;
     private final boolean allowAnonymous;
     private final boolean returnUnusedMemory;
+    private final boolean warmUp;
     private final String tokenSecret;
     private final int clientThreads;
     private final int gameLoopThreads;
@@ -78,6 +79,7 @@ public final class ServerConfig {
         readBatch = b.readBatch;
         allowAnonymous = b.allowAnonymous;
         returnUnusedMemory = b.returnUnusedMemory;
+        warmUp = b.warmUp;
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
         gameLoopThreads = b.gameLoopThreads;
@@ -133,6 +135,8 @@ public final class ServerConfig {
     public boolean allowAnonymous() { return allowAnonymous; }
     /** Whether {@code ServerMain} tunes G1 to give unused heap back to the OS (when no heap flags are set). */
     public boolean returnUnusedMemory() { return returnUnusedMemory; }
+    /** Whether the runnable server runs its JIT warm-up before opening its ports (ServerMain only). */
+    public boolean warmUp() { return warmUp; }
     /** HMAC secret for session tokens, or null to generate one at start. */
     public String tokenSecret() { return tokenSecret; }
     public int clientThreads() { return clientThreads; }
@@ -176,6 +180,7 @@ public final class ServerConfig {
         b.readBatch = readBatch;
         b.allowAnonymous = allowAnonymous;
         b.returnUnusedMemory = returnUnusedMemory;
+        b.warmUp = warmUp;
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
         b.gameLoopThreads = gameLoopThreads;
@@ -217,6 +222,7 @@ public final class ServerConfig {
         private Duration readBatch = Duration.ofMillis(1);
         private boolean allowAnonymous = true;
         private boolean returnUnusedMemory = true;
+        private boolean warmUp = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int gameLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -258,6 +264,7 @@ public final class ServerConfig {
         public Builder readBatch(Duration v) { readBatch = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         public Builder returnUnusedMemory(boolean v) { returnUnusedMemory = v; return this; }
+        public Builder warmUp(boolean v) { warmUp = v; return this; }
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }
         public Builder gameLoopThreads(int v) { gameLoopThreads = v; return this; }

@@ -92,6 +92,9 @@ public final class ServerOptions {
             new Option("return-unused-memory", "when the JVM has no heap flags, let G1 give unused heap back to the OS "
                     + "(a concurrent cycle when idle for a minute; true/false)", ServerConfig::returnUnusedMemory,
                     (b, v) -> b.returnUnusedMemory(bool(v))),
+            new Option("warm-up", "before opening the ports, run the simulation, encoders and parsers on a private "
+                    + "battle so the JIT has compiled them when players arrive (about a second; true/false)",
+                    ServerConfig::warmUp, (b, v) -> b.warmUp(bool(v))),
             new Option("allow-anonymous", "accept Join without a session token (true/false)", ServerConfig::allowAnonymous,
                     (b, v) -> b.allowAnonymous(bool(v))),
             new Option("token-secret", "HMAC secret for session tokens (default: random at start)",

@@ -53,7 +53,7 @@ public final class LobbyManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     /** Snapshots a lobby buffers for its clients: about a second at 60 Hz. */
-    private static final int OUTPUT_RING_SIZE = 64;
+    public static final int OUTPUT_RING_SIZE = 64;
     /**
      * Input events a lobby buffers between two ticks: its players send at most 2 inputs a tick each
      * (the rate limit's 120/s), so 1,024 holds 8 ticks of a full 64-player lobby; the engine's 4,096

@@ -41,4 +41,12 @@ class ServerOptionsTest {
         assertThrows(ServerOptions.UsageException.class, () -> parse(Map.of(), "--max-lobbies-per-address", "-1"));
         assertThrows(ServerOptions.UsageException.class, () -> parse(Map.of(), "--handshake-timeout-seconds", "0"));
     }
+
+    @Test
+    void shouldWarmUpByDefaultAndTakeFalseFromTheFlagOrTheEnvironment() throws Exception {
+        assertTrue(parse(Map.of()).warmUp());
+        assertEquals(false, parse(Map.of(), "--warm-up", "false").warmUp());
+        assertEquals(false, parse(Map.of("JR_WARM_UP", "false")).warmUp());
+        assertThrows(ServerOptions.UsageException.class, () -> parse(Map.of(), "--warm-up", "maybe"));
+    }
 }

@@ -26,4 +26,28 @@ class ServerProcessIT {
             assertEquals(1001, client.awaitClose());
         }
     }
+
+    @Test
+    void shouldRunTheJitWarmUpBeforeOpeningItsPortsUnlessTurnedOff() throws Exception {
+        try (ServerProcess server = ServerProcess.start(List.of("--port", "0", "--http-port", "0"), Map.of())) {
+            List<String> out = server.output();
+            int warmUp = indexOf(out, "JIT warm-up: 6000 ticks");
+            int banner = indexOf(out, "Jet Raiders server is running.");
+            assertTrue(warmUp >= 0 && warmUp < banner, "the warm-up runs before the ports open: " + out);
+            assertTrue(out.get(warmUp).contains(" 120000 messages"), "every warm-up message parsed: " + out.get(warmUp));
+        }
+        try (ServerProcess server = ServerProcess.start(List.of("--port", "0", "--http-port", "0", "--warm-up", "false"),
+                Map.of())) {
+            assertEquals(-1, indexOf(server.output(), "JIT warm-up"), String.join("\n", server.output()));
+        }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

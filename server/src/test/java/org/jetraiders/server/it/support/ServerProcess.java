@@ -24,12 +24,17 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern WS_URL = Pattern.compile("Game WebSocket:\\s+ws://127\\.0\\.0\\.1:(\\d+)/ws");
     private static final Pattern HTTP_URL = Pattern.compile("Lobbies:\\s+http://127\\.0\\.0\\.1:(\\d+)/lobbies");
 
+    /** Lines kept of the server's output, from its start: enough for the start-up, not a long run's log. */
+    private static final int KEPT_LINES = 500;
+
     private final Process process;
+    private final List<String> output;
     private final int webSocketPort;
     private final int httpPort;
 
-    private ServerProcess(Process process, int webSocketPort, int httpPort) {
+    private ServerProcess(Process process, List<String> output, int webSocketPort, int httpPort) {
         this.process = process;
+        this.output = output;
         this.webSocketPort = webSocketPort;
         this.httpPort = httpPort;
     }
@@ -45,20 +50,25 @@ public final class ServerProcess implements AutoCloseable {
         try {
             CompletableFuture<Integer> ws = new CompletableFuture<>();
             CompletableFuture<Integer> http = new CompletableFuture<>();
-            Thread reader = new Thread(() -> drain(process, ws, http), "server-output");
+            List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> drain(process, output, ws, http), "server-output");
             reader.setDaemon(true);
             reader.start();
-            return new ServerProcess(process, ws.get(30, TimeUnit.SECONDS), http.get(30, TimeUnit.SECONDS));
+            return new ServerProcess(process, output, ws.get(30, TimeUnit.SECONDS), http.get(30, TimeUnit.SECONDS));
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;
         }
     }
 
-    private static void drain(Process process, CompletableFuture<Integer> ws, CompletableFuture<Integer> http) {
+    private static void drain(Process process, List<String> output, CompletableFuture<Integer> ws,
+                              CompletableFuture<Integer> http) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                if (output.size() < KEPT_LINES) {
+                    output.add(line);
+                }
                 complete(WS_URL.matcher(line), ws);
                 complete(HTTP_URL.matcher(line), http);
             }
@@ -75,6 +85,11 @@ public final class ServerProcess implements AutoCloseable {
         if (m.find()) {
             port.complete(Integer.parseInt(m.group(1)));
         }
+    }
+
+    /** The server's output so far (its first lines; every start-up line is in by the time start returns). */
+    public List<String> output() {
+        return List.copyOf(output);
     }
 
     public int webSocketPort() {

@@ -1,0 +1,53 @@
+package org.jetraiders.server.warmup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jetraiders.server.transport.InboundWarmup;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up drives the code live lobbies run, over the range of states they run it in. */
+class JitWarmupTest {
+    private static final int HZ = 60;
+
+    @Test
+    void shouldTakeTheBattleThroughEveryLobbySizeFromOnePlaneToAFullLobby() {
+        BattleWarmup battle = new BattleWarmup(HZ);
+        battle.run(BattleWarmup.WAVE_TICKS * 20);
+        assertEquals(1, battle.minPlayersSeen);
+        assertEquals(BattleWarmup.PLAYERS, battle.maxPlayersSeen);
+        boolean[] sizes = new boolean[BattleWarmup.PLAYERS + 1];
+        for (int wave = 0; wave < 40; wave++) {
+            sizes[BattleWarmup.targetPlayers(wave)] = true;
+        }
+        for (int n = 1; n <= BattleWarmup.PLAYERS; n++) {
+            assertTrue(sizes[n], "a wave with " + n + " players");
+        }
+    }
+
+    @Test
+    void shouldProduceEveryKindOfFrameAPlayerGets() {
+        BattleWarmup battle = new BattleWarmup(HZ);
+        battle.run(JitWarmup.TICKS);
+        assertTrue(battle.jsonFrames > 0, "JSON world updates");
+        assertTrue(battle.binaryFullFrames() > 0, "binary full frames (every joining player starts with one)");
+        assertTrue(battle.binaryDeltaFrames() > battle.binaryFullFrames(), "mostly binary deltas, as in play");
+        assertTrue(battle.scoreboards >= JitWarmup.TICKS / HZ, "a scoreboard at least once a second");
+        assertTrue(battle.killFeeds > 0, "kills happen, so the kill feed is written");
+    }
+
+    @Test
+    void shouldParseEveryWarmUpMessageCleanly() {
+        assertEquals(50L * InboundWarmup.messagesPerRound(), InboundWarmup.run(50));
+    }
+
+    @Test
+    void shouldReportWhatItRan() {
+        JitWarmup.Report report = JitWarmup.run(HZ, 600, 10, false);
+        assertEquals(600, report.ticks());
+        assertTrue(report.frames() > 600, "frames for every player of every tick: " + report);
+        assertEquals(10L * InboundWarmup.messagesPerRound(), report.messages());
+        assertTrue(report.settled());
+        assertEquals(0, report.settleMillis());
+    }
+}
