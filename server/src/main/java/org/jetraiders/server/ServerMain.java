@@ -63,6 +63,10 @@ public final class ServerMain {
     /** See {@link JitWarmup}: the first players should not share the two cores with the JIT compiler. */
     private static void warmUp(int tickRateHz) {
         JitWarmup.Report r = JitWarmup.run(tickRateHz);
+        // The warm-up's garbage (mostly Gson's, from the messages the fast path leaves to it) went through
+        // eden regions that would stay resident; a full collection now lets G1 shrink the heap and give
+        // them back (see MemoryTuning), before any player is there to notice the pause.
+        System.gc();
         LoggerFactory.getLogger(ServerMain.class).info(
                 "JIT warm-up: {} ticks, {} frames, {} messages in {} ms; compiler {} after {} ms more",
                 r.ticks(), r.frames(), r.messages(), r.runMillis(), r.settled() ? "quiet" : "still busy", r.settleMillis());

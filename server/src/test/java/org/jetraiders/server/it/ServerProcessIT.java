@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.jetraiders.server.it.support.ServerProcess;
 import org.jetraiders.server.it.support.TestClient;
+import org.jetraiders.server.transport.InboundWarmup;
+import org.jetraiders.server.warmup.JitWarmup;
 import org.junit.jupiter.api.Test;
 
 /** The server as its users run it: a separate JVM through ServerMain, stopped with SIGTERM. */
@@ -34,7 +36,8 @@ class ServerProcessIT {
             int warmUp = indexOf(out, "JIT warm-up: 6000 ticks");
             int banner = indexOf(out, "Jet Raiders server is running.");
             assertTrue(warmUp >= 0 && warmUp < banner, "the warm-up runs before the ports open: " + out);
-            assertTrue(out.get(warmUp).contains(" 120000 messages"), "every warm-up message parsed: " + out.get(warmUp));
+            assertTrue(out.get(warmUp).contains(" " + InboundWarmup.messages(JitWarmup.MESSAGE_ROUNDS) + " messages"),
+                    "every warm-up message parsed: " + out.get(warmUp));
         }
         try (ServerProcess server = ServerProcess.start(List.of("--port", "0", "--http-port", "0", "--warm-up", "false"),
                 Map.of())) {

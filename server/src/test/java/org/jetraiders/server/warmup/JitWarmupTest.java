@@ -38,7 +38,8 @@ class JitWarmupTest {
 
     @Test
     void shouldParseEveryWarmUpMessageCleanly() {
-        assertEquals(50L * InboundWarmup.messagesPerRound(), InboundWarmup.run(50));
+        assertEquals(InboundWarmup.messages(50), InboundWarmup.run(50));
+        assertEquals(50 * 3 + 4 * 3, InboundWarmup.messages(50), "3 a round, and 3 more every 16th");
     }
 
     @Test
@@ -46,7 +47,7 @@ class JitWarmupTest {
         JitWarmup.Report report = JitWarmup.run(HZ, 600, 10, false);
         assertEquals(600, report.ticks());
         assertTrue(report.frames() > 600, "frames for every player of every tick: " + report);
-        assertEquals(10L * InboundWarmup.messagesPerRound(), report.messages());
+        assertEquals(InboundWarmup.messages(10), report.messages());
         assertTrue(report.settled());
         assertEquals(0, report.settleMillis());
     }
