@@ -2,7 +2,6 @@ package org.jetraiders.server.auth;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -33,7 +32,6 @@ public final class ResumeKeys {
     /** Longest resume token accepted; longer ones are rejected unread. */
     public static final int MAX_TOKEN_LENGTH = 64;
 
-    private static final String HMAC = "HmacSHA256";
     private static final int KEY_BYTES = Long.BYTES;
     private static final int TAG_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -47,7 +45,7 @@ public final class ResumeKeys {
         if (secret == null || secret.length < GuestAuth.MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("secret must have at least " + GuestAuth.MIN_SECRET_BYTES + " bytes");
         }
-        this.secret = new SecretKeySpec(secret.clone(), HMAC);
+        this.secret = HmacSha256.key(secret);
         mac(); // fail fast if HMAC-SHA256 is unavailable
     }
 
@@ -108,12 +106,6 @@ public final class ResumeKeys {
     }
 
     private Mac mac() {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(secret);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HmacSha256.mac(secret);
     }
 }

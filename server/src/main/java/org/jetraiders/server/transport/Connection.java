@@ -265,17 +265,23 @@ final class Connection implements InboundFrameReader.Handler, Seats.Holder {
         try {
             long limit = context.config().sendQueueLimitBytes();
             // a spectator acknowledges nothing (it sends no Input), so its binary frames are relative to
-            // the previous frame sent rather than to an acknowledged one
-            sink = binary
-                    ? new BinaryConnectionSink(this, sender, id, limit,
-                            spectator ? BinaryMode.PROJECTILE_EVENTS : BinaryMode.DELTA,
-                            engineLobby.config().tickRateHz(), target.binaryStage())
-                    : new JsonConnectionSink(this, sender, id, limit, target.jsonWorld());
+            // the previous frame sent rather than to an acknowledged one, with a full one every second
+            int tickRate = engineLobby.config().tickRateHz();
+            if (binary) {
+                BinaryConnectionSink binarySink = new BinaryConnectionSink(this, sender, id, limit,
+                        spectator ? BinaryMode.PROJECTILE_EVENTS : BinaryMode.DELTA, tickRate, target.binaryStage());
+                if (spectator) {
+                    binarySink.fullFrameEvery(tickRate); // once a second
+                }
+                sink = binarySink;
+            } else {
+                sink = new JsonConnectionSink(this, sender, id, limit, target.jsonWorld());
+            }
             if (spectator) {
                 follow = new SpectatorFollow(target.name());
                 sink.follow(follow);
             }
-            keepAlive.rideOnTicks(engineLobby.config().tickRateHz());
+            keepAlive.rideOnTicks(tickRate);
             subscription = engineLobby.attach(sink);
         } catch (IllegalStateException stopping) {
             close(CloseReason.SERVER_STOPPING);

@@ -6,11 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.framing.CloseFrame;
 import org.jetraiders.server.it.support.BinaryTestClient;
 import org.jetraiders.server.it.support.ServerFixture;
 import org.jetraiders.server.it.support.TestClient;
 import org.jetraiders.server.lobby.ManagedLobby;
+import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
+import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
+import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +140,74 @@ class SpectatorIT {
         assertEquals("spectator_input",
                 spectator.awaitText("Error").getAsJsonObject("data").get("code").getAsString());
         spectator.close();
+    }
+
+    @Test
+    void shouldBringABinarySpectatorThatLostAFrameBackInStepWithinASecond() throws Exception {
+        fixture = ServerFixture.start(ServerFixture.config());
+        TestClient player = fixture.joined(null, "Ada");
+        player.sendInput(0, 0, true, 1); // projectiles in flight: frames that depend on the previous one
+        LossySpectator spectator = new LossySpectator(fixture.wsUri("/ws"), 10);
+        assertTrue(spectator.connectBlocking(10, TimeUnit.SECONDS));
+        spectator.send("{\"type\":\"Join\",\"data\":{\"spectate\":true}}");
+
+        ServerFixture.awaitCondition("a frame after the lost one fails to decode", () -> spectator.failures.get() > 0);
+        int decodedBefore = spectator.decodedAfterFailure.get();
+        ServerFixture.awaitCondition("frames decode again, without the spectator asking",
+                () -> spectator.decodedAfterFailure.get() > decodedBefore + 10);
+        assertTrue(spectator.framesUntilRecovered.get() <= 61, "recovered after " + spectator.framesUntilRecovered.get()
+                + " frames; a full frame comes once a second (60 frames)");
+        spectator.close();
+    }
+
+    /** A binary spectator that never decodes its {@code lose}-th world frame, as if it were lost. */
+    private static final class LossySpectator extends WebSocketClient {
+        private final BinarySnapshotDecoder decoder = new BinarySnapshotDecoder();
+        private final int lose;
+        private int frames;
+        private int failedAt = -1;
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger decodedAfterFailure = new AtomicInteger();
+        final AtomicInteger framesUntilRecovered = new AtomicInteger(-1);
+
+        LossySpectator(URI uri, int lose) {
+            super(uri, new Draft_6455(Collections.emptyList(), List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL))));
+            this.lose = lose;
+        }
+
+        @Override
+        public synchronized void onMessage(ByteBuffer bytes) {
+            if (++frames == lose) {
+                return;
+            }
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            if (decoder.decode(copy, 0, copy.length) != BinaryDecodeResult.OK) {
+                if (failures.getAndIncrement() == 0) {
+                    failedAt = frames;
+                }
+                decoder.reset();
+            } else if (failedAt >= 0) {
+                framesUntilRecovered.compareAndSet(-1, frames - failedAt);
+                decodedAfterFailure.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(Exception ex) {
+        }
     }
 
     @Test
