@@ -6,6 +6,7 @@ import { Renderer } from './render.js';
 import { Hud } from './hud.js';
 import { Keyboard } from './input.js';
 import { formatClock } from './util.js';
+import { spectatorKeys } from './resume.js';
 
 const INPUT_HZ = 60;
 const LOBBY_REFRESH_MS = 3000;
@@ -84,6 +85,9 @@ const SIM_LOSS = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_los
 const SIM_CORRUPT = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_corrupt')) || 0));
 // The binary protocol is the default; `?format=json` speaks the JSON one.
 game.format = params.get('format') === 'json' ? 'json' : 'binary';
+// `?spectate=1` watches the lobby (`?lobby=`) without a plane; `?follow=ID` follows a player (F/R keys change it).
+const SPECTATE = params.get('spectate') === '1';
+const FOLLOW = params.get('follow');
 nameInput.value = params.get('name') || localStorage.getItem('jr.name') || '';
 lobbyInput.value = params.get('lobby') || localStorage.getItem('jr.lobby') || 'main';
 
@@ -142,7 +146,7 @@ form.addEventListener('submit', async (e) => {
 });
 
 // ---- game session ---------------------------------------------------------------------------
-function play(login, cfg, name, lobby) {
+function play(login, cfg, name, lobby, spectate = false) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${location.hostname}:${cfg.wsPort}${cfg.wsPath}?lobby_id=${encodeURIComponent(lobby)}`;
   document.activeElement?.blur();
@@ -159,6 +163,7 @@ function play(login, cfg, name, lobby) {
     format: game.format,
     simLoss: SIM_LOSS,
     simCorrupt: SIM_CORRUPT,
+    spectate,
     onDecodeError: (result) => {
       game.errors += 1;
       console.warn(`binary world frame rejected (${result}); asking the server for a full frame`);
@@ -171,6 +176,10 @@ function play(login, cfg, name, lobby) {
         game.playerId = String(d.player_id);
         if (d.lobby_id) { game.lobby = String(d.lobby_id); hud.setLobby(game.lobby); }
         buffer.reset();
+      },
+      Spectating: (d) => { // a spectator's Identity: the player it follows (highlighted as "me"), or null
+        game.playerId = d && d.player_id ? String(d.player_id) : null;
+        if (FOLLOW && !game.followAsked) { game.followAsked = true; game.conn.follow(FOLLOW); }
       },
       WorldUpdate: (d) => { // from JSON text or decoded binary frames (after ?sim_loss= drops)
         buffer.push(d, performance.now());
@@ -202,7 +211,7 @@ function onConnectionState(state, detail) {
     case 'connecting': hud.setConnection(state, 'connecting…'); break;
     case 'joining': hud.setConnection('connecting', 'joining…'); break;
     case 'playing':
-      hud.setConnection(state, 'connected');
+      hud.setConnection(state, game.conn && game.conn.spectate ? 'spectating' : 'connected');
       if (game.phase !== 'MatchEnded') hud.setCenter(null);
       break;
     case 'reconnecting':
@@ -305,4 +314,12 @@ function frame(now) {
 requestAnimationFrame(frame);
 
 // `?name=Ada&autoplay=1` joins straight away (handy for demos and screenshots).
-if (params.has('autoplay') && nameInput.value.trim()) form.requestSubmit();
+if (SPECTATE) {
+  const lobby = params.get('lobby') || 'main';
+  loadConfig().then((cfg) => play({}, cfg, null, lobby, true));
+  spectatorKeys(window, {
+    players: () => game.scores.map((p) => p.id),
+    followed: () => game.playerId,
+    follow: (id) => game.conn && game.conn.follow(id),
+  });
+} else if (params.has('autoplay') && nameInput.value.trim()) form.requestSubmit();

@@ -7,6 +7,7 @@
 import {
   SUBPROTOCOL, KIND_WORLD_DELTA, SnapshotDecoder, Result, encodeInput, toWorldUpdate,
 } from './binary.js';
+import { CLOSE_SUPERSEDED, loadResumeToken, storeResumeToken } from './resume.js';
 
 async function getJson(path) {
   const res = await fetch(path, { cache: 'no-store' });
@@ -73,14 +74,18 @@ const PING_EVERY_MS = 2000;
  * `simCorrupt` (0..0.9) cuts the last byte off that share of binary world frames, so they do not
  * decode (to see the resync work). Both are debugging aids.
  *
+ * Reconnecting resumes the same plane: the `resume_token` of each Identity is kept in
+ * sessionStorage (per lobby, so it survives a page reload but not the tab) and sent with every Join
+ * (see resume.js). `spectate: true` joins as a spectator (answered by Spectating, no Input sent).
+ *
  * Callbacks: onState(state, detail) with state in
  *   'connecting' | 'joining' | 'playing' | 'reconnecting' | 'stopped' | 'lobby_full' | 'error'.
  */
 export class GameConnection {
   constructor({ url, token, name, lobby, handlers, onState, onPing, relogin, format = 'binary', simLoss = 0,
-    simCorrupt = 0, onDecodeError = () => {} }) {
+    simCorrupt = 0, onDecodeError = () => {}, spectate = false }) {
     Object.assign(this, {
-      url, token, name, lobby, handlers, onState, onPing, relogin, simLoss, simCorrupt, onDecodeError,
+      url, token, name, lobby, handlers, onState, onPing, relogin, simLoss, simCorrupt, onDecodeError, spectate,
     });
     this.format = format === 'json' ? 'json' : 'binary';
     this.decoder = new SnapshotDecoder();
@@ -119,7 +124,7 @@ export class GameConnection {
 
   /** Sends an Input with the next seq; returns the seq, or 0 when not connected. */
   sendInput(input) {
-    if (!this.joined || !this.ws || this.ws.readyState !== WebSocket.OPEN) return 0;
+    if (this.spectate || !this.joined || !this.ws || this.ws.readyState !== WebSocket.OPEN) return 0;
     this.seq += 1;
     if (this.binary) {
       this.ws.send(encodeInput(input.thrust, input.turn, input.shoot, this.seq, this.decoder.latestTick));
@@ -127,6 +132,11 @@ export class GameConnection {
       this.#send('Input', { thrust: input.thrust, turn: input.turn, shoot: input.shoot, seq: this.seq });
     }
     return this.seq;
+  }
+
+  /** Spectators: follow a player (its id), or roam (null). */
+  follow(playerId) {
+    if (this.spectate && this.joined) this.#send('Spectate', { player_id: playerId === null ? null : String(playerId) });
   }
 
   #send(type, data) {
@@ -159,7 +169,8 @@ export class GameConnection {
     this.resyncing = false;
     ws.onopen = () => {
       this.onState('joining');
-      this.#send('Join', { session_token: this.token, name: this.name, lobby_id: this.lobby });
+      this.#send('Join', this.spectate ? { session_token: this.token, lobby_id: this.lobby, spectate: true }
+        : { session_token: this.token, name: this.name, lobby_id: this.lobby, resume_token: loadResumeToken(this.lobby) });
       this.#ping();
       clearInterval(this.pingTimer);
       this.pingTimer = setInterval(() => this.#ping(), PING_EVERY_MS);
@@ -183,7 +194,12 @@ export class GameConnection {
     if (!msg || typeof msg.type !== 'string') return;
     const { type, data } = msg;
     if (type === 'WorldUpdate' && this.#simDrop()) return;
-    if (type === 'Identity') {
+    if (type === 'Identity' || type === 'Spectating') {
+      if (type === 'Identity' && data) storeResumeToken(this.lobby, data.resume_token);
+      if (this.joined) { // a spectator's later Spectating: whom it follows now
+        if (this.handlers[type]) this.handlers[type](data);
+        return;
+      }
       this.joined = true;
       this.backoff = BACKOFF_START_MS; // a successful join resets the backoff
       this.stopping = false;
@@ -194,7 +210,7 @@ export class GameConnection {
     } else if (type === 'GameState' && data === 'Stopping') {
       this.stopping = true;
     } else if (type === 'Error' && data) {
-      if (data.code === 'lobby_full' || data.code === 'lobby_unavailable') this.fatal = data;
+      if (data.code === 'lobby_full' || data.code === 'lobby_unavailable' || data.code === 'spectators_full') this.fatal = data;
       if (data.code === 'invalid_token') this.needRelogin = true;
     }
     const handler = this.handlers[type];
@@ -249,6 +265,11 @@ export class GameConnection {
     if (this.closed) return;
     if (this.fatal) {
       this.onState(this.fatal.code === 'lobby_full' ? 'lobby_full' : 'error', this.fatal.message || this.fatal.code);
+      this.closed = true;
+      return;
+    }
+    if (ev.code === CLOSE_SUPERSEDED) { // another window took this plane over: reconnecting would take it back
+      this.onState('error', 'This pilot is now flying in another window.');
       this.closed = true;
       return;
     }

@@ -126,6 +126,16 @@ public final class Lobby implements AutoCloseable {
      *     {@link #JOIN_NOT_RUNNING}, {@link #JOIN_RING_FULL}
      */
     public int join(String name) {
+        return join(name, 0);
+    }
+
+    /**
+     * {@link #join(String)}, recording {@code clientKey} with the join in the input stream: an opaque
+     * number of the embedder's (a server keeps the key a reconnecting client resumes this player
+     * by), so that whatever reads the stream, such as a journal, can tell whose player this is.
+     * The simulation never reads it.
+     */
+    public int join(String name, long clientKey) {
         if (!running) {
             return JOIN_NOT_RUNNING;
         }
@@ -142,7 +152,7 @@ public final class Lobby implements AutoCloseable {
             reservedPlayers.decrementAndGet();
             return JOIN_RING_FULL;
         }
-        input.get(seq).setJoin(id, name == null ? "player-" + id : name);
+        input.get(seq).setJoin(id, name == null ? "player-" + id : name, clientKey);
         input.publish(seq);
         runIfManual();
         return id;
@@ -155,11 +165,33 @@ public final class Lobby implements AutoCloseable {
      * @return false if the lobby is not running or the leave could not be published
      */
     public boolean leave(int playerId) {
+        return publishPlayerEvent(InputEvent.LEAVE, playerId);
+    }
+
+    /**
+     * Marks a player disconnected without removing it: its plane stays and flies on with a neutral
+     * input (no thrust change, no turn, no fire) until the player's next input or {@link #leave}, and
+     * its input sequence numbers start again from 0 (a reconnecting client counts afresh). It goes
+     * through the input ring like every change, so a recorded stream replays it. Like a leave it
+     * must not be lost: when the ring is full this retries for up to a second.
+     *
+     * @return false if the lobby is not running or the event could not be published
+     */
+    public boolean disconnect(int playerId) {
+        return publishPlayerEvent(InputEvent.DISCONNECT, playerId);
+    }
+
+    /** A LEAVE or DISCONNECT, retried for up to a second when the ring is full (then counted). */
+    private boolean publishPlayerEvent(int type, int playerId) {
         long deadline = System.nanoTime() + LEAVE_RETRY_NANOS;
         while (running) {
             try {
                 long seq = input.tryNext();
-                input.get(seq).setLeave(playerId);
+                if (type == InputEvent.LEAVE) {
+                    input.get(seq).setLeave(playerId);
+                } else {
+                    input.get(seq).setDisconnect(playerId);
+                }
                 input.publish(seq);
                 runIfManual();
                 return true;

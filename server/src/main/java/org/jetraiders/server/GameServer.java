@@ -15,6 +15,7 @@ import org.jetraiders.engine.Lobby;
 import org.jetraiders.server.agones.AgonesAgent;
 import org.jetraiders.server.agones.ServerLobbies;
 import org.jetraiders.server.auth.GuestAuth;
+import org.jetraiders.server.auth.ResumeKeys;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.http.HealthCheck;
 import org.jetraiders.server.http.HttpSide;
@@ -39,6 +40,7 @@ public final class GameServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerMetrics metrics = new ServerMetrics();
     private final GuestAuth auth;
+    private final ResumeKeys resumeKeys;
     private final ClientThreadPool clientThreads;
     private final GameLoopPool gameLoops;
     private final LobbyManager lobbies;
@@ -54,6 +56,7 @@ public final class GameServer implements AutoCloseable {
         byte[] secret = config.tokenSecret() != null
                 ? config.tokenSecret().getBytes(StandardCharsets.UTF_8) : GuestAuth.randomSecret();
         this.auth = new GuestAuth(secret, System::currentTimeMillis, Duration.ofDays(7));
+        this.resumeKeys = new ResumeKeys(secret); // the same secret: a restart with it keeps both kinds of token valid
         this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
         this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads());
         this.lobbies = new LobbyManager(config, clientThreads, gameLoops, metrics);
@@ -62,7 +65,7 @@ public final class GameServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.webSocket = new GameWebSocketServer(config, lobbies, auth, metrics, timers);
+        this.webSocket = new GameWebSocketServer(config, lobbies, auth, resumeKeys, metrics, timers);
     }
 
     /** Binds both ports and starts everything; returns once clients can connect. */
@@ -86,12 +89,22 @@ public final class GameServer implements AutoCloseable {
             bots = BotSquadron.launch(lobbies.defaultLobby().lobby(), config.bots());
         }
         timers.scheduleWithFixedDelay(() -> lobbies.retireIdle(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+        if (!config.reconnectGrace().isZero()) {
+            long period = seatSweepPeriodMillis(config.reconnectGrace());
+            timers.scheduleWithFixedDelay(() -> lobbies.expireHeldSeats(System.nanoTime()), period, period,
+                    TimeUnit.MILLISECONDS);
+        }
         if (config.agones().enabled()) {
             startAgones();
         }
         LOG.info("Jet Raiders server started: game ws://{}:{}/ws, http://{}:{}/ ({} Hz, {} bots in lobby {})",
                 config.host(), webSocket.boundPort(), config.host(), http.port(), config.tickRateHz(),
                 config.bots(), config.defaultLobby());
+    }
+
+    /** How often to look for planes whose reconnect grace is over: a tenth of it, within 0.1 to 1 s. */
+    static long seatSweepPeriodMillis(Duration grace) {
+        return Math.max(100, Math.min(1000, grace.toMillis() / 10));
     }
 
     public int webSocketPort() {

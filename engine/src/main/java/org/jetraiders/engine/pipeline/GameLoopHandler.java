@@ -9,8 +9,8 @@ import org.jetraiders.engine.TickObserver;
 import org.jetraiders.engine.sim.World;
 
 /**
- * The lobby's single consumer of the input ring. Joins, leaves and inputs update the world's held
- * state; a TICK steps the world and publishes the snapshot into the output ring with {@code tryNext}
+ * The lobby's single consumer of the input ring. Joins, leaves, disconnects and inputs update the
+ * world's held state; a TICK steps the world and publishes the snapshot into the output ring with {@code tryNext}
  * (never {@code next()}, which would park forever behind a stuck consumer). It never serializes,
  * never does I/O, never waits on a client.
  */
@@ -67,6 +67,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
                     reservedPlayers.decrementAndGet();
                 }
             }
+            case InputEvent.DISCONNECT -> disconnect(event.playerId);
             case InputEvent.STOP -> stop();
             default -> { }
         }
@@ -84,6 +85,16 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
             return;
         }
         world.setInput(slot, event.thrust, event.turn, event.shoot, event.inputSeq);
+    }
+
+    /** The plane stays, flying on with a neutral input; the next client's sequence numbers start afresh. */
+    private void disconnect(int playerId) {
+        int slot = world.slotOf(playerId);
+        if (slot == World.NO_SLOT) {
+            counters.inputsUnknownPlayer++;
+            return;
+        }
+        world.setInput(slot, 0, 0, false, 0);
     }
 
     private void tick() {

@@ -1,25 +1,40 @@
 package org.jetraiders.engine.pipeline;
 
-/** A slot of the input ring: one join, leave, input, tick or stop, reset in place by each publisher. */
+/**
+ * A slot of the input ring: one join, leave, disconnect, input, tick or stop, reset in place by each
+ * publisher.
+ */
 public final class InputEvent {
     public static final int JOIN = 1;
     public static final int LEAVE = 2;
     public static final int INPUT = 3;
     public static final int TICK = 4;
     public static final int STOP = 5;
+    /**
+     * The player's connection ended but its plane stays (a reconnect grace): its held input becomes
+     * neutral and its input sequence restarts, so a resuming client's first inputs are not stale.
+     */
+    public static final int DISCONNECT = 6;
 
     int type;
     int playerId;
     String name;
+    long clientKey;
     double thrust;
     double turn;
     boolean shoot;
     long inputSeq;
     long deadlineNanos;
 
-    public void setJoin(int playerId, String name) {
+    /** @param clientKey the embedder's opaque key of this player (0: none), recorded with the join */
+    public void setJoin(int playerId, String name, long clientKey) {
         reset(JOIN, playerId);
         this.name = name;
+        this.clientKey = clientKey;
+    }
+
+    public void setDisconnect(int playerId) {
+        reset(DISCONNECT, playerId);
     }
 
     public void setLeave(int playerId) {
@@ -47,6 +62,7 @@ public final class InputEvent {
         this.type = type;
         this.playerId = playerId;
         this.name = null;
+        this.clientKey = 0;
         this.thrust = 0;
         this.turn = 0;
         this.shoot = false;
@@ -56,5 +72,14 @@ public final class InputEvent {
 
     public int type() {
         return type;
+    }
+
+    public int playerId() {
+        return playerId;
+    }
+
+    /** JOIN: the key the embedder gave the player (a server's reconnect key), 0 for none. */
+    public long clientKey() {
+        return clientKey;
     }
 }

@@ -1,7 +1,6 @@
 package org.jetraiders.server.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,7 +28,6 @@ public final class GuestAuth {
     /** Shortest secret accepted. */
     public static final int MIN_SECRET_BYTES = 16;
 
-    private static final String HMAC = "HmacSHA256";
     private static final String VERSION = "1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -52,7 +50,7 @@ public final class GuestAuth {
         if (tokenTtl.isNegative() || tokenTtl.isZero()) {
             throw new IllegalArgumentException("tokenTtl must be positive");
         }
-        this.key = new SecretKeySpec(secret.clone(), HMAC);
+        this.key = HmacSha256.key(secret);
         this.epochMillis = Objects.requireNonNull(epochMillis, "epochMillis");
         this.ttlMillis = tokenTtl.toMillis();
         newMac(); // fail fast if HMAC-SHA256 is unavailable
@@ -142,12 +140,6 @@ public final class GuestAuth {
     }
 
     private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HmacSha256.mac(key);
     }
 }

@@ -20,6 +20,8 @@ public final class ServerConfig {
     private final int tickRateHz;
     private final int maxLobbies;
     private final int maxPlayersPerLobby;
+    private final int maxSpectatorsPerLobby;
+    private final Duration reconnectGrace;
     private final int matchSeconds;
     private final int countdownSeconds;
     private final int bots;
@@ -60,6 +62,8 @@ public final class ServerConfig {
         tickRateHz = b.tickRateHz;
         maxLobbies = b.maxLobbies;
         maxPlayersPerLobby = b.maxPlayersPerLobby;
+        maxSpectatorsPerLobby = b.maxSpectatorsPerLobby;
+        reconnectGrace = b.reconnectGrace;
         matchSeconds = b.matchSeconds;
         countdownSeconds = b.countdownSeconds;
         bots = b.bots;
@@ -111,6 +115,10 @@ public final class ServerConfig {
     public int tickRateHz() { return tickRateHz; }
     public int maxLobbies() { return maxLobbies; }
     public int maxPlayersPerLobby() { return maxPlayersPerLobby; }
+    /** Spectators per lobby; they do not count against {@link #maxPlayersPerLobby()}. */
+    public int maxSpectatorsPerLobby() { return maxSpectatorsPerLobby; }
+    /** How long a dropped player's plane waits for it to reconnect; zero: it leaves at once. */
+    public Duration reconnectGrace() { return reconnectGrace; }
     public int matchSeconds() { return matchSeconds; }
     public int countdownSeconds() { return countdownSeconds; }
     public int bots() { return bots; }
@@ -161,6 +169,8 @@ public final class ServerConfig {
         b.tickRateHz = tickRateHz;
         b.maxLobbies = maxLobbies;
         b.maxPlayersPerLobby = maxPlayersPerLobby;
+        b.maxSpectatorsPerLobby = maxSpectatorsPerLobby;
+        b.reconnectGrace = reconnectGrace;
         b.matchSeconds = matchSeconds;
         b.countdownSeconds = countdownSeconds;
         b.bots = bots;
@@ -203,6 +213,8 @@ public final class ServerConfig {
         private int tickRateHz = 60;
         private int maxLobbies = 64;
         private int maxPlayersPerLobby = 64;
+        private int maxSpectatorsPerLobby = 32;
+        private Duration reconnectGrace = Duration.ofSeconds(30);
         private int matchSeconds = 600;
         private int countdownSeconds = 3;
         private int bots = 0;
@@ -245,6 +257,8 @@ public final class ServerConfig {
         public Builder tickRateHz(int v) { tickRateHz = v; return this; }
         public Builder maxLobbies(int v) { maxLobbies = v; return this; }
         public Builder maxPlayersPerLobby(int v) { maxPlayersPerLobby = v; return this; }
+        public Builder maxSpectatorsPerLobby(int v) { maxSpectatorsPerLobby = v; return this; }
+        public Builder reconnectGrace(Duration v) { reconnectGrace = v; return this; }
         public Builder matchSeconds(int v) { matchSeconds = v; return this; }
         public Builder countdownSeconds(int v) { countdownSeconds = v; return this; }
         public Builder bots(int v) { bots = v; return this; }
@@ -289,6 +303,9 @@ public final class ServerConfig {
             requireRange("tick-rate", tickRateHz, 1, 1000);
             requireRange("max-lobbies", maxLobbies, 1, 10_000);
             requireRange("max-players", maxPlayersPerLobby, 1, 10_000);
+            requireRange("max-spectators", maxSpectatorsPerLobby, 0, 10_000);
+            require(reconnectGrace != null && !reconnectGrace.isNegative() && reconnectGrace.toSeconds() <= 3600,
+                    "reconnect-grace-seconds must be in [0, 3600], was " + (reconnectGrace == null ? null : reconnectGrace.toSeconds()));
             requireRange("match-seconds", matchSeconds, 0, 86_400);
             requireRange("countdown-seconds", countdownSeconds, 0, 60);
             requireRange("bots", bots, 0, maxPlayersPerLobby);

@@ -55,6 +55,11 @@ public final class ServerOptions {
             new Option("max-lobbies", "lobbies that may exist at once (created on demand)", ServerConfig::maxLobbies,
                     (b, v) -> b.maxLobbies(integer(v))),
             new Option("max-players", "players per lobby", ServerConfig::maxPlayersPerLobby, (b, v) -> b.maxPlayersPerLobby(integer(v))),
+            new Option("max-spectators", "spectators per lobby (they do not count against --max-players); 0 = none",
+                    ServerConfig::maxSpectatorsPerLobby, (b, v) -> b.maxSpectatorsPerLobby(integer(v))),
+            new Option("reconnect-grace-seconds", "seconds a dropped player's plane waits for it to come back with its "
+                    + "session or resume token; 0 = it leaves at once",
+                    c -> c.reconnectGrace().toSeconds(), (b, v) -> b.reconnectGrace(Duration.ofSeconds(integer(v)))),
             new Option("match-seconds", "match length in seconds, 0 = no limit", ServerConfig::matchSeconds,
                     (b, v) -> b.matchSeconds(integer(v))),
             new Option("countdown-seconds", "countdown before a match", ServerConfig::countdownSeconds,

@@ -209,6 +209,21 @@ public final class LobbyManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the planes of players whose reconnect grace ran out, as if they had left. Called
+     * periodically (timer thread).
+     */
+    public void expireHeldSeats(long nowNanos) {
+        for (ManagedLobby lobby : lobbies.values()) {
+            List<Integer> expired = lobby.seats().expire(nowNanos);
+            for (int playerId : expired) {
+                metrics.reconnectGraceExpired();
+                LOG.info("lobby {} player {} did not come back within {} s; its plane left", lobby.name(), playerId,
+                        config.reconnectGrace().toSeconds());
+            }
+        }
+    }
+
     /** Every lobby, by name. */
     public List<ManagedLobby> all() {
         List<ManagedLobby> list = new ArrayList<>(lobbies.values());
@@ -274,6 +289,7 @@ public final class LobbyManager implements AutoCloseable {
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();
-        return new ManagedLobby(lobby, binaryStage, jsonWorld, ticks.recent(), creator, permanent, System.nanoTime());
+        return new ManagedLobby(lobby, binaryStage, jsonWorld, ticks.recent(), creator, permanent, System.nanoTime(),
+                config.reconnectGrace().toNanos());
     }
 }

@@ -9,8 +9,10 @@ import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 
 /**
  * An engine lobby plus what the server needs around it: how many connections use it, since when it
- * has been empty. {@link #enter()} and {@link #tryRetire()} race safely: a lobby is retired only
- * while nobody is in it, and nobody can enter a retired lobby.
+ * has been empty, its players' seats (who may resume which plane, see {@link Seats}) and its
+ * spectators. {@link #enter()} and {@link #tryRetire()} race safely: a lobby is retired only
+ * while nobody is in it, and nobody can enter a retired lobby. A player away in its reconnect grace
+ * still occupies its place; so does a spectator.
  */
 public final class ManagedLobby {
     private static final int RETIRED = -1;
@@ -22,11 +24,16 @@ public final class ManagedLobby {
     private final RecentTicks recentTicks;
     private final boolean permanent;
     private final AtomicInteger occupants = new AtomicInteger();
+    private final AtomicInteger spectators = new AtomicInteger();
+    private final Seats seats;
     private volatile long emptySinceNanos;
 
+    /** @param reconnectGraceNanos how long a dropped player's plane waits for it (0: it leaves at once) */
     ManagedLobby(Lobby lobby, BinaryQuantizeStage binaryStage, JsonWorldUpdateEncoder jsonWorld,
-                 RecentTicks recentTicks, InetAddress creator, boolean permanent, long nowNanos) {
+                 RecentTicks recentTicks, InetAddress creator, boolean permanent, long nowNanos,
+                 long reconnectGraceNanos) {
         this.lobby = lobby;
+        this.seats = new Seats(lobby, this::exit, reconnectGraceNanos);
         this.creator = creator;
         this.binaryStage = binaryStage;
         this.jsonWorld = jsonWorld;
@@ -69,6 +76,59 @@ public final class ManagedLobby {
 
     public int occupants() {
         return Math.max(0, occupants.get());
+    }
+
+    /** Who holds which player's plane, and who may take it back. */
+    public Seats seats() {
+        return seats;
+    }
+
+    /**
+     * A player the engine lobby already has (restored from a journal after a restart) whose client
+     * has yet to come back: it claims its place and waits the reconnect grace like a dropped player.
+     *
+     * @return false if the lobby was retired meanwhile
+     */
+    public boolean restoreHeldPlayer(int playerId, long resumeKey, long nowNanos) {
+        if (!enter()) {
+            return false;
+        }
+        seats.restoreHeld(playerId, resumeKey, nowNanos);
+        return true;
+    }
+
+    /** Spectators watching now. */
+    public int spectators() {
+        return Math.max(0, spectators.get());
+    }
+
+    /**
+     * Claims a spectator's place ({@link #enter()} too, so a watched lobby stays open).
+     *
+     * @param max spectators this lobby admits
+     * @return false when {@code max} are watching or the lobby was retired
+     */
+    public boolean enterAsSpectator(int max) {
+        while (true) {
+            int n = spectators.get();
+            if (n >= max) {
+                return false;
+            }
+            if (spectators.compareAndSet(n, n + 1)) {
+                break;
+            }
+        }
+        if (!enter()) {
+            spectators.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives a spectator's place back. */
+    public void exitAsSpectator(long nowNanos) {
+        spectators.decrementAndGet();
+        exit(nowNanos);
     }
 
     /** Claims a place for a connection; false if the lobby was retired meanwhile. */

@@ -39,6 +39,12 @@ public final class ServerMetrics {
             "HTTP requests or connections the HTTP side refused or cut off, by reason.");
     private final LabelledCounter agonesFailures = new LabelledCounter("jetraiders_agones_errors_total",
             "Calls to the Agones SDK sidecar that failed, by call.", "call");
+    private final Counter resumes = counter("jetraiders_resumes_total",
+            "Players who came back within the reconnect grace (or took their seat over from an older connection).");
+    private final Counter graceExpiries = counter("jetraiders_reconnect_grace_expired_total",
+            "Dropped players whose plane left because they did not come back within the reconnect grace.");
+    private final Gauge spectators = register(Gauge.builder()
+            .name("jetraiders_spectators").help("Spectators watching a lobby now.").withoutExemplars().build());
     private final TickDurations tickDurations = new TickDurations();
 
     public ServerMetrics() {
@@ -73,6 +79,33 @@ public final class ServerMetrics {
     public void messageOut(int bytes) {
         messagesOut.inc();
         bytesOut.inc(bytes);
+    }
+
+    /** A player took its plane back ({@code Join} with its session or resume token). */
+    public void playerResumed() {
+        resumes.inc();
+    }
+
+    /** A dropped player's reconnect grace ran out; its plane left. */
+    public void reconnectGraceExpired() {
+        graceExpiries.inc();
+    }
+
+    /** A spectator started ({@code +1}) or stopped ({@code -1}) watching. */
+    public void spectatorsChanged(int delta) {
+        spectators.inc(delta);
+    }
+
+    public long resumes() {
+        return resumes.getLongValue();
+    }
+
+    public long reconnectGraceExpiries() {
+        return graceExpiries.getLongValue();
+    }
+
+    public long spectators() {
+        return (long) spectators.get();
     }
 
     /** A client message was refused before reaching a lobby (malformed, unknown type, rate limit...). */

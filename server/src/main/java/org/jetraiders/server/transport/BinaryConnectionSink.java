@@ -20,6 +20,9 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
     // the frame being written; set just before sender.sendBinary(this) to avoid a capturing lambda
     private Snapshot pending;
     private long pendingInputAck;
+    // spectators: a full frame every this many frames (0: never), since they acknowledge nothing
+    private int fullFrameEvery;
+    private int framesSinceFull;
 
     BinaryConnectionSink(Connection connection, FrameSender sender, int playerId, long queueLimitBytes,
                          BinaryMode mode, int tickRateHz, BinaryQuantizeStage quantized) {
@@ -31,8 +34,21 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
         }
     }
 
+    /**
+     * For a spectator, which sends no Input and so acknowledges no tick: a full frame every
+     * {@code frames} frames, so that one that failed to decode a frame (and lost its baselines)
+     * recovers within that many frames without asking.
+     */
+    void fullFrameEvery(int frames) {
+        this.fullFrameEvery = frames;
+    }
+
     @Override
     protected void sendWorld(Snapshot snapshot, long inputAck) {
+        if (fullFrameEvery > 0 && ++framesSinceFull >= fullFrameEvery) {
+            encoder.resetBaseline();
+            framesSinceFull = 0;
+        }
         pending = snapshot;
         pendingInputAck = inputAck;
         sender.sendBinary(this);

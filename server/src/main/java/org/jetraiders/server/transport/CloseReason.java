@@ -2,7 +2,11 @@ package org.jetraiders.server.transport;
 
 import org.java_websocket.framing.CloseFrame;
 
-/** Every close the server initiates: WebSocket code, the reason text the client sees, the metrics label. */
+/**
+ * Every close the server initiates: WebSocket code, the reason text the client sees, the metrics label,
+ * and whether a player closed this way keeps its plane for the reconnect grace (a connection that was
+ * lost or fell behind may come back; one sent away for misbehaving, or that left, may not).
+ */
 enum CloseReason {
     JOIN_REQUIRED(CloseFrame.POLICY_VALIDATION, "join required", "join_required"),
     JOIN_TIMEOUT(CloseFrame.POLICY_VALIDATION, "join timeout", "join_timeout"),
@@ -14,22 +18,47 @@ enum CloseReason {
     LOBBY_UNAVAILABLE(CloseFrame.POLICY_VALIDATION, "lobby unavailable", "lobby_unavailable"),
     TOO_MANY_LOBBIES_FROM_ADDRESS(CloseFrame.POLICY_VALIDATION, "too many lobbies from this address",
             "too_many_lobbies_from_address"),
-    TOO_SLOW(CloseFrame.POLICY_VALIDATION, "too slow", "too_slow"),
+    SPECTATORS_FULL(CloseFrame.POLICY_VALIDATION, "spectators full", "spectators_full"),
+    TOO_SLOW(CloseFrame.POLICY_VALIDATION, "too slow", "too_slow", true),
     MALFORMED_BINARY(CloseFrame.NO_UTF8, "too many malformed binary frames", "malformed_binary"),
     BINARY_NOT_SUPPORTED(CloseFrame.REFUSE, "binary frames are not supported on a JSON connection", "binary_frame"),
     SERVER_STOPPING(CloseFrame.GOING_AWAY, "server stopping", "server_stopping"),
     /** No pong in time: the TCP connection is cut (1006 is never sent, only reported locally). */
-    CONNECTION_LOST(CloseFrame.ABNORMAL_CLOSE, "no pong within 1.5 ping intervals", "connection_lost"),
-    INTERNAL_ERROR(1011, "internal error", "internal_error");
+    CONNECTION_LOST(CloseFrame.ABNORMAL_CLOSE, "no pong within 1.5 ping intervals", "connection_lost", true),
+    INTERNAL_ERROR(1011, "internal error", "internal_error", true),
+    /** The client sent {@code Leave}: its plane leaves now. */
+    LEFT(CloseFrame.NORMAL, "left", "left"),
+    /**
+     * A newer connection presented this player's session or resume token and took the plane over. An
+     * application code of its own, so a client can tell it apart and not reconnect (which would take
+     * the plane back from the newer one).
+     */
+    SUPERSEDED(4001, "replaced by a newer connection", "superseded");
 
     final int code;
     final String text;
     final String label;
+    final boolean keepsPlane;
 
     CloseReason(int code, String text, String label) {
+        this(code, text, label, false);
+    }
+
+    CloseReason(int code, String text, String label, boolean keepsPlane) {
         this.code = code;
         this.text = text;
         this.label = label;
+        this.keepsPlane = keepsPlane;
+    }
+
+    /**
+     * Whether a close the client started leaves the game for good: a normal closure (1000, or a close
+     * frame without a code, 1005) is a client saying goodbye; anything else (going away, 1001, as a
+     * browser reloading its page; the connection lost, 1006; an error code) is a drop, after which
+     * the player's plane waits the reconnect grace.
+     */
+    static boolean isLeaveByClient(int code) {
+        return code == CloseFrame.NORMAL || code == CloseFrame.NOCODE;
     }
 
     /** Every label {@link #labelForRemoteClose} can return: a fixed set, whatever codes clients send. */

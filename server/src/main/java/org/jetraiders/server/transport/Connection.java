@@ -1,15 +1,12 @@
 package org.jetraiders.server.transport;
 
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.java_websocket.WebSocket;
 import org.jetraiders.engine.ClientSubscription;
 import org.jetraiders.engine.DetachReason;
 import org.jetraiders.engine.InputResult;
 import org.jetraiders.engine.Lobby;
-import org.jetraiders.server.auth.GuestIdentity;
-import org.jetraiders.server.auth.NameSanitizer;
-import org.jetraiders.server.lobby.LobbyEntry;
+import org.jetraiders.server.lobby.Seats;
 import org.jetraiders.server.lobby.ManagedLobby;
 import org.jetraiders.server.protocol.binary.BinaryClientMessageDecoder;
 import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
@@ -24,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket client: its protocol state machine (waiting for Join → playing → closed), input
- * validation and rate limiting. Messages arrive on the selector thread; close and detach may come
- * from others, so the shared state is volatile and teardown runs once.
+ * One WebSocket client: its protocol state machine (waiting for Join → playing or spectating →
+ * closed), input validation and rate limiting. Messages arrive on the selector thread; close and
+ * detach may come from others, so the shared state is volatile and teardown runs once. A player's
+ * plane outlives a dropped connection for the reconnect grace ({@link Seats}): teardown releases the
+ * seat rather than leaving, unless the client left or was sent away.
  */
-final class Connection implements InboundFrameReader.Handler {
+final class Connection implements InboundFrameReader.Handler, Seats.Holder {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** How long a client gets to answer our close frame before the TCP connection is cut. */
     static final long CLOSE_GRACE_MILLIS = 2000;
@@ -41,6 +40,7 @@ final class Connection implements InboundFrameReader.Handler {
     private final FrameSender sender;
     private final ClientMessageParser parser = new ClientMessageParser();
     private final ClientMessage message = new ClientMessage();
+    private final LobbyDoor door;
     private final boolean binary;
     private final BinaryClientMessageDecoder binaryDecoder;
     private final BinaryInput binaryInput;
@@ -57,6 +57,11 @@ final class Connection implements InboundFrameReader.Handler {
     private volatile ConnectionSink sink;
     private volatile CloseReason closeReason;
     private volatile boolean torndown;
+    private volatile boolean spectator;
+    private volatile SpectatorFollow follow;
+    private volatile boolean superseded;
+    /** The close code when the client closed (not we): decides whether its plane waits for it. */
+    private volatile int remoteCloseCode;
 
     Connection(WebSocket socket, java.net.InetAddress address, TransportContext context, String queryLobby,
                boolean binary, long nowNanos) {
@@ -66,6 +71,7 @@ final class Connection implements InboundFrameReader.Handler {
         this.binaryDecoder = binary ? new BinaryClientMessageDecoder() : null;
         this.binaryInput = binary ? new BinaryInput() : null;
         this.context = context;
+        this.door = new LobbyDoor(context);
         this.queryLobby = queryLobby;
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
         this.sender = new FrameSender(socket, context.metrics());
@@ -109,6 +115,8 @@ final class Connection implements InboundFrameReader.Handler {
             case JOIN -> onJoin();
             case INPUT -> onInput();
             case PING -> sender.send(ServerMessages.pong(message.pingT(), System.currentTimeMillis()));
+            case SPECTATE -> onSpectate();
+            case LEAVE -> onLeave();
             default -> { }
         }
     }
@@ -131,14 +139,18 @@ final class Connection implements InboundFrameReader.Handler {
             context.metrics().rejectedInput("binary_" + result.name().toLowerCase());
             sendError(result.errorCode(), "binary frame rejected: " + result.name().toLowerCase().replace('_', ' '));
             // an unknown kind is ignored like an unknown JSON type; broken frames count toward the close
-            if (result != BinaryDecodeResult.UNKNOWN_KIND && ++invalidMessages > context.config().maxInvalidMessages()) {
-                close(CloseReason.MALFORMED_BINARY);
+            if (result != BinaryDecodeResult.UNKNOWN_KIND) {
+                countInvalid(CloseReason.MALFORMED_BINARY);
             }
             return;
         }
         ManagedLobby current = lobby;
         if (current == null) {
             rejectBeforeJoin();
+            return;
+        }
+        if (spectator) {
+            rejectSpectatorInput();
             return;
         }
         ConnectionSink s = sink;
@@ -216,95 +228,103 @@ final class Connection implements InboundFrameReader.Handler {
             return; // unknown types are ignored, not held against the client
         }
         sendError(error, message.errorDetail());
-        if (++invalidMessages > context.config().maxInvalidMessages()) {
-            close(CloseReason.TOO_MANY_INVALID);
-        }
+        countInvalid(CloseReason.TOO_MANY_INVALID);
     }
 
     private void onJoin() {
         if (lobby != null) {
             context.metrics().rejectedInput("already_joined");
-            sendError(ErrorCode.ALREADY_JOINED, "already joined as player " + playerId + "; Join ignored");
+            sendError(ErrorCode.ALREADY_JOINED, spectator ? "already spectating; Join ignored"
+                    : "already joined as player " + playerId + "; Join ignored");
             return;
         }
-        String token = message.sessionToken();
-        String displayName = NameSanitizer.sanitize(message.name());
-        if (token != null && !token.isEmpty()) {
-            Optional<GuestIdentity> identity = context.auth().verify(token);
-            if (identity.isEmpty()) {
-                context.metrics().rejectedInput("invalid_token");
-                sendError(ErrorCode.INVALID_TOKEN, "session token is invalid or expired; log in again");
-                close(CloseReason.INVALID_TOKEN);
-                return;
+        Admission admission = door.admit(message, queryLobby, address, this);
+        if (admission.isRefused()) {
+            if (admission.error() != null) {
+                sendError(admission.error(), admission.detail());
             }
-            // a token says who the player is: its name wins over any name in the Join (else anyone
-            // holding a token could play as anyone, even where anonymous play is off)
-            displayName = identity.get().displayName();
-        } else if (!context.config().allowAnonymous()) {
-            context.metrics().rejectedInput("token_required");
-            sendError(ErrorCode.INVALID_TOKEN, "this server requires a session token from /guest/login");
-            close(CloseReason.TOKEN_REQUIRED);
+            close(admission.close());
             return;
         }
-        String lobbyName = firstNonBlank(message.lobbyId(), queryLobby, context.config().defaultLobby());
-        LobbyEntry entry = context.lobbies().enter(lobbyName, address);
-        if (!entry.isEntered()) {
-            refuseLobby(lobbyName, entry.refusal());
-            return;
-        }
-        ManagedLobby target = entry.lobby();
-        Lobby engineLobby = target.lobby();
-        int id = engineLobby.join(displayName);
-        if (id <= 0) {
-            target.exit(System.nanoTime());
-            sendError(ErrorCode.LOBBY_FULL, "lobby '" + lobbyName + "' is full ("
-                    + engineLobby.config().maxPlayers() + " players)");
-            close(id == Lobby.JOIN_FULL ? CloseReason.LOBBY_FULL : CloseReason.LOBBY_UNAVAILABLE);
-            return;
+        if (admission.warning() != null) {
+            sendError(admission.warning(), null);
         }
         ScheduledFuture<?> timeout = joinTimeout;
         if (timeout != null) {
             timeout.cancel(false);
         }
+        ManagedLobby target = admission.lobby();
+        Lobby engineLobby = target.lobby();
+        int id = admission.playerId();
+        this.spectator = admission.isSpectator();
         this.playerId = id;
-        this.name = displayName;
+        this.name = admission.name();
         this.lobby = target;
-        sender.send(ServerMessages.identity(id, lobbyName));
+        sender.send(spectator ? ServerMessages.spectating(target.name(), 0)
+                : ServerMessages.identity(id, target.name(), admission.resumeToken(), admission.resumed()));
         try {
             long limit = context.config().sendQueueLimitBytes();
-            sink = binary
-                    ? new BinaryConnectionSink(this, sender, id, limit, BinaryMode.DELTA,
-                            engineLobby.config().tickRateHz(), target.binaryStage())
-                    : new JsonConnectionSink(this, sender, id, limit, target.jsonWorld());
-            keepAlive.rideOnTicks(engineLobby.config().tickRateHz());
+            // a spectator acknowledges nothing (it sends no Input), so its binary frames are relative to
+            // the previous frame sent rather than to an acknowledged one, with a full one every second
+            int tickRate = engineLobby.config().tickRateHz();
+            if (binary) {
+                BinaryConnectionSink binarySink = new BinaryConnectionSink(this, sender, id, limit,
+                        spectator ? BinaryMode.PROJECTILE_EVENTS : BinaryMode.DELTA, tickRate, target.binaryStage());
+                if (spectator) {
+                    binarySink.fullFrameEvery(tickRate); // once a second
+                }
+                sink = binarySink;
+            } else {
+                sink = new JsonConnectionSink(this, sender, id, limit, target.jsonWorld());
+            }
+            if (spectator) {
+                follow = new SpectatorFollow(target.name());
+                sink.follow(follow);
+            }
+            keepAlive.rideOnTicks(tickRate);
             subscription = engineLobby.attach(sink);
         } catch (IllegalStateException stopping) {
             close(CloseReason.SERVER_STOPPING);
             return;
         }
-        LOG.info("join {} lobby={} player={} name={} format={}", remote, lobbyName, id, displayName,
-                binary ? "binary" : "json");
+        if (spectator) {
+            LOG.info("spectate {} lobby={} format={}", remote, target.name(), binary ? "binary" : "json");
+        } else {
+            LOG.info("{} {} lobby={} player={} name={} format={}", admission.resumed() ? "resume" : "join", remote,
+                    target.name(), id, name, binary ? "binary" : "json");
+        }
         if (torndown) {
             teardown(); // closed while we were joining: undo what we just did
         }
     }
 
-    private void refuseLobby(String lobbyName, LobbyEntry.Refusal refusal) {
-        if (refusal == LobbyEntry.Refusal.ADDRESS_LOBBY_LIMIT) {
-            int cap = context.config().maxLobbiesPerAddress();
-            sendError(ErrorCode.TOO_MANY_LOBBIES_FROM_ADDRESS, "lobby '" + lobbyName + "' does not exist and your address "
-                    + "already created " + cap + " open lobbies (the limit); join an existing lobby, or create one "
-                    + "after one of yours has closed");
-            close(CloseReason.TOO_MANY_LOBBIES_FROM_ADDRESS);
+    /** Selector thread: a spectator picks whom to follow. */
+    private void onSpectate() {
+        if (lobby == null) {
+            rejectBeforeJoin();
             return;
         }
-        String why = switch (refusal) {
-            case INVALID_NAME -> "a lobby name is 1-32 characters of A-Z a-z 0-9 _ . -";
-            case LOBBY_LIMIT -> "the server runs its maximum of " + context.config().maxLobbies() + " lobbies";
-            default -> "the server is stopping";
-        };
-        sendError(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName + "' cannot be opened: " + why);
-        close(CloseReason.LOBBY_UNAVAILABLE);
+        SpectatorFollow f = follow;
+        if (f == null) {
+            context.metrics().rejectedInput("not_spectating");
+            sendError(ErrorCode.NOT_SPECTATING, "Spectate is for spectators (Join with \"spectate\":true); ignored");
+            countInvalid(CloseReason.TOO_MANY_INVALID);
+            return;
+        }
+        f.request(message.followPlayerId());
+    }
+
+    /** Selector thread: the client leaves for good; a player's plane goes at once, without a grace. */
+    private void onLeave() {
+        close(CloseReason.LEFT);
+    }
+
+    /** Selector thread: the superseded connection's work is over; nothing it sends counts any more. */
+    @Override
+    public void superseded() {
+        superseded = true;
+        sendError(ErrorCode.SUPERSEDED, "another connection joined as player " + playerId + " and took the plane over");
+        close(CloseReason.SUPERSEDED);
     }
 
     private void onInput() {
@@ -313,7 +333,24 @@ final class Connection implements InboundFrameReader.Handler {
             rejectBeforeJoin();
             return;
         }
+        if (spectator) {
+            rejectSpectatorInput();
+            return;
+        }
         submit(current, message.thrust(), message.turn(), message.shoot(), message.hasSeq() ? message.seq() : 0);
+    }
+
+    private void rejectSpectatorInput() {
+        context.metrics().rejectedInput("spectator_input");
+        sendError(ErrorCode.SPECTATOR_INPUT, "spectators cannot send Input; it was dropped");
+        countInvalid(CloseReason.TOO_MANY_INVALID);
+    }
+
+    /** One more invalid message; past {@code --max-invalid-messages} the connection closes with {@code close}. */
+    private void countInvalid(CloseReason close) {
+        if (++invalidMessages > context.config().maxInvalidMessages()) {
+            close(close);
+        }
     }
 
     private void rejectBeforeJoin() {
@@ -323,6 +360,9 @@ final class Connection implements InboundFrameReader.Handler {
     }
 
     private void submit(ManagedLobby current, double thrust, double turn, boolean shoot, long seq) {
+        if (superseded) {
+            return; // the plane is another connection's now
+        }
         InputResult result = current.lobby().submitInput(playerId, thrust, turn, shoot, seq);
         if (result != InputResult.ACCEPTED) {
             context.metrics().rejectedInput(result.name().toLowerCase());
@@ -386,6 +426,9 @@ final class Connection implements InboundFrameReader.Handler {
             context.metrics().rejectedInput("frame_too_large");
         }
         context.metrics().connectionClosed(label);
+        if (ours == null) {
+            remoteCloseCode = code;
+        }
         LOG.info("disconnect {} lobby={} player={} code={} reason={} ({})", remote,
                 lobby == null ? "-" : lobby.name(), playerId, code, label, remoteClosed ? "by client" : "by server");
         torndown = true;
@@ -403,19 +446,27 @@ final class Connection implements InboundFrameReader.Handler {
             sub.detach();
         }
         ManagedLobby current = lobby;
-        if (current != null && playerId > 0) {
-            current.lobby().leave(playerId);
-            current.exit(System.nanoTime());
+        if (current == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (spectator) {
+            spectator = false; // once: the place is given back here
+            current.exitAsSpectator(now);
+            context.metrics().spectatorsChanged(-1);
+        } else if (playerId > 0) {
+            Seats.Release release = current.seats().release(playerId, this, keepsPlane(), now);
+            if (release == Seats.Release.HELD) {
+                LOG.info("lobby {} player {} dropped; its plane waits {} s for it", current.name(), playerId,
+                        context.config().reconnectGrace().toSeconds());
+            }
             playerId = 0;
         }
     }
 
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
+    /** Whether this connection's end is a drop (its plane waits the grace) rather than a leave. */
+    private boolean keepsPlane() {
+        CloseReason ours = closeReason;
+        return ours != null ? ours.keepsPlane : !CloseReason.isLeaveByClient(remoteCloseCode);
     }
 }

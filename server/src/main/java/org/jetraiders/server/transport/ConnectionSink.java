@@ -24,6 +24,7 @@ abstract class ConnectionSink implements ClientSink {
     private final KeepAlive keepAlive;
     private int planeIndexHint;
     private long lastAck;
+    private SpectatorFollow follow; // spectators only; set before the sink is attached
 
     ConnectionSink(Connection connection, FrameSender sender, int playerId, long queueLimitBytes) {
         this.connection = connection;
@@ -32,6 +33,11 @@ abstract class ConnectionSink implements ClientSink {
         this.queueLimitBytes = queueLimitBytes;
         // benchmarks and tests drive a sink without a connection: no keep-alive then
         this.keepAlive = connection != null ? connection.keepAlive() : KeepAlive.none();
+    }
+
+    /** Makes this a spectator's sink (its player id is 0): it keeps {@code follow} valid on every snapshot. */
+    void follow(SpectatorFollow follow) {
+        this.follow = follow;
     }
 
     @Override
@@ -49,6 +55,9 @@ abstract class ConnectionSink implements ClientSink {
             }
             sendIfPresent(snapshot.encoded(WireEncodings.JSON_KILL_FEED));
             sendIfPresent(snapshot.encoded(WireEncodings.JSON_SCOREBOARD));
+            if (follow != null) {
+                follow.check(snapshot, sender);
+            }
             int index = planeIndexHint < snapshot.planeCount() && snapshot.planeId(planeIndexHint) == playerId
                     ? planeIndexHint : snapshot.indexOfPlane(playerId);
             if (index >= 0) {

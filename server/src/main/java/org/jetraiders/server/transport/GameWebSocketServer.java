@@ -25,6 +25,7 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.jetraiders.server.auth.GuestAuth;
+import org.jetraiders.server.auth.ResumeKeys;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
 import org.jetraiders.server.lobby.LobbyManager;
@@ -61,8 +62,8 @@ public final class GameWebSocketServer extends WebSocketServer {
     private volatile java.util.concurrent.ScheduledFuture<?> keepAliveSweep;
     private volatile java.util.concurrent.ScheduledFuture<?> handshakeSweep;
 
-    public GameWebSocketServer(ServerConfig config, LobbyManager lobbies, GuestAuth auth, ServerMetrics metrics,
-                               ScheduledExecutorService timers) {
+    public GameWebSocketServer(ServerConfig config, LobbyManager lobbies, GuestAuth auth, ResumeKeys resumeKeys,
+                               ServerMetrics metrics, ScheduledExecutorService timers) {
         // Reads are decoded on the selector thread (see queue): the library's one worker stays idle.
         super(new InetSocketAddress(config.host(), config.wsPort()), 1,
                 List.of(new Draft_6455(Collections.emptyList(),
@@ -70,7 +71,7 @@ public final class GameWebSocketServer extends WebSocketServer {
                         List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL), new Protocol("")),
                         config.maxFrameBytes())));
         NodeFreeReadQueues.install(this);
-        this.context = new TransportContext(config, lobbies, auth, metrics, timers);
+        this.context = new TransportContext(config, lobbies, auth, resumeKeys, metrics, timers);
         this.sockets = new AdmittedSockets(new AddressLimiter(config.maxConnections(), config.maxConnectionsPerAddress()),
                 config.handshakeTimeout(), metrics);
         setWebSocketFactory(new AdmittingChannelFactory(

@@ -12,5 +12,13 @@
  * timeouts, the close grace, once a second the sweep that closes sockets whose handshake is overdue
  * ({@link org.jetraiders.server.transport.AdmittedSockets}), and once per ping interval the keep-alive
  * sweep of connections that are not in a lobby; nothing of it runs per tick.
+ *
+ * <p>A Join is admitted on the selector thread ({@link org.jetraiders.server.transport.LobbyDoor}): a
+ * new player, a player taking its plane back (its session or resume token names a seat still in the
+ * lobby; an older connection holding it is closed 4001 from there), or a spectator. A spectator's
+ * choice of whom to follow ({@link org.jetraiders.server.transport.SpectatorFollow}) is set on the
+ * selector thread and checked on its consumer thread against each snapshot. A connection's teardown
+ * (on whichever thread saw it close) releases its player's seat: a drop keeps the plane for the
+ * reconnect grace, a leave or a kick removes it.
  */
 package org.jetraiders.server.transport;

@@ -49,6 +49,20 @@ class ServerMetricsTest {
     }
 
     @Test
+    void shouldCountResumesGraceExpiriesAndSpectatorsWatching() {
+        metrics.playerResumed();
+        metrics.reconnectGraceExpired();
+        metrics.reconnectGraceExpired();
+        metrics.spectatorsChanged(1);
+        metrics.spectatorsChanged(1);
+        metrics.spectatorsChanged(-1);
+
+        assertEquals(1, metrics.resumes());
+        assertEquals(2, metrics.reconnectGraceExpiries());
+        assertEquals(1, metrics.spectators());
+    }
+
+    @Test
     void shouldExportEveryTransportFamilyAndTheTickHistogramButNotTheMergedRejections() {
         metrics.connectionOpened();
         metrics.connectionClosed("too_slow");
@@ -65,6 +79,7 @@ class ServerMetricsTest {
         assertEquals(Set.of("jetraiders_connections", "jetraiders_messages_in", "jetraiders_messages_out",
                 "jetraiders_bytes_in", "jetraiders_bytes_out", "jetraiders_disconnects",
                 "jetraiders_handshakes_rejected", "jetraiders_http_refused", "jetraiders_agones_errors",
+                "jetraiders_resumes", "jetraiders_reconnect_grace_expired", "jetraiders_spectators",
                 TickDurations.NAME), names);
         assertEquals(1, metrics.tickDurations().count());
     }

@@ -13,6 +13,10 @@ public final class ClientMessage {
         JOIN,
         INPUT,
         PING,
+        /** A spectator chooses whom to follow ({@link #followPlayerId()}), or to roam. */
+        SPECTATE,
+        /** The player leaves for good: no reconnect grace. */
+        LEAVE,
         /** A well-formed message of a type this server does not know; see {@link #unknownType()}. */
         UNKNOWN
     }
@@ -24,6 +28,9 @@ public final class ClientMessage {
     private String sessionToken;
     private String name;
     private String lobbyId;
+    private String resumeToken;
+    private boolean spectate;
+    private int followPlayerId;
     private double thrust;
     private double turn;
     private boolean shoot;
@@ -38,6 +45,9 @@ public final class ClientMessage {
         sessionToken = null;
         name = null;
         lobbyId = null;
+        resumeToken = null;
+        spectate = false;
+        followPlayerId = 0;
         thrust = 0;
         turn = 0;
         shoot = false;
@@ -64,6 +74,21 @@ public final class ClientMessage {
     /** Join: the requested lobby, or null. */
     public String lobbyId() {
         return lobbyId;
+    }
+
+    /** Join: the resume token an earlier {@code Identity} gave this client, or null. */
+    public String resumeToken() {
+        return resumeToken;
+    }
+
+    /** Join: watch the lobby as a spectator, without a plane. */
+    public boolean spectate() {
+        return spectate;
+    }
+
+    /** Spectate: the player to follow (positive), or 0 to roam. */
+    public int followPlayerId() {
+        return followPlayerId;
     }
 
     /** Input: throttle in [-1, 1] (clamped). */
@@ -121,6 +146,18 @@ public final class ClientMessage {
         this.lobbyId = lobbyId;
     }
 
+    void resumeToken(String resumeToken) {
+        this.resumeToken = resumeToken;
+    }
+
+    void spectate(boolean spectate) {
+        this.spectate = spectate;
+    }
+
+    void followPlayerId(int followPlayerId) {
+        this.followPlayerId = followPlayerId;
+    }
+
     void thrust(double thrust) {
         this.thrust = thrust;
     }
@@ -152,9 +189,12 @@ public final class ClientMessage {
     @Override
     public String toString() {
         return switch (kind) {
-            case JOIN -> "Join(session_token=" + (sessionToken == null ? "null" : "***") + ", name=" + name + ", lobby_id=" + lobbyId + ")";
+            case JOIN -> "Join(session_token=" + (sessionToken == null ? "null" : "***") + ", name=" + name + ", lobby_id="
+                    + lobbyId + ", resume_token=" + (resumeToken == null ? "null" : "***") + ", spectate=" + spectate + ")";
             case INPUT -> "Input(thrust=" + thrust + ", turn=" + turn + ", shoot=" + shoot + ", seq=" + seq + ")";
             case PING -> "Ping(t=" + pingT + ")";
+            case SPECTATE -> "Spectate(player_id=" + (followPlayerId == 0 ? "null" : followPlayerId) + ")";
+            case LEAVE -> "Leave()";
             case UNKNOWN -> "Unknown(type=" + unknownType + ")";
         };
     }

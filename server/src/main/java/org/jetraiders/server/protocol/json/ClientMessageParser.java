@@ -9,7 +9,7 @@ import com.google.gson.stream.JsonToken;
 
 /**
  * Parses one inbound text frame, {@code {"type":"<Name>","data":{...}}}, into a reusable
- * {@link ClientMessage}. Never throws: every input, however malformed, gives a {@link ParseResult}.
+ * {@link ClientMessage}: {@code Join}, {@code Input}, {@code Ping}, {@code Spectate} or {@code Leave}. Never throws: every input, however malformed, gives a {@link ParseResult}.
  *
  * <p>Rules: strict JSON (Gson {@link Strictness#STRICT}), at most {@value #NESTING_LIMIT} levels deep,
  * nothing after the object; {@code type} and {@code data} in either order, each at most once; unknown
@@ -44,6 +44,10 @@ public final class ClientMessageParser {
     private static final Reject SESSION_TOKEN = new Reject(ParseResult.INVALID_FIELD, "session_token must be a string");
     private static final Reject NAME = new Reject(ParseResult.INVALID_FIELD, "name must be a string");
     private static final Reject LOBBY_ID = new Reject(ParseResult.INVALID_FIELD, "lobby_id must be a string");
+    private static final Reject RESUME_TOKEN = new Reject(ParseResult.INVALID_FIELD, "resume_token must be a string");
+    private static final Reject SPECTATE = new Reject(ParseResult.INVALID_FIELD, "spectate must be a boolean");
+    private static final Reject PLAYER_ID = new Reject(ParseResult.INVALID_FIELD,
+            "player_id must be a player id (a decimal string such as \"7\") or null");
     private static final Reject THRUST = new Reject(ParseResult.INVALID_FIELD, "thrust must be a number");
     private static final Reject THRUST_NOT_FINITE = new Reject(ParseResult.NOT_FINITE, "thrust must be finite");
     private static final Reject TURN = new Reject(ParseResult.INVALID_FIELD, "turn must be a number");
@@ -55,7 +59,7 @@ public final class ClientMessageParser {
 
     /**
      * Parses {@code text} into {@code out} (reset first). On {@link ParseResult#OK} {@code out.kind()} is
-     * JOIN, INPUT or PING; on {@link ParseResult#UNKNOWN_TYPE} it is UNKNOWN with
+     * JOIN, INPUT, PING, SPECTATE or LEAVE; on {@link ParseResult#UNKNOWN_TYPE} it is UNKNOWN with
      * {@link ClientMessage#unknownType()} set; on any other result {@link ClientMessage#errorDetail()}
      * says what was wrong.
      */
@@ -168,6 +172,8 @@ public final class ClientMessageParser {
             case "Join" -> ClientMessage.Kind.JOIN;
             case "Input" -> ClientMessage.Kind.INPUT;
             case "Ping" -> ClientMessage.Kind.PING;
+            case "Spectate" -> ClientMessage.Kind.SPECTATE;
+            case "Leave" -> ClientMessage.Kind.LEAVE;
             default -> ClientMessage.Kind.UNKNOWN;
         };
     }
@@ -190,6 +196,8 @@ public final class ClientMessageParser {
                         case "session_token" -> out.sessionToken(readString(r, SESSION_TOKEN));
                         case "name" -> out.name(readString(r, NAME));
                         case "lobby_id" -> out.lobbyId(readString(r, LOBBY_ID));
+                        case "resume_token" -> out.resumeToken(readString(r, RESUME_TOKEN));
+                        case "spectate" -> out.spectate(readBoolean(r, SPECTATE));
                         default -> r.skipValue();
                     }
                 }
@@ -205,6 +213,13 @@ public final class ClientMessageParser {
                 case PING -> {
                     if ("t".equals(key)) {
                         out.pingT(readFinite(r, T, T_NOT_FINITE));
+                    } else {
+                        r.skipValue();
+                    }
+                }
+                case SPECTATE -> {
+                    if ("player_id".equals(key)) {
+                        out.followPlayerId(readPlayerId(r));
                     } else {
                         r.skipValue();
                     }
@@ -225,6 +240,27 @@ public final class ClientMessageParser {
             throw wrongType;
         }
         return r.nextString();
+    }
+
+    /** A player id as the server writes them, a decimal string of a positive int; 0 for {@code null}. */
+    private static int readPlayerId(JsonReader r) throws IOException, Reject {
+        String s = readString(r, PLAYER_ID);
+        if (s == null) {
+            return 0;
+        }
+        if (s.isEmpty() || s.length() > 10 || s.charAt(0) == '0') {
+            throw PLAYER_ID;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                throw PLAYER_ID;
+            }
+        }
+        long id = Long.parseLong(s);
+        if (id > Integer.MAX_VALUE) {
+            throw PLAYER_ID;
+        }
+        return (int) id;
     }
 
     private static boolean readBoolean(JsonReader r, Reject wrongType) throws IOException, Reject {

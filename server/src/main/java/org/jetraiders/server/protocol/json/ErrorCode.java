@@ -19,7 +19,13 @@ public enum ErrorCode {
     FRAME_TOO_LARGE("frame_too_large", "frame too large"),
     BINARY_NOT_SUPPORTED("binary_not_supported", "binary frames are not supported on a JSON connection"),
     INVALID_TOKEN("invalid_token", "invalid token"),
-    TOO_SLOW("too_slow", "too slow");
+    TOO_SLOW("too_slow", "too slow"),
+    SUPERSEDED("superseded", "replaced by a newer connection of the same player"),
+    INVALID_RESUME_TOKEN("invalid_resume_token", "resume token is invalid; joined as a new player"),
+    SPECTATORS_FULL("spectators_full", "lobby has its maximum of spectators"),
+    SPECTATOR_INPUT("spectator_input", "spectators cannot send Input"),
+    NOT_SPECTATING("not_spectating", "Spectate is for spectators"),
+    UNKNOWN_PLAYER("unknown_player", "no such player in this lobby");
 
     private final String wireCode;
     private final String defaultMessage;

@@ -8,8 +8,8 @@ import com.google.gson.stream.JsonWriter;
 import org.jetraiders.engine.LobbyStatus;
 
 /**
- * Builds the rare server-to-client control messages as JSON text: {@code Identity}, {@code GameState},
- * {@code Lagged}, {@code Error}, {@code Pong}. These are sent once per connection or event, so they use
+ * Builds the rare server-to-client control messages as JSON text: {@code Identity}, {@code Spectating},
+ * {@code GameState}, {@code Lagged}, {@code Error}, {@code Pong}. These are sent once per connection or event, so they use
  * Gson's {@link JsonWriter} (no HTML escaping) rather than the hand-rolled snapshot path; the
  * {@code GameState} of each status and the default {@code Error} of each code are built once and
  * cached. Stateless and thread-safe.
@@ -52,6 +52,37 @@ public final class ServerMessages {
                 w.name("lobby_id").value(lobbyId);
             }
         }, "Identity");
+    }
+
+    /**
+     * {@code {"type":"Identity","data":{"player_id":"7","lobby_id":"main","resume_token":"...","resumed":false}}}:
+     * what a joined player is told, with the token that takes its plane back after a drop and whether
+     * this Join did ({@code resumed}).
+     */
+    public static String identity(int playerId, String lobbyId, String resumeToken, boolean resumed) {
+        return write((w) -> {
+            w.name("player_id").value(Integer.toString(playerId));
+            w.name("lobby_id").value(lobbyId);
+            w.name("resume_token").value(resumeToken);
+            w.name("resumed").value(resumed);
+        }, "Identity");
+    }
+
+    /**
+     * {@code {"type":"Spectating","data":{"lobby_id":"main","player_id":"7"}}}: a spectator's answer to
+     * its Join and to each {@code Spectate}, and the news that its followed player left; {@code player_id}
+     * is the player followed, {@code null} when roaming.
+     */
+    public static String spectating(String lobbyId, int followPlayerId) {
+        return write((w) -> {
+            w.name("lobby_id").value(lobbyId);
+            w.name("player_id");
+            if (followPlayerId > 0) {
+                w.value(Integer.toString(followPlayerId));
+            } else {
+                w.nullValue();
+            }
+        }, "Spectating");
     }
 
     /**

@@ -43,9 +43,9 @@ import org.jetraiders.server.protocol.json.support.ClientJson.Unknown;
  * docs/TESTING.md says how to replay it.
  */
 class ClientMessageParserFuzzTest {
-    private static final Set<String> KNOWN_TYPES = Set.of("Join", "Input", "Ping");
+    private static final Set<String> KNOWN_TYPES = Set.of("Join", "Input", "Ping", "Spectate", "Leave");
     private static final Set<String> DATA_FIELD_NAMES = Set.of("session_token", "name", "lobby_id", "thrust", "turn",
-            "shoot", "seq", "t");
+            "shoot", "seq", "t", "resume_token", "spectate", "player_id");
     private static final long MAX_EXACT_LONG = 1L << 53;
 
     private final ClientMessageParser parser = new ClientMessageParser();

@@ -61,12 +61,12 @@ class ProtocolDocTest {
         int clientMessages = 0;
         for (String example : examples) {
             String type = Json.object(example).get("type").getAsString();
-            if (type.equals("Join") || type.equals("Input") || type.equals("Ping")) {
+            if (java.util.Set.of("Join", "Input", "Ping", "Spectate", "Leave").contains(type)) {
                 assertEquals(ParseResult.OK, parser.parse(example, msg), example);
                 clientMessages++;
             }
         }
-        assertEquals(3, clientMessages);
+        assertEquals(8, clientMessages, "3 Joins, Input, Ping, 2 Spectates, Leave");
     }
 
     @Test
@@ -95,7 +95,9 @@ class ProtocolDocTest {
 
     @Test
     void shouldShowEveryControlMessage() {
-        assertDocumented(ServerMessages.identity(7, "main"));
+        assertDocumented(ServerMessages.identity(7, "main", "XzqcJ-G0DYY.GfUxfKc6yf9YBz6pmhZsFQ", false));
+        assertDocumented(ServerMessages.spectating("main", 7));
+        assertDocumented(ServerMessages.spectating("main", 0));
         assertDocumented(ServerMessages.gameState(LobbyStatus.LOBBY));
         assertDocumented(ServerMessages.gameState(LobbyStatus.matchStarting(3)));
         assertDocumented(ServerMessages.gameState(LobbyStatus.MATCH_RUNNING));
