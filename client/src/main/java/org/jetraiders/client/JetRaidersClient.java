@@ -259,10 +259,12 @@ public final class JetRaidersClient implements AutoCloseable {
         return inputs;
     }
 
+    /** The connection's counters so far (frames, snapshots, undecodable frames, inputs sent, ...). */
     public ClientStats stats() {
         return inbound.stats();
     }
 
+    /** Whether the connection is open (false once either side started closing it). */
     public boolean isOpen() {
         return socket.isOpen();
     }
@@ -272,10 +274,12 @@ public final class JetRaidersClient implements AutoCloseable {
         return inbound.isClosed() ? socket.closeInfo() : null;
     }
 
+    /** Adds a listener; it gets the messages that arrive from now on. */
     public void addListener(JetRaidersListener listener) {
         inbound.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Removes a listener; a call already running on the read thread still completes. */
     public void removeListener(JetRaidersListener listener) {
         inbound.removeListener(listener);
     }
