@@ -295,7 +295,8 @@ public final class JetRaidersClient implements AutoCloseable {
 
     /**
      * Closes the connection normally (1000) and waits up to the builder's timeout for the server's
-     * answer, then drops it. Never throws; calling it again does nothing.
+     * answer, then drops it (from a listener it does not wait). Never throws; calling it again does
+     * nothing.
      */
     @Override
     public void close() {
@@ -303,6 +304,9 @@ public final class JetRaidersClient implements AutoCloseable {
             return;
         }
         socket.close(CloseFrame.NORMAL);
+        if (Thread.currentThread() == socket.readThread()) {
+            return; // from a listener: the answer arrives on this very thread once the listener returns
+        }
         try {
             if (!socket.closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "no close answer from the server");

@@ -389,6 +389,25 @@ class JetRaidersClientTest {
     }
 
     @Test
+    void shouldCloseFromAListenerWithoutWaitingOnItsOwnThread() throws Exception {
+        server = FakeServer.launch();
+        Recorder recorder = new Recorder();
+        // a long timeout: a close that waited for its answer on the read thread would hold it that long
+        client = JetRaidersClient.builder(server.uri("/ws")).format(WireFormat.JSON).timeout(Duration.ofSeconds(60))
+                .listener(new JetRaidersListener() {
+                    @Override public void onGameState(GameState state) { client.close(); }
+                })
+                .listener(recorder)
+                .connect();
+        server.awaitClient();
+
+        server.send(ProtocolDoc.jsonExamples("GameState").get(0));
+
+        CloseInfo info = recorder.next(CloseInfo.class);
+        assertEquals(1000, info.code());
+    }
+
+    @Test
     void shouldCloseNormallyAndSaySoToTheListeners() throws Exception {
         Recorder recorder = new Recorder();
         connect(WireFormat.JSON, "/ws", recorder);
