@@ -3,7 +3,7 @@ package org.jetraiders.bench.load;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
+import org.jetraiders.client.binary.BinaryWriter;
 
 /**
  * The input clock of one I/O thread: every period (1/rate s) it has each of the thread's clients

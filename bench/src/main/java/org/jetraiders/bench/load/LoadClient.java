@@ -4,12 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
-import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
-import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
-import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
-import org.jetraiders.server.protocol.binary.client.ClientWorldState;
+import org.jetraiders.client.binary.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinarySnapshotDecoder;
+import org.jetraiders.client.binary.BinaryWriter;
+import org.jetraiders.client.binary.ClientWorldState;
+import org.jetraiders.client.binary.DecodeResult;
+import org.jetraiders.client.binary.ProtocolDescriptor;
 
 /**
  * One bot: what it sends and what it counts. Its {@link WsConnection} and all of its work (the
@@ -25,7 +25,7 @@ import org.jetraiders.server.protocol.binary.client.ClientWorldState;
  * Join and Ping stay JSON text, world frames arrive as binary frames and inputs go out as binary
  * {@code Input} frames. Every binary client must decode every world frame, because each input
  * acknowledges the latest decoded tick (the server sends deltas against it; without acks it keeps
- * sending full frames). One {@link BinarySnapshotDecoder} per client; the decode and the input that
+ * sending full frames). One {@link BinarySnapshotDecoder} (the client library's) per client; the decode and the input that
  * acknowledges it happen on the same I/O thread.
  */
 final class LoadClient implements WsConnection.Listener, InputTimer.Target {
@@ -231,13 +231,13 @@ final class LoadClient implements WsConnection.Listener, InputTimer.Target {
             return; // a JSON client does not expect binary frames; counted in binary_frames only
         }
         if (!isWorldFrame(a, offset, length)) {
-            stats.undecodable(length < 2 ? BinaryDecodeResult.MALFORMED : BinaryDecodeResult.UNKNOWN_KIND);
+            stats.undecodable(length < 2 ? DecodeResult.MALFORMED : DecodeResult.UNKNOWN_KIND);
             return;
         }
         snapshotBytes += length;
         countSnapshot(now);
-        BinaryDecodeResult result = decoder.decode(a, offset, length);
-        if (result != BinaryDecodeResult.OK) {
+        DecodeResult result = decoder.decode(a, offset, length);
+        if (result != DecodeResult.OK) {
             stats.undecodable(result);
             return;
         }
@@ -252,12 +252,12 @@ final class LoadClient implements WsConnection.Listener, InputTimer.Target {
 
     /** A version-1 WorldQuantized or WorldDelta envelope. */
     static boolean isWorldFrame(byte[] a, int offset, int length) {
-        if (length < BinaryProtocolDescriptor.HEADER_LENGTH
-                || a[offset + BinaryProtocolDescriptor.VERSION_OFFSET] != BinaryProtocolDescriptor.VERSION) {
+        if (length < ProtocolDescriptor.HEADER_LENGTH
+                || a[offset + ProtocolDescriptor.VERSION_OFFSET] != ProtocolDescriptor.VERSION) {
             return false;
         }
-        int kind = a[offset + BinaryProtocolDescriptor.KIND_OFFSET] & 0xFF;
-        return kind == BinaryProtocolDescriptor.KIND_WORLD_DELTA || kind == BinaryProtocolDescriptor.KIND_WORLD_QUANTIZED;
+        int kind = a[offset + ProtocolDescriptor.KIND_OFFSET] & 0xFF;
+        return kind == ProtocolDescriptor.KIND_WORLD_DELTA || kind == ProtocolDescriptor.KIND_WORLD_QUANTIZED;
     }
 
     /** Size of an unmasked (server-to-client) WebSocket frame header for this payload length. */

@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
+import org.jetraiders.client.binary.DecodeResult;
 
 /**
  * Counters and histograms shared by all clients of one run. Recording methods are thread-safe and
@@ -47,7 +47,7 @@ final class LoadStats implements LatencyProbe.Sink {
     private final Map<String, LongAdder> undecodableByResult = new ConcurrentHashMap<>();
 
     /** A binary frame the client could not use; rare, so the map lookup is fine. */
-    void undecodable(BinaryDecodeResult result) {
+    void undecodable(DecodeResult result) {
         undecodableFrames.increment();
         undecodableByResult.computeIfAbsent(result.name(), k -> new LongAdder()).increment();
     }

@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
-import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
+import org.jetraiders.client.binary.ProtocolDescriptor;
 
 /**
  * Immutable settings of one load-test run. Build with {@link #builder()} or {@link #parse(String[])};
@@ -26,7 +26,7 @@ public final class Options {
     /** Binary protocol v1: subprotocol {@value #BIN_SUBPROTOCOL}, binary world frames and inputs. */
     public static final String FORMAT_BIN = "bin";
     /** The WebSocket subprotocol a {@code bin} client asks for (docs/PROTOCOL.md, "Binary protocol"). */
-    public static final String BIN_SUBPROTOCOL = BinaryProtocolDescriptor.SUBPROTOCOL;
+    public static final String BIN_SUBPROTOCOL = ProtocolDescriptor.SUBPROTOCOL;
     public static final String DEFAULT_FORMAT = FORMAT_JSON;
     /** Selector threads sharing the connections (and sending their inputs). */
     public static final int DEFAULT_IO_THREADS = 1;

@@ -1,7 +1,7 @@
 package org.jetraiders.bench.load;
 
 import java.nio.charset.StandardCharsets;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
+import org.jetraiders.client.binary.BinaryWriter;
 
 /**
  * Builds the client-to-server JSON text messages. Hand-written (no Gson) because an input is sent

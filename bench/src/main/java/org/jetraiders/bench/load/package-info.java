@@ -23,6 +23,9 @@
  * {@link org.jetraiders.bench.load.WsConnection} (one connection's state machine and buffers) and
  * {@link org.jetraiders.bench.load.IoThread} (the selector loop). In a steady run nothing is allocated
  * per frame except for probes' JSON snapshots and rare control messages: buffers, the frame encoder
- * and the I/O thread's payload scratch are reused.
+ * and the I/O thread's payload scratch are reused. The binary protocol's codec (decoder, input
+ * encoder, byte writer) is the client library's ({@code org.jetraiders.client.binary}), which is
+ * allocation-free after warm-up; its {@code JetRaidersClient} (a thread per connection) is not used
+ * here, since 1,024 clients must share a thread or two.
  */
 package org.jetraiders.bench.load;

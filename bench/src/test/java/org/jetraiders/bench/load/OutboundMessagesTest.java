@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
+import org.jetraiders.client.binary.BinaryWriter;
 import org.junit.jupiter.api.Test;
 
 class OutboundMessagesTest {

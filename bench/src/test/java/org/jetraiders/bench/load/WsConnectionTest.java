@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jetraiders.bench.load.support.RawWebSocketPeer;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
+import org.jetraiders.client.binary.BinaryWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,24 +3,22 @@ package org.jetraiders.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.protocols.Protocol;
+import org.jetraiders.client.CloseInfo;
+import org.jetraiders.client.JetRaidersClient;
+import org.jetraiders.client.JetRaidersListener;
+import org.jetraiders.client.WireFormat;
+import org.jetraiders.client.binary.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryWriter;
+import org.jetraiders.client.message.JoinRequest;
+import org.jetraiders.client.message.Pong;
+import org.jetraiders.client.message.ServerError;
 import org.jetraiders.server.it.support.ServerFixture;
 import org.jetraiders.server.it.support.TestClient;
-import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
-import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,36 +31,20 @@ class BinaryFuzzIT {
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(125); // 8,000 frames/s
 
     /** A JSON Ping answered means the server has handled every frame sent before it (one worker per connection). */
-    private static void roundTrip(FuzzClient fuzz) throws InterruptedException {
-        fuzz.send("{\"type\":\"Ping\",\"data\":{}}");
-        assertTrue(fuzz.pongs.tryAcquire(30, TimeUnit.SECONDS), "the server must keep answering");
+    private static void roundTrip(JetRaidersClient fuzz, FuzzCounts counts) throws InterruptedException {
+        fuzz.ping();
+        assertTrue(counts.pongs.tryAcquire(30, TimeUnit.SECONDS), "the server must keep answering");
     }
 
-    /** Sends frames and only counts what comes back: 100,000 Error replies are not worth keeping. */
-    private static final class FuzzClient extends WebSocketClient {
-        final CountDownLatch opened = new CountDownLatch(1);
-        final CountDownLatch identified = new CountDownLatch(1);
+    /** Only counts what comes back to the fuzzing client: 100,000 Error replies are not worth keeping. */
+    private static final class FuzzCounts implements JetRaidersListener {
         final AtomicLong errors = new AtomicLong();
-        final java.util.concurrent.Semaphore pongs = new java.util.concurrent.Semaphore(0);
+        final Semaphore pongs = new Semaphore(0);
         volatile int closeCode = -1;
 
-        FuzzClient(URI uri) {
-            super(uri, new Draft_6455(Collections.emptyList(), List.of(new Protocol(BinaryProtocolDescriptor.SUBPROTOCOL))));
-        }
-
-        @Override public void onOpen(ServerHandshake h) { opened.countDown(); }
-        @Override public void onMessage(String m) {
-            if (m.contains("\"Identity\"")) {
-                identified.countDown();
-            } else if (m.contains("\"Error\"")) {
-                errors.incrementAndGet();
-            } else if (m.contains("\"Pong\"")) {
-                pongs.release();
-            }
-        }
-        @Override public void onMessage(ByteBuffer b) { }
-        @Override public void onClose(int code, String reason, boolean remote) { closeCode = code; opened.countDown(); }
-        @Override public void onError(Exception ex) { }
+        @Override public void onServerError(ServerError error) { errors.incrementAndGet(); }
+        @Override public void onPong(Pong pong) { pongs.release(); }
+        @Override public void onClose(CloseInfo close) { closeCode = close.code(); }
     }
 
     @Test
@@ -70,11 +52,11 @@ class BinaryFuzzIT {
         try (ServerFixture fixture = ServerFixture.start(ServerFixture.config()
                 .maxInputsPerSecond(10_000).maxInvalidMessages(1_000_000))) {
             TestClient bystander = fixture.joined("main", "bystander");
-            FuzzClient fuzz = new FuzzClient(fixture.wsUri("/ws"));
-            fuzz.connect();
-            assertTrue(fuzz.opened.await(10, TimeUnit.SECONDS));
-            fuzz.send("{\"type\":\"Join\",\"data\":{\"name\":\"fuzz\"}}");
-            assertTrue(fuzz.identified.await(10, TimeUnit.SECONDS));
+            FuzzCounts counts = new FuzzCounts();
+            JetRaidersClient fuzz = JetRaidersClient.builder(fixture.wsUri("/ws")).format(WireFormat.BINARY)
+                    .timeout(Duration.ofSeconds(10)).listener(counts).connect();
+            assertEquals(WireFormat.BINARY, fuzz.format());
+            fuzz.join(JoinRequest.named("fuzz"));
 
             SplittableRandom random = new SplittableRandom(7);
             BinaryWriter valid = new BinaryWriter(32);
@@ -91,9 +73,9 @@ class BinaryFuzzIT {
                             n + 1, random.nextLong(0, 1_000), valid);
                     frame = mutate(valid.toByteArray(), random);
                 }
-                fuzz.send(ByteBuffer.wrap(frame));
+                assertTrue(fuzz.sendBinary(frame, 0, frame.length), "the fuzzing client stays connected");
                 if ((n + 1) % BATCH == 0) {
-                    roundTrip(fuzz); // every frame so far has been handled
+                    roundTrip(fuzz, counts); // every frame so far has been handled
                     // pace below the raised rate limit (10,000/s) so frames are decoded, not dropped as a flood
                     long batchEnd = batchStart + BATCH_NANOS;
                     while (System.nanoTime() < batchEnd) {
@@ -102,15 +84,15 @@ class BinaryFuzzIT {
                     batchStart = System.nanoTime();
                 }
             }
-            roundTrip(fuzz);
+            roundTrip(fuzz, counts);
 
-            assertEquals(-1, fuzz.closeCode, "the fuzzing client stays connected (its limits were raised)");
+            assertEquals(-1, counts.closeCode, "the fuzzing client stays connected (its limits were raised)");
             long rejected = fixture.server().metrics().rejectedInputs("binary_malformed")
                     + fixture.server().metrics().rejectedInputs("binary_unsupported_version")
                     + fixture.server().metrics().rejectedInputs("binary_unknown_kind");
             assertTrue(rejected > FRAMES / 4, "malformed frames are counted: " + rejected);
             assertEquals(0, fixture.server().metrics().rejectedInputs("flood"), "pacing kept us under the limit");
-            ServerFixture.awaitCondition("an Error reply for each rejected frame", () -> fuzz.errors.get() == rejected);
+            ServerFixture.awaitCondition("an Error reply for each rejected frame", () -> counts.errors.get() == rejected);
             bystander.awaitWorldUpdateAfter(tickBefore + 60);
             // the fuzz may have made a few ticks late on a loaded machine; the lobby must be healthy again
             fixture.awaitHealthy();

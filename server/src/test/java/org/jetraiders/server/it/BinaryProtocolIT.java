@@ -7,10 +7,11 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.function.Predicate;
 import com.google.gson.JsonObject;
-import org.jetraiders.server.it.support.BinaryTestClient;
+import org.jetraiders.client.WireFormat;
+import org.jetraiders.client.world.Plane;
+import org.jetraiders.client.world.WorldSnapshot;
 import org.jetraiders.server.it.support.ServerFixture;
 import org.jetraiders.server.it.support.TestClient;
-import org.jetraiders.server.protocol.binary.client.ClientWorldState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,43 +30,54 @@ class BinaryProtocolIT {
         fixture.close();
     }
 
-    private BinaryTestClient joinedBinary(BinaryTestClient client) throws InterruptedException {
+    /** A binary client asking for the subprotocol. */
+    private TestClient withSubprotocol() {
+        return fixture.client("/ws", WireFormat.BINARY);
+    }
+
+    /** A client without the subprotocol whose address asks for binary frames. */
+    private TestClient withQuery() {
+        return fixture.client("/ws?format=bin", WireFormat.JSON);
+    }
+
+    private TestClient joinedBinary(TestClient client) throws InterruptedException {
         assertTrue(client.open(), "binary client must connect");
-        client.sendJson("Join", "{\"name\":\"bin\"}");
-        JsonObject identity = client.awaitText("Identity");
-        assertTrue(identity.getAsJsonObject("data").get("player_id").getAsString().matches("\\d+"));
+        assertEquals(WireFormat.BINARY, client.library().format());
+        client.sendMessage("Join", "{\"name\":\"bin\"}");
+        JsonObject identity = client.await("Identity", d -> true);
+        assertTrue(identity.get("player_id").getAsString().matches("\\d+"));
         return client;
     }
 
 
     @Test
     void shouldStreamDeltaSnapshotsThatRebuildTheWorldWhenTheSubprotocolIsRequested() throws Exception {
-        BinaryTestClient client = BinaryTestClient.withSubprotocol(fixture.wsUri("/ws"));
+        TestClient client = withSubprotocol();
         assertTrue(client.open());
-        client.sendJson("Join", "{\"name\":\"bin\"}");
-        int me = Integer.parseInt(client.awaitText("Identity").getAsJsonObject("data").get("player_id").getAsString());
-        client.awaitText("GameState"); // control messages stay JSON text frames
+        client.sendMessage("Join", "{\"name\":\"bin\"}");
+        int me = Integer.parseInt(client.await("Identity", d -> true).get("player_id").getAsString());
+        client.await("GameState", d -> true); // control messages stay JSON text frames
 
         ServerFixture.awaitCondition("binary frames arrive", () -> client.binaryFrames() >= 30);
         // acknowledging keeps the server on deltas
         int lastSeq = 30;
         for (int seq = 1; seq <= lastSeq; seq++) {
             client.sendInput(1, 1, false, seq);
-            int before = client.binaryFrames();
+            long before = client.binaryFrames();
             ServerFixture.awaitCondition("next frame", () -> client.binaryFrames() > before);
         }
         // the server applied every input we sent: the input ack in the rebuilt world reaches our last seq
         awaitWorld(client, "input ack " + lastSeq, world -> world.ack() == lastSeq);
         // the rebuilt world holds us and both bots, and turn=1 turned our plane (it spawns facing up, rot 0)
         awaitWorld(client, "three planes, ours turned away from rot 0", world -> {
-            int i = world.indexOfPlane(me);
-            return world.planeCount() == 3 && i >= 0 && world.planeQrot(i) != 0;
+            Plane mine = world.plane(me);
+            return world.planes().size() == 3 && mine != null && mine.rot() != 0;
         });
         assertEquals(0, client.decodeFailures());
     }
 
     /** Waits until the world the client rebuilt from the server's frames satisfies {@code condition}. */
-    private static void awaitWorld(BinaryTestClient client, String what, Predicate<ClientWorldState> condition)
+    private static void awaitWorld(TestClient client, String what, Predicate<WorldSnapshot> condition)
             throws InterruptedException {
         try {
             ServerFixture.awaitCondition(what, () -> client.latest() != null && condition.test(client.latest()));
@@ -76,14 +88,14 @@ class BinaryProtocolIT {
 
     @Test
     void shouldSendSmallDeltaFramesWhileTheClientAcknowledges() throws Exception {
-        BinaryTestClient binary = joinedBinary(BinaryTestClient.withQuery(fixture.wsUri("/ws?format=bin")));
+        TestClient binary = joinedBinary(withQuery());
         TestClient json = fixture.joined("main", "json");
         long ticks = 120;
         ServerFixture.awaitCondition("two seconds of frames", Duration.ofSeconds(15),
                 () -> binary.binaryFrames() >= ticks && json.worldUpdateCount() >= ticks);
         for (int seq = 1; binary.binaryFrames() < 2 * ticks; seq++) {
             binary.sendInput(0, 0, false, seq); // acks
-            int before = binary.binaryFrames();
+            long before = binary.binaryFrames();
             ServerFixture.awaitCondition("next frame", () -> binary.binaryFrames() > before);
         }
         assertEquals(0, binary.decodeFailures());
@@ -93,11 +105,10 @@ class BinaryProtocolIT {
 
     @Test
     void shouldRejectMalformedBinaryFramesAndCloseWith1007WhenTheyRepeat() throws Exception {
-        BinaryTestClient client = joinedBinary(BinaryTestClient.withSubprotocol(fixture.wsUri("/ws")));
+        TestClient client = joinedBinary(withSubprotocol());
         TestClient bystander = fixture.joined("main", "bystander");
         client.send(ByteBuffer.wrap(new byte[] {9, 9, 9}));
-        JsonObject error = client.awaitText("Error");
-        assertEquals("invalid_field", error.getAsJsonObject("data").get("code").getAsString());
+        assertEquals("invalid_field", client.awaitErrorCode());
         for (int n = 0; n < 11; n++) {
             client.send(ByteBuffer.wrap(new byte[] {1, 0x10, (byte) 0xFF}));
         }

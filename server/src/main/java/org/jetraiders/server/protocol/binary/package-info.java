@@ -6,7 +6,7 @@
  * connection and runs only on that client's consumer thread. A
  * {@link org.jetraiders.server.protocol.binary.BinaryClientMessageDecoder} is used by one thread at a
  * time (one per connection is simplest). {@link org.jetraiders.server.protocol.binary.BinaryQuantizer}
- * is stateless. The {@code client} subpackage is the reference client-side codec (tests, load
- * generator); it never runs inside the server.
+ * is stateless. The client side of the protocol (decoder, input encoder) is the {@code client}
+ * module's {@code org.jetraiders.client.binary}; the server never runs it.
  */
 package org.jetraiders.server.protocol.binary;

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.jetraiders.client.GuestLogin;
+import org.jetraiders.client.LoginFailedException;
+import org.jetraiders.client.WireFormat;
 import org.jetraiders.engine.LobbyMetrics;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
@@ -63,9 +66,14 @@ public final class ServerFixture implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + server.webSocketPort() + pathAndQuery);
     }
 
-    /** A client, not yet connected, closed with the fixture. */
+    /** A JSON client, not yet connected, closed with the fixture. */
     public TestClient client(String pathAndQuery) {
-        TestClient client = new TestClient(wsUri(pathAndQuery));
+        return client(pathAndQuery, WireFormat.JSON);
+    }
+
+    /** A client asking for {@code format}, not yet connected, closed with the fixture. */
+    public TestClient client(String pathAndQuery, WireFormat format) {
+        TestClient client = new TestClient(wsUri(pathAndQuery), format);
         synchronized (clients) {
             clients.add(client);
         }
@@ -106,19 +114,13 @@ public final class ServerFixture implements AutoCloseable {
         return element.getAsJsonObject();
     }
 
-    /** The guest login the Godot client does: init, then login; returns the session token. */
-    public String guestLogin(String displayName) throws IOException, InterruptedException {
-        HttpResponse<String> init = post("/guest/init", "{\"display_name\":\"" + displayName + "\"}");
-        if (init.statusCode() != 200) {
-            throw new AssertionError("guest/init: " + init.statusCode() + " " + init.body());
+    /** The guest login the Godot client does (init, then login), by the client library; returns the session token. */
+    public String guestLogin(String displayName) throws InterruptedException {
+        try {
+            return GuestLogin.login(httpUri("/"), displayName, HTTP_TIMEOUT).sessionToken();
+        } catch (LoginFailedException e) {
+            throw new AssertionError(e.getMessage(), e);
         }
-        String guestId = json(init).get("guest_id").getAsString();
-        HttpResponse<String> login = post("/guest/login",
-                "{\"guest_id\":\"" + guestId + "\",\"display_name\":\"" + displayName + "\"}");
-        if (login.statusCode() != 200) {
-            throw new AssertionError("guest/login: " + login.statusCode() + " " + login.body());
-        }
-        return json(login).get("session_token").getAsString();
     }
 
     /**

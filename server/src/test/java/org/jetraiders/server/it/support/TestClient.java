@@ -2,7 +2,6 @@ package org.jetraiders.server.it.support;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -12,100 +11,156 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
+import org.jetraiders.client.CloseInfo;
+import org.jetraiders.client.ConnectFailedException;
+import org.jetraiders.client.JetRaidersClient;
+import org.jetraiders.client.JetRaidersListener;
+import org.jetraiders.client.WireFormat;
+import org.jetraiders.client.message.Envelope;
+import org.jetraiders.client.world.WorldSnapshot;
 
 /**
- * A real WebSocket client for integration tests: every text message is parsed with Gson and queued;
- * {@link #await} consumes the queue until a message of the wanted type matches. WorldUpdate ticks are
- * also recorded separately, so a test can check what a bystander received while something else
- * happened. The close code and reason are captured with a latch.
+ * The integration tests' client: a thin adapter over the client library's {@link JetRaidersClient}
+ * (which connects, parses every message, decodes binary world frames and acknowledges them) that
+ * keeps what a test asserts on. Every JSON message is queued as it came; {@link #await} consumes the
+ * queue until a message of the wanted type matches. WorldUpdate ticks are also recorded separately, so
+ * a test can check what a bystander received while something else happened. The close code and reason
+ * are captured with a latch.
+ *
+ * <p>What it sends stays at the protocol's level, so tests control every byte: Join, JSON inputs and
+ * pings are written as JSON text (a Godot-style input has no {@code seq}), and {@link #send} sends
+ * malformed frames. On a binary connection {@link #sendInput(double, double, boolean, long)} goes
+ * through the library, which numbers inputs and acknowledges the latest world frame in each.
  */
-public final class TestClient extends WebSocketClient {
+public final class TestClient {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    private final URI uri;
+    private final WireFormat format;
     private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
     private final List<Long> worldTicks = new ArrayList<>();
     /** Lagged notices in arrival order: {index into worldTicks of the WorldUpdate that follows, missed}. */
     private final List<long[]> laggedNotices = new ArrayList<>();
     private final List<String> unparsable = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile JetRaidersClient client;
     private volatile int closeCode = Integer.MIN_VALUE;
     private volatile String closeReason;
     private volatile boolean closedByServer;
     private volatile int laggedMessages;
     private volatile String playerId;
 
+    /** A JSON client (as the Godot client), not yet connected. */
     public TestClient(URI uri) {
-        super(uri);
-        setConnectionLostTimeout(0); // the test decides when a connection is dead
+        this(uri, WireFormat.JSON);
+    }
+
+    /**
+     * @param format {@link WireFormat#BINARY} asks for the binary subprotocol; a URI with
+     *               {@code ?format=bin} gets binary frames either way
+     */
+    public TestClient(URI uri, WireFormat format) {
+        this.uri = uri;
+        this.format = format;
     }
 
     /** Connects; true if the handshake succeeded within the timeout. */
     public boolean open() throws InterruptedException {
-        return connectBlocking(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void onOpen(ServerHandshake handshake) {
-    }
-
-    @Override
-    public void onMessage(String message) {
-        JsonObject json;
         try {
-            JsonElement element = JsonParser.parseString(message);
-            json = element.getAsJsonObject();
-        } catch (RuntimeException e) {
+            client = JetRaidersClient.builder(uri).format(format).timeout(TIMEOUT)
+                    .connectionLostTimeout(Duration.ZERO) // the test decides when a connection is dead
+                    .listener(new Recorder())
+                    .connect();
+            return true;
+        } catch (ConnectFailedException e) {
+            closeCode = -1;
+            closeReason = e.getMessage();
+            closed.countDown();
+            return false;
+        }
+    }
+
+    /** What the library reports, recorded for the assertions. */
+    private final class Recorder implements JetRaidersListener {
+        @Override
+        public void onMessage(Envelope message) {
+            JsonObject json = new JsonObject();
+            json.addProperty("type", message.type());
+            json.add("data", message.data());
+            if (message.type().equals("WorldUpdate")) {
+                synchronized (worldTicks) {
+                    worldTicks.add(message.data().getAsJsonObject().get("tick").getAsLong());
+                }
+            } else if (message.type().equals("Lagged")) {
+                synchronized (worldTicks) {
+                    laggedNotices.add(new long[] {worldTicks.size(),
+                            message.data().getAsJsonObject().get("missed").getAsLong()});
+                }
+                laggedMessages++;
+            }
+            inbox.add(json);
+        }
+
+        @Override
+        public void onUnreadable(String problem) {
             synchronized (unparsable) {
-                unparsable.add(message);
+                unparsable.add(problem);
             }
-            return;
         }
-        String type = json.has("type") ? json.get("type").getAsString() : "";
-        if (type.equals("WorldUpdate")) {
-            synchronized (worldTicks) {
-                worldTicks.add(json.getAsJsonObject("data").get("tick").getAsLong());
-            }
-        } else if (type.equals("Lagged")) {
-            synchronized (worldTicks) {
-                laggedNotices.add(new long[] {worldTicks.size(), json.getAsJsonObject("data").get("missed").getAsLong()});
-            }
-            laggedMessages++;
-        }
-        inbox.add(json);
-    }
 
-    @Override
-    public void onMessage(ByteBuffer bytes) {
-        synchronized (unparsable) {
-            unparsable.add("<binary " + bytes.remaining() + " bytes>");
+        @Override
+        public void onClose(CloseInfo close) {
+            closeCode = close.code();
+            closeReason = close.reason();
+            closedByServer = close.byServer();
+            closed.countDown();
         }
     }
 
-    @Override
-    public void onClose(int code, String reason, boolean remote) {
-        closeCode = code;
-        closeReason = reason;
-        closedByServer = remote;
-        closed.countDown();
-    }
-
-    @Override
-    public void onError(Exception ex) {
+    /** The library client under this adapter; fails before {@link #open()}. */
+    public JetRaidersClient library() {
+        JetRaidersClient c = client;
+        if (c == null) {
+            throw new IllegalStateException("not connected");
+        }
+        return c;
     }
 
     // ---- sending
+
+    /** Sends a text frame as it is (malformed ones included). */
+    public void send(String text) {
+        library().sendText(text);
+    }
+
+    /** Sends a binary frame as it is. */
+    public void send(ByteBuffer bytes) {
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        library().sendBinary(copy, 0, copy.length);
+    }
 
     public void sendMessage(String type, String dataJson) {
         send("{\"type\":\"" + type + "\",\"data\":" + dataJson + "}");
     }
 
+    /** An input without {@code seq}, as the Godot client sends it. */
     public void sendInput(double thrust, double turn, boolean shoot) {
         sendMessage("Input", "{\"thrust\":" + thrust + ",\"turn\":" + turn + ",\"shoot\":" + shoot + "}");
     }
 
+    /**
+     * An input numbered {@code seq}: as JSON on a JSON connection; through the library on a binary one,
+     * which numbers inputs itself (1, 2, ...), so there the test's numbering must match it.
+     */
     public void sendInput(double thrust, double turn, boolean shoot, long seq) {
+        if (library().format() == WireFormat.BINARY) {
+            long sent = library().sendInput(thrust, turn, shoot);
+            if (sent != seq) {
+                throw new AssertionError("the library sent this input as seq " + sent + ", the test expected " + seq);
+            }
+            return;
+        }
         sendMessage("Input", "{\"thrust\":" + thrust + ",\"turn\":" + turn + ",\"shoot\":" + shoot
                 + ",\"seq\":" + seq + "}");
     }
@@ -145,7 +200,7 @@ public final class TestClient extends WebSocketClient {
             JsonObject message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
             if (message == null) {
                 throw new AssertionError("no " + type + " matching the condition within " + timeout.toMillis()
-                        + " ms" + (isClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : ""));
+                        + " ms" + (hasClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : ""));
             }
             if (!type.equals(message.get("type").getAsString())) {
                 continue;
@@ -191,6 +246,25 @@ public final class TestClient extends WebSocketClient {
             }
         }
         return null;
+    }
+
+    /** The world the library rebuilt last (from JSON or binary frames), or null before the first. */
+    public WorldSnapshot latest() {
+        return library().latestWorld();
+    }
+
+    /** Binary frames received (world frames on a binary connection). */
+    public long binaryFrames() {
+        return library().stats().binaryFrames();
+    }
+
+    public long binaryBytes() {
+        return library().stats().binaryBytes();
+    }
+
+    /** Binary world frames the library could not decode. */
+    public long decodeFailures() {
+        return library().stats().undecodableWorlds();
     }
 
     /** Ticks of every WorldUpdate received so far, in arrival order. */
@@ -258,6 +332,7 @@ public final class TestClient extends WebSocketClient {
         return laggedMessages;
     }
 
+    /** Frames the library could not use (not JSON, malformed fields, binary on a JSON connection). */
     public List<String> unparsable() {
         synchronized (unparsable) {
             return new ArrayList<>(unparsable);
@@ -265,6 +340,11 @@ public final class TestClient extends WebSocketClient {
     }
 
     // ---- closing
+
+    public boolean isOpen() {
+        JetRaidersClient c = client;
+        return c != null && c.isOpen();
+    }
 
     /** Waits for the socket to close; returns the close code. */
     public int awaitClose() throws InterruptedException {
@@ -280,15 +360,9 @@ public final class TestClient extends WebSocketClient {
 
     /** Closes if open and waits briefly for it; never throws. */
     public void closeQuietly() {
-        try {
-            if (!hasClosed() && isOpen()) {
-                close();
-                closed.await(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException ignored) {
-            // never connected
+        JetRaidersClient c = client;
+        if (c != null && !hasClosed()) {
+            c.close();
         }
     }
 

@@ -2,7 +2,7 @@ package org.jetraiders.server.protocol.binary;
 
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.Snapshot;
-import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
+import org.jetraiders.client.binary.BinarySnapshotDecoder;
 import org.jetraiders.server.protocol.binary.support.SimulatedGame;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;

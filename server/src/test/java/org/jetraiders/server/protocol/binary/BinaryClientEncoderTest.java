@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 import org.jetraiders.engine.Snapshot;
-import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
-import org.jetraiders.server.protocol.binary.client.ClientWorldState;
+import org.jetraiders.client.binary.BinarySnapshotDecoder;
+import org.jetraiders.client.binary.ClientWorldState;
+import org.jetraiders.client.binary.DecodeResult;
 import org.jetraiders.server.protocol.binary.support.GoldenVectors;
 import org.jetraiders.server.protocol.binary.support.SimulatedGame;
 import org.jetraiders.engine.EncodedBuffer;
@@ -22,7 +23,7 @@ class BinaryClientEncoderTest {
         BinaryClientEncoder fresh = new BinaryClientEncoder(mode == BinaryMode.QUANTIZED ? BinaryMode.QUANTIZED : BinaryMode.DELTA, 60);
         fresh.encode(s, 0, 0, fullFrame);
         BinarySnapshotDecoder d = new BinarySnapshotDecoder();
-        assertEquals(BinaryDecodeResult.OK, d.decode(fullFrame.array(), 0, fullFrame.length()));
+        assertEquals(DecodeResult.OK, d.decode(fullFrame.array(), 0, fullFrame.length()));
         return d.latest();
     }
 
@@ -123,8 +124,8 @@ class BinaryClientEncoderTest {
                 if (random.nextInt(100) < 15) {
                     continue; // lost (a Lagged skip of this frame) : the client never sees it
                 }
-                BinaryDecodeResult result = client.decode(frame.array(), 0, frame.length());
-                assertEquals(BinaryDecodeResult.OK, result, "tick " + s.tick());
+                DecodeResult result = client.decode(frame.array(), 0, frame.length());
+                assertEquals(DecodeResult.OK, result, "tick " + s.tick());
                 received++;
                 ClientWorldState expected = reference(s, BinaryMode.DELTA);
                 assertTrue(client.latest().sameWorld(expected),
@@ -149,7 +150,7 @@ class BinaryClientEncoderTest {
             for (int t = 0; t < 1500; t++) {
                 Snapshot s = game.step();
                 encoder.encode(s, t, 0, frame);
-                assertEquals(BinaryDecodeResult.OK, client.decode(frame.array(), 0, frame.length()));
+                assertEquals(DecodeResult.OK, client.decode(frame.array(), 0, frame.length()));
                 assertTrue(client.latest().sameWorld(reference(s, mode)), mode + " tick " + s.tick());
                 assertEquals(t, client.latest().ack());
             }
@@ -165,7 +166,7 @@ class BinaryClientEncoderTest {
         for (int t = 0; t < 600; t++) {
             Snapshot s = game.step();
             encoder.encode(s, 0, client.latestTick(), frame);
-            assertEquals(BinaryDecodeResult.OK, client.decode(frame.array(), 0, frame.length()));
+            assertEquals(DecodeResult.OK, client.decode(frame.array(), 0, frame.length()));
             ClientWorldState c = client.latest();
             assertEquals(s.projectileCount(), c.projectileCount());
             for (int i = 0; i < s.projectileCount(); i++) {

@@ -17,7 +17,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
-import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryWriter;
 
 /**
  * Property-based fuzzing (jqwik) of {@link BinaryClientMessageDecoder}, the decoder of the binary

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
-import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryWriter;
 import org.jetraiders.server.protocol.binary.support.Hex;
 import org.junit.jupiter.api.Test;
 

@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
-import org.jetraiders.server.protocol.binary.client.BinarySnapshotDecoder;
-import org.jetraiders.server.protocol.binary.client.ClientWorldState;
+import org.jetraiders.client.binary.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinarySnapshotDecoder;
+import org.jetraiders.client.binary.ClientWorldState;
+import org.jetraiders.client.binary.DecodeResult;
 import org.jetraiders.server.protocol.binary.support.BinarySnapshot;
 import org.jetraiders.server.protocol.binary.support.GoldenVectors;
 import org.jetraiders.server.protocol.binary.support.Hex;
@@ -68,7 +69,7 @@ class BinaryProtocolDocTest {
         byte[] v = vector("input");
         BinaryInput in = new BinaryInput();
         assertEquals(BinaryDecodeResult.OK, new BinaryClientMessageDecoder().decode(v, 0, v.length, in));
-        BinaryWriter w = new BinaryWriter(16);
+        org.jetraiders.client.binary.BinaryWriter w = new org.jetraiders.client.binary.BinaryWriter(16);
         BinaryInputEncoder.encode(in.thrust(), in.turn(), in.shoot(), in.seq(), in.ackedTick(), w);
         assertArrayEquals(v, w.toByteArray());
     }
@@ -127,7 +128,7 @@ class BinaryProtocolDocTest {
     }
 
     private static ClientWorldState decode(BinarySnapshotDecoder client, byte[] frame) {
-        assertEquals(BinaryDecodeResult.OK, client.decode(frame, 0, frame.length));
+        assertEquals(DecodeResult.OK, client.decode(frame, 0, frame.length));
         return client.latest();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.LobbyStatus;
 import org.jetraiders.engine.Snapshot;
-import org.jetraiders.server.protocol.binary.client.ClientWorldState;
+import org.jetraiders.client.binary.ClientWorldState;
 
 /** A hand-built {@link Snapshot} with full projectile motion, for binary encoder tests. */
 public final class BinarySnapshot implements Snapshot {

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
-import org.jetraiders.server.protocol.binary.BinaryWriter;
-import org.jetraiders.server.protocol.binary.client.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryInputEncoder;
+import org.jetraiders.client.binary.BinaryWriter;
 import org.jetraiders.engine.EncodedBuffer;
 
 /** The scenarios behind the golden hex vectors of docs/PROTOCOL.md, encoded by the real encoders. */

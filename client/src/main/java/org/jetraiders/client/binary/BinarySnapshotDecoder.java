@@ -1,27 +1,28 @@
-package org.jetraiders.server.protocol.binary.client;
+package org.jetraiders.client.binary;
 
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_WORLD_DELTA;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_WORLD_QUANTIZED;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_ALL;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_HP;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_ROT;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_X;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.MASK_Y;
+import static org.jetraiders.client.binary.ProtocolDescriptor.KIND_WORLD_DELTA;
+import static org.jetraiders.client.binary.ProtocolDescriptor.KIND_WORLD_QUANTIZED;
+import static org.jetraiders.client.binary.ProtocolDescriptor.MASK_ALL;
+import static org.jetraiders.client.binary.ProtocolDescriptor.MASK_HP;
+import static org.jetraiders.client.binary.ProtocolDescriptor.MASK_ROT;
+import static org.jetraiders.client.binary.ProtocolDescriptor.MASK_X;
+import static org.jetraiders.client.binary.ProtocolDescriptor.MASK_Y;
 
 import java.util.Arrays;
-import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
-import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
-import org.jetraiders.server.protocol.binary.BinaryReader;
 
 /**
- * Reference client-side decoder of the server's binary world frames: reconstructs a
+ * Decoder of the server's binary world frames: reconstructs a
  * {@link ClientWorldState} per frame from {@code WorldQuantized} frames and from full and delta
  * {@code WorldDelta} frames, keeping the last {@code history} states as possible baselines. Acknowledge
  * {@link #latestTick()} in every Input.
  *
  * <p>Never throws for any bytes; counts are checked against the bytes left before anything is sized.
- * After warm-up it allocates nothing. Not thread-safe. Depends only on the protocol's descriptor,
- * reader and quantizer, so a load generator or a test client can use it.
+ * After warm-up it allocates nothing, so a load generator can run one per simulated client. Not
+ * thread-safe: one thread decodes (a {@code JetRaidersClient} uses it on its connection's read thread).
+ *
+ * <p>On anything but {@link DecodeResult#OK} and {@link DecodeResult#UNKNOWN_KIND}, a client resyncs as
+ * docs/PROTOCOL.md says: {@link #reset()}, so that it acknowledges tick 0 and the server sends a full
+ * frame; frames already in flight then fail with {@code UNKNOWN_BASELINE} until that frame arrives.
  */
 public final class BinarySnapshotDecoder {
     private final ClientWorldState[] states;
@@ -50,6 +51,7 @@ public final class BinarySnapshotDecoder {
     private long[] spTick = new long[64];
     private int[] ended = new int[64];
 
+    /** @param history states kept as possible baselines, in [1, 4096]; at least the server's 32 */
     public BinarySnapshotDecoder(int history) {
         if (history < 1 || history > 4096) {
             throw new IllegalArgumentException("history " + history + " outside [1, 4096]");
@@ -60,8 +62,9 @@ public final class BinarySnapshotDecoder {
         }
     }
 
+    /** Keeps {@link ProtocolDescriptor#DEFAULT_CLIENT_HISTORY} states. */
     public BinarySnapshotDecoder() {
-        this(BinaryProtocolDescriptor.DEFAULT_CLIENT_HISTORY);
+        this(ProtocolDescriptor.DEFAULT_CLIENT_HISTORY);
     }
 
     /** The state of the last frame decoded OK, or null before the first. */
@@ -74,7 +77,7 @@ public final class BinarySnapshotDecoder {
         return newest < 0 ? 0 : states[newest].tick;
     }
 
-    /** Forgets every state. */
+    /** Forgets every state: {@link #latestTick()} is 0 again, so inputs ask the server for a full frame. */
     public void reset() {
         for (ClientWorldState s : states) {
             s.valid = false;
@@ -83,28 +86,28 @@ public final class BinarySnapshotDecoder {
     }
 
     /** Decodes one frame; on OK {@link #latest()} is the new state, otherwise nothing changed. */
-    public BinaryDecodeResult decode(byte[] bytes, int offset, int length) {
+    public DecodeResult decode(byte[] bytes, int offset, int length) {
         int next = (newest + 1) % states.length;
         ClientWorldState target = states[next];
         target.valid = false;
-        BinaryDecodeResult result;
+        DecodeResult result;
         try {
             result = decodeInto(bytes, offset, length, target, next);
         } catch (RuntimeException e) {
-            result = BinaryDecodeResult.MALFORMED; // unreachable by design; never throw past the API
+            result = DecodeResult.MALFORMED; // unreachable by design; never throw past the API
         }
-        if (result == BinaryDecodeResult.OK) {
+        if (result == DecodeResult.OK) {
             target.valid = true;
             newest = next;
         }
         return result;
     }
 
-    private BinaryDecodeResult decodeInto(byte[] bytes, int offset, int length, ClientWorldState t, int excluded) {
+    private DecodeResult decodeInto(byte[] bytes, int offset, int length, ClientWorldState t, int excluded) {
         r.wrap(bytes, offset, length);
         int kind = r.envelopeKind();
         if (kind < 0) {
-            return BinaryDecodeResult.ofEnvelope(kind);
+            return DecodeResult.ofEnvelope(kind);
         }
         if (kind == KIND_WORLD_QUANTIZED) {
             return quantized(t);
@@ -112,19 +115,19 @@ public final class BinarySnapshotDecoder {
         if (kind == KIND_WORLD_DELTA) {
             return delta(t, excluded);
         }
-        return BinaryDecodeResult.UNKNOWN_KIND;
+        return DecodeResult.UNKNOWN_KIND;
     }
 
     // ---- WorldQuantized -------------------------------------------------------------------------
 
-    private BinaryDecodeResult quantized(ClientWorldState t) {
+    private DecodeResult quantized(ClientWorldState t) {
         t.tick = r.uvarint63();
         t.ack = r.uvarint63();
         t.tickRate = 0;
         t.projectileMotion = false;
         int planes = count(6);
         if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
+            return DecodeResult.MALFORMED;
         }
         t.ensurePlanes(planes);
         long prev = -1;
@@ -139,7 +142,7 @@ public final class BinarySnapshotDecoder {
         t.planeCount = planes;
         int projectiles = count(6);
         if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
+            return DecodeResult.MALFORMED;
         }
         t.ensureProjectiles(projectiles);
         prev = -1;
@@ -155,27 +158,27 @@ public final class BinarySnapshotDecoder {
             t.projectileSpawnTick[i] = 0;
         }
         t.projectileCount = projectiles;
-        return r.failed() ? BinaryDecodeResult.MALFORMED : BinaryDecodeResult.OK;
+        return r.failed() ? DecodeResult.MALFORMED : DecodeResult.OK;
     }
 
     // ---- WorldDelta -----------------------------------------------------------------------------
 
-    private BinaryDecodeResult delta(ClientWorldState t, int excluded) {
+    private DecodeResult delta(ClientWorldState t, int excluded) {
         long tick = r.uvarint63();
         long ack = r.uvarint63();
         int tickRate = r.uvarint31();
         long planeBase = r.uvarint63();
         long projectileBase = r.uvarint63();
         if (r.failed() || tickRate < 1 || planeBase > tick || projectileBase > tick) {
-            return BinaryDecodeResult.MALFORMED;
+            return DecodeResult.MALFORMED;
         }
         ClientWorldState pb = null;
         ClientWorldState qb = null;
         if (planeBase > 0 && (pb = find(tick - planeBase, excluded)) == null) {
-            return BinaryDecodeResult.UNKNOWN_BASELINE;
+            return DecodeResult.UNKNOWN_BASELINE;
         }
         if (projectileBase > 0 && ((qb = find(tick - projectileBase, excluded)) == null || !qb.projectileMotion)) {
-            return BinaryDecodeResult.UNKNOWN_BASELINE;
+            return DecodeResult.UNKNOWN_BASELINE;
         }
         // planes: removed ids, added records, changed records
         int nRemoved = count(1);
@@ -238,19 +241,19 @@ public final class BinarySnapshotDecoder {
             ended[i] = (int) prev;
         }
         if (r.failed()) {
-            return BinaryDecodeResult.MALFORMED;
+            return DecodeResult.MALFORMED;
         }
         if (pb == null && (nRemoved > 0 || nChanged > 0) || qb == null && nEnded > 0) {
-            return BinaryDecodeResult.MALFORMED;
+            return DecodeResult.MALFORMED;
         }
         t.tick = tick;
         t.ack = ack;
         t.tickRate = tickRate;
         t.projectileMotion = true;
         if (!applyPlanes(t, pb, nRemoved, nAdded, nChanged) || !applyProjectiles(t, qb, nSpawned, nEnded)) {
-            return BinaryDecodeResult.MALFORMED;
+            return DecodeResult.MALFORMED;
         }
-        return BinaryDecodeResult.OK;
+        return DecodeResult.OK;
     }
 
     private boolean applyPlanes(ClientWorldState t, ClientWorldState base, int nRemoved, int nAdded, int nChanged) {

@@ -1,7 +1,6 @@
-package org.jetraiders.server.protocol.binary.client;
+package org.jetraiders.client.binary;
 
 import java.util.Arrays;
-import org.jetraiders.server.protocol.binary.BinaryQuantizer;
 
 /**
  * The world as a binary client reconstructs it for one tick: alive planes and projectiles sorted by
@@ -51,9 +50,9 @@ public final class ClientWorldState {
     public int planeQy(int i) { return planeY[i]; }
     public int planeQrot(int i) { return planeRot[i]; }
     public int planeHp(int i) { return planeHp[i]; }
-    public double planeX(int i) { return BinaryQuantizer.positionPx(planeX[i]); }
-    public double planeY(int i) { return BinaryQuantizer.positionPx(planeY[i]); }
-    public double planeRot(int i) { return BinaryQuantizer.rotationRad(planeRot[i]); }
+    public double planeX(int i) { return ProtocolDescriptor.positionPx(planeX[i]); }
+    public double planeY(int i) { return ProtocolDescriptor.positionPx(planeY[i]); }
+    public double planeRot(int i) { return ProtocolDescriptor.rotationRad(planeRot[i]); }
 
     /** Index of the plane with this id, or -1. */
     public int indexOfPlane(int id) {
@@ -84,14 +83,14 @@ public final class ClientWorldState {
     /** Position at any tick (clients move projectiles themselves between frames). */
     public double projectileX(int i, long atTick) {
         if (!projectileMotion) {
-            return BinaryQuantizer.positionPx(projectileX[i]);
+            return ProtocolDescriptor.positionPx(projectileX[i]);
         }
         return (projectileX[i] + projectileVx[i] * (double) (atTick - projectileSpawnTick[i]) / tickRate) / 8.0;
     }
 
     public double projectileY(int i, long atTick) {
         if (!projectileMotion) {
-            return BinaryQuantizer.positionPx(projectileY[i]);
+            return ProtocolDescriptor.positionPx(projectileY[i]);
         }
         return (projectileY[i] + projectileVy[i] * (double) (atTick - projectileSpawnTick[i]) / tickRate) / 8.0;
     }
@@ -99,7 +98,7 @@ public final class ClientWorldState {
     /** Radians; from the velocity for spawn records ({@code rot = atan2(vx, -vy)}). */
     public double projectileRot(int i) {
         if (!projectileMotion) {
-            return BinaryQuantizer.rotationRad(projectileRot[i]);
+            return ProtocolDescriptor.rotationRad(projectileRot[i]);
         }
         return StrictMath.atan2(projectileVx[i], -projectileVy[i]);
     }

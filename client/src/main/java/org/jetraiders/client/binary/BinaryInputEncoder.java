@@ -1,13 +1,11 @@
-package org.jetraiders.server.protocol.binary.client;
+package org.jetraiders.client.binary;
 
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.AXIS_SCALE;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.BUTTON_SHOOT;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.KIND_INPUT;
-import static org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor.VERSION;
+import static org.jetraiders.client.binary.ProtocolDescriptor.AXIS_SCALE;
+import static org.jetraiders.client.binary.ProtocolDescriptor.BUTTON_SHOOT;
+import static org.jetraiders.client.binary.ProtocolDescriptor.KIND_INPUT;
+import static org.jetraiders.client.binary.ProtocolDescriptor.VERSION;
 
-import org.jetraiders.server.protocol.binary.BinaryWriter;
-
-/** Client side: writes a binary {@code Input} message. Stateless. */
+/** Writes a binary {@code Input} message. Stateless. */
 public final class BinaryInputEncoder {
     private BinaryInputEncoder() {
     }

@@ -1,4 +1,4 @@
-package org.jetraiders.server.protocol.binary.client;
+package org.jetraiders.server.protocol.binary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jetraiders.engine.Snapshot;
-import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
-import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
-import org.jetraiders.server.protocol.binary.BinaryMode;
+import org.jetraiders.client.binary.BinarySnapshotDecoder;
+import org.jetraiders.client.binary.ClientWorldState;
+import org.jetraiders.client.binary.DecodeResult;
 import org.jetraiders.server.protocol.binary.support.GoldenVectors;
 import org.jetraiders.server.protocol.binary.support.SimulatedGame;
 import org.jetraiders.engine.EncodedBuffer;
 import org.junit.jupiter.api.Test;
 
-class BinarySnapshotDecoderTest {
+/** The client library's decoder against the server's real encoder: baselines it lacks, mutated frames. */
+class ClientDecoderAgainstEncoderTest {
     @Test
     void shouldReportAMissingBaseline() {
         EncodedBuffer frame = new EncodedBuffer(64);
@@ -23,7 +24,7 @@ class BinarySnapshotDecoderTest {
         encoder.encode(GoldenVectors.tick123(), 0, 0, frame);
         encoder.encode(GoldenVectors.tick125(), 0, 123, frame);
         BinarySnapshotDecoder client = new BinarySnapshotDecoder();
-        assertEquals(BinaryDecodeResult.UNKNOWN_BASELINE, client.decode(frame.array(), 0, frame.length()));
+        assertEquals(DecodeResult.UNKNOWN_BASELINE, client.decode(frame.array(), 0, frame.length()));
         assertEquals(0, client.latestTick());
     }
 
@@ -58,8 +59,8 @@ class BinarySnapshotDecoderTest {
                 }
                 default -> f[random.nextInt(f.length)] ^= (byte) (1 << random.nextInt(8));
             }
-            BinaryDecodeResult r = client.decode(f, 0, length);
-            if (r == BinaryDecodeResult.OK) {
+            DecodeResult r = client.decode(f, 0, length);
+            if (r == DecodeResult.OK) {
                 ok++;
                 ClientWorldState s = client.latest();
                 for (int k = 1; k < s.planeCount(); k++) {

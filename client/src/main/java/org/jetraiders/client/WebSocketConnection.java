@@ -1,0 +1,109 @@
+package org.jetraiders.client;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.jetraiders.client.binary.ProtocolDescriptor;
+
+/**
+ * The Java-WebSocket client under a {@link JetRaidersClient}: its read thread calls these callbacks
+ * and they go straight to the {@link InboundDispatcher}. Remembers why a connect failed and counts
+ * down {@link #closed} when the connection is over, opened or not.
+ */
+final class WebSocketConnection extends WebSocketClient {
+    private final InboundDispatcher inbound;
+    private final boolean binaryByQuery;
+    final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean wasOpen;
+    private volatile Thread readThread;
+    private volatile Exception failure;
+    private volatile CloseInfo closeInfo;
+
+    WebSocketConnection(URI uri, WireFormat requested, int connectTimeoutMillis, InboundDispatcher inbound) {
+        super(uri, draft(requested), null, connectTimeoutMillis);
+        this.inbound = inbound;
+        this.binaryByQuery = asksForBinary(uri);
+    }
+
+    /** Offers the binary subprotocol, or nothing (the empty protocol accepts a server that picks none). */
+    private static Draft_6455 draft(WireFormat requested) {
+        List<IProtocol> protocols = requested == WireFormat.BINARY
+                ? List.of(new Protocol(ProtocolDescriptor.SUBPROTOCOL), new Protocol(""))
+                : List.of(new Protocol(""));
+        return new Draft_6455(Collections.emptyList(), protocols);
+    }
+
+    /** Whether the address itself asks for binary frames ({@code ?format=bin}), whatever was requested. */
+    static boolean asksForBinary(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return false;
+        }
+        String wanted = ProtocolDescriptor.FORMAT_QUERY_NAME + "=" + ProtocolDescriptor.FORMAT_QUERY_VALUE;
+        for (String pair : query.split("&")) {
+            if (pair.equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean wasOpen() {
+        return wasOpen;
+    }
+
+    /** The thread that calls the listeners, once the connection opened. */
+    Thread readThread() {
+        return readThread;
+    }
+
+    Exception failure() {
+        return failure;
+    }
+
+    CloseInfo closeInfo() {
+        return closeInfo;
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        readThread = Thread.currentThread();
+        IProtocol protocol = getProtocol();
+        boolean binary = binaryByQuery
+                || protocol != null && ProtocolDescriptor.SUBPROTOCOL.equals(protocol.getProvidedProtocol());
+        inbound.opened(binary ? WireFormat.BINARY : WireFormat.JSON);
+        wasOpen = true;
+    }
+
+    @Override
+    public void onMessage(String message) {
+        inbound.onText(message);
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        inbound.onBinary(bytes);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        CloseInfo info = new CloseInfo(code, reason, remote);
+        closeInfo = info;
+        inbound.onClose(info, wasOpen);
+        closed.countDown();
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        if (failure == null) {
+            failure = ex;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.jetraiders.client.support;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+import org.jetraiders.client.binary.ProtocolDescriptor;
+
+/**
+ * A scripted stand-in for the game server, one client at a time: the test reads what the client sent
+ * ({@link #nextText}, {@link #nextBinary}) and decides what to answer ({@link #send}, {@link #close}).
+ * Offers the binary subprotocol as the real server does. Its callbacks run on Java-WebSocket's server
+ * threads; the queues hand everything to the test's thread.
+ */
+public final class FakeServer extends WebSocketServer implements AutoCloseable {
+    private static final long WAIT_SECONDS = 10;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final BlockingQueue<WebSocket> connections = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+    private volatile WebSocket client;
+
+    private FakeServer() {
+        super(new InetSocketAddress("127.0.0.1", 0), List.of(new Draft_6455(Collections.emptyList(),
+                List.of(new Protocol(ProtocolDescriptor.SUBPROTOCOL), new Protocol("")))));
+        setReuseAddr(true);
+    }
+
+    public static FakeServer launch() throws InterruptedException {
+        FakeServer s = new FakeServer();
+        s.start();
+        if (!s.started.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("fake server did not start");
+        }
+        return s;
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + getPort() + pathAndQuery);
+    }
+
+    /** Waits for the next client to connect; later sends and closes go to it. */
+    public WebSocket awaitClient() throws InterruptedException {
+        WebSocket c = connections.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (c == null) {
+            throw new AssertionError("no client connected");
+        }
+        client = c;
+        return c;
+    }
+
+    /** The next text frame the client sent. */
+    public String nextText() throws InterruptedException {
+        String t = texts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (t == null) {
+            throw new AssertionError("the client sent no text frame");
+        }
+        return t;
+    }
+
+    /** The next binary frame the client sent. */
+    public byte[] nextBinary() throws InterruptedException {
+        byte[] b = binaries.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (b == null) {
+            throw new AssertionError("the client sent no binary frame");
+        }
+        return b;
+    }
+
+    public void send(String text) {
+        client.send(text);
+    }
+
+    public void send(byte[] frame) {
+        client.send(frame);
+    }
+
+    public void close(int code, String reason) {
+        client.close(code, reason);
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        connections.add(conn);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        texts.add(message);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        byte[] b = new byte[message.remaining()];
+        message.get(b);
+        binaries.add(b);
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(1000);
+    }
+}
