@@ -300,10 +300,19 @@ public final class JetRaidersClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        close(CloseFrame.NORMAL, "");
+    }
+
+    /**
+     * As {@link #close()}, with another close code: 1001 (going away) is what a browser sends when its
+     * page reloads, and tells a server that allows reconnects to hold the plane for a while, where 1000
+     * gives it up at once.
+     */
+    public void close(int code, String reason) {
         if (socket.closed.getCount() == 0) {
             return;
         }
-        socket.close(CloseFrame.NORMAL);
+        socket.close(code, reason);
         if (Thread.currentThread() == socket.readThread()) {
             return; // from a listener: the answer arrives on this very thread once the listener returns
         }
@@ -314,6 +323,17 @@ public final class JetRaidersClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "interrupted while closing");
+        }
+    }
+
+    /**
+     * Ends the TCP connection at once, without a close handshake, as when a network goes away: the
+     * server sees an abnormal end (1006) and, if it allows reconnects, holds the plane for a {@code Join}
+     * with the resume token. Never throws; does nothing once closed.
+     */
+    public void drop() {
+        if (socket.closed.getCount() != 0) {
+            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the client");
         }
     }
 

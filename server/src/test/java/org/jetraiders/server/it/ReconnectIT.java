@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.java_websocket.framing.CloseFrame;
-import org.jetraiders.server.it.support.BinaryTestClient;
+import org.jetraiders.client.WireFormat;
 import org.jetraiders.server.it.support.Duel;
 import org.jetraiders.server.it.support.ServerFixture;
 import org.jetraiders.server.it.support.TestClient;
@@ -45,7 +45,7 @@ class ReconnectIT {
 
     /** A drop: the TCP connection ends without a close frame (the server sees 1006), as when a network goes. */
     private static void drop(TestClient client) throws InterruptedException {
-        client.closeConnection(CloseFrame.ABNORMAL_CLOSE, "network gone");
+        client.dropConnection();
         client.awaitClose();
     }
 
@@ -279,26 +279,26 @@ class ReconnectIT {
     @Test
     void shouldResumeABinaryClientByItsResumeToken() throws Exception {
         fixture = ServerFixture.start(ServerFixture.config());
-        BinaryTestClient first = BinaryTestClient.withSubprotocol(fixture.wsUri("/ws"));
+        TestClient first = new TestClient(fixture.wsUri("/ws"), WireFormat.BINARY);
         assertTrue(first.open());
-        first.sendJson("Join", "{\"name\":\"bin\"}");
-        JsonObject identity = first.awaitText("Identity").getAsJsonObject("data");
+        first.sendMessage("Join", "{\"name\":\"bin\"}");
+        JsonObject identity = first.await("Identity", d -> true);
         int id = Integer.parseInt(identity.get("player_id").getAsString());
         ServerFixture.awaitCondition("its plane in the rebuilt world",
-                () -> first.latest() != null && first.latest().indexOfPlane(id) >= 0);
+                () -> first.latest() != null && first.latest().plane(id) != null);
 
-        first.closeConnection(CloseFrame.ABNORMAL_CLOSE, "network gone");
+        first.dropConnection();
         awaitPlaneHeld(1);
-        BinaryTestClient back = BinaryTestClient.withSubprotocol(fixture.wsUri("/ws"));
+        TestClient back = new TestClient(fixture.wsUri("/ws"), WireFormat.BINARY);
         assertTrue(back.open());
-        back.sendJson("Join", "{\"resume_token\":\"" + identity.get("resume_token").getAsString() + "\"}");
-        JsonObject again = back.awaitText("Identity").getAsJsonObject("data");
+        back.sendMessage("Join", "{\"resume_token\":\"" + identity.get("resume_token").getAsString() + "\"}");
+        JsonObject again = back.await("Identity", d -> true);
 
         assertEquals(id, Integer.parseInt(again.get("player_id").getAsString()));
         assertTrue(again.get("resumed").getAsBoolean());
         ServerFixture.awaitCondition("its plane in the world the new connection rebuilds",
-                () -> back.latest() != null && back.latest().indexOfPlane(id) >= 0);
+                () -> back.latest() != null && back.latest().plane(id) != null);
         assertEquals(0, back.decodeFailures());
-        back.close();
+        back.closeQuietly();
     }
 }

@@ -359,6 +359,21 @@ public final class TestClient {
     }
 
     /** Closes if open and waits briefly for it; never throws. */
+    /** Closes with 1000 (a client saying goodbye) and waits for the server's answer. */
+    public void closeBlocking() {
+        library().close();
+    }
+
+    /** Closes with this code and waits for the server's answer. */
+    public void close(int code) {
+        library().close(code, "");
+    }
+
+    /** Drops the TCP connection without a close handshake (the server sees 1006), as a lost network does. */
+    public void dropConnection() {
+        library().drop();
+    }
+
     public void closeQuietly() {
         JetRaidersClient c = client;
         if (c != null && !hasClosed()) {
