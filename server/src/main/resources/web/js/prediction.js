@@ -14,9 +14,14 @@
 // one snapshot; the next tick it applies the input after the late one, which it never uses. Replaying
 // every unacknowledged input would put the prediction a tick further ahead for that one snapshot
 // only. So the replay treats the late input as applied (skips it), and likewise an early one as
-// held for another tick: the prediction moves on by exactly one tick per tick. The same holds for a
-// stall (inputs held up on the way, then arriving together): the server holds the last input it has,
-// then jumps to the newest, and the replay skips the held-up inputs meanwhile.
+// held for another tick: the prediction moves on by exactly one tick per tick. The same holds for
+// stalls: inputs held up on the way and arriving together (the server holds the last input it has,
+// then jumps to the newest: the replay skips the held-up inputs meanwhile), and a server that stalls
+// and then runs the missed ticks at once (with the newest input, which it then holds until the next
+// one arrives at its usual time: the replay holds it as long).
+//
+// The shot cooldown is the page's own: reconciliation leaves it alone, so that shifting the replay by
+// a tick now and then never makes the page fire more (or fewer) shots than the server does.
 //
 // Throttle is not in snapshots. It is carried along from the last snapshot by integrating the
 // acknowledged inputs over the ticks in between (a new plane starts at 0, as it spawns), and while no
@@ -26,15 +31,17 @@ import { stepPlane, partialStep, clampAxis, RULES } from './flight.js';
 import { WORLD, WORLD_W, WORLD_H, clamp } from './util.js';
 
 /**
- * The drawn plane never turns faster than this many times the turn rate: what would (the drawn pose
- * extrapolates part of the next tick with the keys held now, so reversing a turn would take back up
- * to a tick's turn in one frame) is folded into the smoothed correction.
+ * The drawn plane turns at most this many times the turn rate. The drawn pose extrapolates part of
+ * the next tick with the keys held now, so reversing a turn would otherwise take back up to a tick's
+ * turn in one frame; the excess is folded into the smoothed correction.
  */
 const MAX_DRAWN_TURN = 1.5;
 /** Unacknowledged inputs kept (4 s at 60 Hz); past that the oldest are forgotten. */
 const MAX_PENDING = 240;
 /** Time constant (ms) of the decay of a correction: 3 px fade in about 0.2 s, under 0.6 px a frame. */
 const SMOOTH_MS = 80;
+/** ... but never faster than this (px/s, 1.5 px a frame at 60 frames/s): a larger one takes longer. */
+const MAX_CORRECTION_SPEED = 90;
 /** A correction this large is not smoothed: the plane is drawn at the new pose at once. */
 const SNAP_PX = 48;
 const SNAP_RAD = 1.0;
@@ -42,12 +49,13 @@ const SNAP_RAD = 1.0;
 const LAG_SMOOTHING = 0.05;
 /** ... and its typical value changes when the average is this far from it. */
 const LAG_HYSTERESIS = 0.6;
-/** An acknowledgement earlier than usual by more than this many ticks counts as this many. */
-const LAG_MAX_EARLY = 2;
+/** An acknowledgement further than this many ticks from usual is replayed as it is. */
+const LAG_MAX_ADJUST = 60;
 /** The speed observer uses snapshots at most this many ticks apart ... */
 const OBSERVER_MAX_TICKS = 6;
 /** ... and moves the throttle this share of the way per tick between them (quantisation noise). */
 const OBSERVER_GAIN_PER_TICK = 0.1;
+const NO_INPUT = Object.freeze({ thrust: 0, turn: 0 });
 
 export class Prediction {
   constructor(tickRateHz = 60, rules = RULES) {
@@ -59,8 +67,9 @@ export class Prediction {
   /** A new player (Identity) or a new connection: forget everything. */
   reset() {
     this.state = null; // the plane after the newest input: {x, y, rot, throttle, cooldown}, or null
-    this.pending = []; // inputs sent and not yet acknowledged, oldest first: {seq, thrust, turn, shoot, cooldown}
-    this.base = null; // the server's plane at the newest snapshot: {tick, seq, held, throttle, cooldown, x, y}
+    this.pending = []; // inputs sent and not yet acknowledged, oldest first: {seq, thrust, turn, shoot}
+    // the server's plane at the newest snapshot, and the input it held then: {tick, seq, held: {thrust, turn}, throttle, x, y}
+    this.base = null;
     this.server = null; // its pose {x, y, rot}, for state() and the net graph
     this.offset = { x: 0, y: 0, rot: 0 }; // drawn pose minus predicted pose; decays to 0
     this.drawnRot = null; // the rotation last drawn
@@ -85,13 +94,11 @@ export class Prediction {
    * one) and kept until acknowledged. Returns the shot this tick fires ({x, y, rot, vx, vy}) or null.
    */
   step(input, seq) {
-    const entry = { seq, thrust: input.thrust, turn: input.turn, shoot: !!input.shoot, cooldown: 0 };
+    const entry = { seq, thrust: input.thrust, turn: input.turn, shoot: !!input.shoot };
     this.pending.push(entry);
     if (this.pending.length > MAX_PENDING) this.pending.shift();
     if (!this.state) return null;
-    const shot = stepPlane(this.state, entry, this.tickRateHz, this.rules);
-    entry.cooldown = this.state.cooldown;
-    return shot;
+    return stepPlane(this.state, entry, this.tickRateHz, this.rules);
   }
 
   /**
@@ -113,29 +120,22 @@ export class Prediction {
     }
     const fresh = this.state === null || this.base === null;
     // a new plane spawns with throttle 0 and its held input cleared
-    let throttle = 0;
-    let held = 0;
-    let cooldown = 0;
-    if (!fresh) {
-      ({ throttle, held } = this.#throttleAt(plane, tick, applied));
-      const last = applied[applied.length - 1];
-      cooldown = last ? last.cooldown : Math.max(0, this.base.cooldown - (tick - this.base.tick));
-    }
-    this.base = { tick, seq: ack, held, throttle, cooldown, x: plane.x, y: plane.y };
+    const last = applied[applied.length - 1];
+    const held = last ? { thrust: last.thrust, turn: last.turn } : (fresh ? NO_INPUT : this.base.held);
+    const throttle = fresh ? 0 : this.#throttleAt(plane, tick, applied);
+    this.base = { tick, seq: ack, held, throttle, x: plane.x, y: plane.y };
     this.server = { x: plane.x, y: plane.y, rot: plane.rot };
 
     const before = this.state;
-    const s = { x: plane.x, y: plane.y, rot: plane.rot, throttle, cooldown };
+    const s = { x: plane.x, y: plane.y, rot: plane.rot, throttle, cooldown: 0 };
     const adjust = ack > 0 ? this.#lagAdjustment(tick - ack) : 0;
-    if (adjust < 0) { // the acknowledged input came early: the server will apply it again
-      const input = applied.length ? applied[applied.length - 1] : { thrust: held, turn: 0, shoot: false };
-      for (let i = adjust; i < 0; i++) stepPlane(s, { thrust: input.thrust, turn: input.turn, shoot: false }, this.tickRateHz, this.rules);
+    if (adjust < 0) { // the acknowledged input came early: the server will hold it that much longer
+      for (let i = adjust; i < 0; i++) stepPlane(s, held, this.tickRateHz, this.rules);
     }
     for (let i = Math.max(0, adjust); i < this.pending.length; i++) { // a late one will be skipped
-      const e = this.pending[i];
-      stepPlane(s, e, this.tickRateHz, this.rules);
-      e.cooldown = s.cooldown;
+      stepPlane(s, this.pending[i], this.tickRateHz, this.rules);
     }
+    s.cooldown = fresh ? 0 : before.cooldown;
     this.state = s;
     if (fresh) {
       this.#snap();
@@ -162,10 +162,15 @@ export class Prediction {
   pose(alpha, input, frameMs) {
     if (!this.state) return null;
     const o = this.offset;
-    const k = Math.exp(-Math.max(0, frameMs) / SMOOTH_MS);
-    o.x *= k;
-    o.y *= k;
-    o.rot *= k;
+    const ms = Math.max(0, frameMs);
+    const keep = Math.exp(-ms / SMOOTH_MS);
+    const length = Math.hypot(o.x, o.y);
+    if (length > 0) {
+      const shrink = Math.min(length * (1 - keep), (MAX_CORRECTION_SPEED * ms) / 1000);
+      o.x *= (length - shrink) / length;
+      o.y *= (length - shrink) / length;
+    }
+    o.rot *= keep;
     if (Math.abs(o.x) + Math.abs(o.y) < 0.01 && Math.abs(o.rot) < 1e-4) o.x = o.y = o.rot = 0;
     const p = partialStep(this.state, input, this.tickRateHz, clamp(alpha, 0, 1), this.rules);
     let rot = p.rot + o.rot;
@@ -194,7 +199,8 @@ export class Prediction {
     }
     this.lagAverage += LAG_SMOOTHING * (clamp(lag, this.lagTypical - 1, this.lagTypical + 1) - this.lagAverage);
     if (Math.abs(this.lagAverage - this.lagTypical) > LAG_HYSTERESIS) this.lagTypical = Math.round(this.lagAverage);
-    return Math.max(-LAG_MAX_EARLY, lag - this.lagTypical);
+    const adjust = lag - this.lagTypical;
+    return Math.abs(adjust) <= LAG_MAX_ADJUST ? adjust : 0;
   }
 
   #snap() {
@@ -213,21 +219,20 @@ export class Prediction {
     const b = this.base;
     const ticks = tick - b.tick;
     const thrusts = applied.slice(Math.max(0, applied.length - ticks)).map((e) => clampAxis(e.thrust));
-    while (thrusts.length < ticks) thrusts.unshift(clampAxis(b.held));
+    while (thrusts.length < ticks) thrusts.unshift(clampAxis(b.held.thrust));
     const throttleStep = this.rules.throttleRate * (1.0 / this.tickRateHz);
     let throttle = b.throttle;
     for (const t of thrusts) throttle = clamp(throttle + t * throttleStep, 0, 1);
-    const held = applied.length ? applied[applied.length - 1].thrust : b.held;
 
     const dx = plane.x - b.x;
     const dy = plane.y - b.y;
     const wrapped = Math.abs(dx) > WORLD_W / 2 || Math.abs(dy) > WORLD_H / 2;
-    if (ticks <= OBSERVER_MAX_TICKS && !wrapped && b.held === 0 && thrusts.every((t) => t === 0)) {
+    if (ticks <= OBSERVER_MAX_TICKS && !wrapped && b.held.thrust === 0 && thrusts.every((t) => t === 0)) {
       const speedStep = this.rules.maxSpeed * (1.0 / this.tickRateHz);
       const measured = clamp(Math.hypot(dx, dy) / (ticks * speedStep), 0, 1);
       throttle += Math.min(0.5, OBSERVER_GAIN_PER_TICK * ticks) * (measured - throttle);
     }
-    return { throttle, held };
+    return throttle;
   }
 }
 
