@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jetraiders.engine.ClientSubscription;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +104,25 @@ class BrowserPredictionIT {
     }
 
     /**
+     * prediction.js against a simulated server running flight.js as the engine does: no corrections
+     * without jitter (with loss too), at most a tick's worth with jitter and with stalls of inputs,
+     * snapshots or the server, as many shots as the server, a snap on respawn.
+     */
+    @Test
+    void reconciliationInThePageFollowsASimulatedServer() {
+        chromium.driver().get(base() + "/");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) chromium.jsAsync(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/js/prediction.selftest.js').then((m) => done(m.runPredictionSelfTest()))"
+                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['failed: ' + e] }));");
+        assertNotNull(result, "the self-test returned a result");
+        assertEquals(List.of(), result.get("failures"), "prediction.js self-test failures");
+        assertEquals(Boolean.TRUE, result.get("ok"), "prediction.js self-test: " + result);
+        assertTrue(((Number) result.get("passed")).longValue() >= 20, "the self-test ran its checks: " + result);
+    }
+
+    /**
      * With 100 ms added each way (a 200 ms round trip, which the page's ping shows), a held D turns the
      * drawn plane clockwise within two animation frames of the key's arrival, drawn by the prediction;
      * the server's pose shows the turn only a round trip later.
@@ -183,8 +205,11 @@ class BrowserPredictionIT {
     }
 
     /**
-     * With a quarter of the snapshots lost and 100 ms each way, the plane flies (full throttle, turning
-     * one way, straight, the other way) without a visible jump. "Visible" is measured per animation
+     * With a quarter of the snapshots lost and 100 ms each way, the plane flies (throttle up, then
+     * circling at full throttle) without a visible jump. The keys stay held while frames are recorded:
+     * a key change that a stall on a loaded machine holds up makes the server really fly differently
+     * for a while (it holds the last input it has), and correcting that is right, not a glitch; with
+     * steady keys, stalls, losses and late or bunched inputs and snapshots must not show. "Visible" is measured per animation
      * frame: between two consecutive frames the drawn plane may move at most what the top speed allows
      * in that frame's interval (150 px/s x the frames' timestamps' difference) plus {@value #JUMP_PX}
      * px, and turn at most the turn rate allows plus {@value #JUMP_RAD} rad. At the page's scale
@@ -197,16 +222,12 @@ class BrowserPredictionIT {
     @Test
     void planeFliesWithoutVisibleJumpsDespiteLossAndLatency() {
         join("sim_loss=0.25&sim_latency=100");
-        awaitFrames(currentFrame() + 30);
-        record();
         Actions keys = new Actions(chromium.driver());
         keys.keyDown("w").keyDown("d").perform();
-        awaitFrames(currentFrame() + 90);
-        keys.keyUp("d").perform();
-        awaitFrames(currentFrame() + 60);
-        keys.keyDown("a").perform();
-        awaitFrames(currentFrame() + 90);
-        keys.keyUp("a").keyUp("w").perform();
+        awaitFrames(currentFrame() + 45); // full throttle after 30 ticks
+        record();
+        awaitFrames(currentFrame() + 240);
+        keys.keyUp("d").keyUp("w").perform();
 
         List<Frame> frames = frames();
         double worstPx = Double.NEGATIVE_INFINITY;
@@ -239,7 +260,7 @@ class BrowserPredictionIT {
             frames.subList(Math.max(0, w - 40), Math.min(frames.size(), w + 4)).forEach(System.out::println);
         }
         assertTrue(frames.size() > 200, "enough frames recorded: " + frames.size());
-        assertTrue(travelled > 300, "the plane flew: " + travelled + " px");
+        assertTrue(travelled > 400, "the plane flew: " + travelled + " px");
         assertTrue(lost > 0, "snapshots were lost");
         assertEquals(frames.get(0).snaps, frames.get(frames.size() - 1).snaps, "no correction was drawn at once (snapped)");
         assertTrue(worstPx <= JUMP_PX, "no visible jump: a frame moved the plane " + worstPx + " px further than"
@@ -256,6 +277,20 @@ class BrowserPredictionIT {
      */
     @Test
     void ownShotsAreFiredAtOnceAndMatchedToTheServersProjectiles() {
+        Set<Integer> serverShots = ConcurrentHashMap.newKeySet();
+        ClientSubscription subscription = server.lobbies().defaultLobby().lobby().attach(snapshot -> {
+            for (int i = 0; i < snapshot.projectileCount(); i++) {
+                serverShots.add(snapshot.projectileId(i)); // no bots: every projectile is the page's
+            }
+        });
+        try {
+            firesAndMatches(serverShots);
+        } finally {
+            subscription.detach();
+        }
+    }
+
+    private void firesAndMatches(Set<Integer> serverShots) {
         join("sim_latency=100");
         record();
         chromium.js("window.__rec.armKey()");
@@ -275,7 +310,12 @@ class BrowserPredictionIT {
         assertTrue(fired.frame <= key + 2, "the first shot was fired within two frames of the key: frame " + fired.frame);
         long predicted = ((Number) shots.get("predicted")).longValue();
         long confirmed = ((Number) shots.get("confirmed")).longValue();
-        assertTrue(confirmed >= predicted - 2, "the server's projectiles matched the predicted shots: " + shots);
+        // on a machine too loaded for the server to keep its tick rate, it fires fewer shots than the
+        // page predicts in the same time; the matching is judged on the shots both fired
+        long both = Math.min(predicted, serverShots.size());
+        assertTrue(confirmed >= both - 2, "the server's projectiles (" + serverShots.size()
+                + ") matched the predicted shots: " + shots);
+        assertTrue(confirmed <= serverShots.size(), "each match is a real projectile: " + shots);
     }
 
     private static final double JUMP_PX = 2.0;
