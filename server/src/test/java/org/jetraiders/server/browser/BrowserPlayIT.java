@@ -222,16 +222,7 @@ class BrowserPlayIT {
 
     /** The page's binary decoder decodes every golden vector of docs/PROTOCOL.md, in this browser. */
     private void assertBinarySelfTestPasses() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) chromium.jsAsync(
-                "const done = arguments[arguments.length - 1];"
-                        + "import('/js/binary.selftest.js')"
-                        + ".then((m) => done(m.runSelfTest()))"
-                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['import failed: ' + e] }));");
-        assertNotNull(result, "the self-test returned a result");
-        assertEquals(List.of(), result.get("failures"), "binary.js golden-vector self-test failures");
-        assertEquals(Boolean.TRUE, result.get("ok"), "binary.js golden-vector self-test: " + result);
-        assertTrue(((Number) result.get("passed")).longValue() > 100, "the self-test ran its checks: " + result);
+        chromium.assertSelfTestPasses("/js/binary.selftest.js", "m.runSelfTest()", 101);
     }
 
     /** The page's rendered frames and, of those, frames without a newer snapshot, in one script (consistent). */

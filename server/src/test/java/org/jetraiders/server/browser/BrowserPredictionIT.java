@@ -92,14 +92,7 @@ class BrowserPredictionIT {
     @Test
     void flightRulesInThePageReproduceTheEngine() {
         chromium.driver().get(base() + "/");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) chromium.jsAsync(
-                "const done = arguments[arguments.length - 1];"
-                        + "import('/js/flight.selftest.js').then((m) => m.runFlightSelfTest()).then(done)"
-                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['failed: ' + e], ticks: 0 }));");
-        assertNotNull(result, "the self-test returned a result");
-        assertEquals(List.of(), result.get("failures"), "flight.js self-test failures");
-        assertEquals(Boolean.TRUE, result.get("ok"), "flight.js self-test: " + result);
+        Map<String, Object> result = chromium.assertSelfTestPasses("/js/flight.selftest.js", "m.runFlightSelfTest()", 2000);
         assertTrue(((Number) result.get("ticks")).longValue() > 400, "the self-test replayed the scripts: " + result);
     }
 
@@ -111,15 +104,7 @@ class BrowserPredictionIT {
     @Test
     void reconciliationInThePageFollowsASimulatedServer() {
         chromium.driver().get(base() + "/");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) chromium.jsAsync(
-                "const done = arguments[arguments.length - 1];"
-                        + "import('/js/prediction.selftest.js').then((m) => done(m.runPredictionSelfTest()))"
-                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['failed: ' + e] }));");
-        assertNotNull(result, "the self-test returned a result");
-        assertEquals(List.of(), result.get("failures"), "prediction.js self-test failures");
-        assertEquals(Boolean.TRUE, result.get("ok"), "prediction.js self-test: " + result);
-        assertTrue(((Number) result.get("passed")).longValue() >= 20, "the self-test ran its checks: " + result);
+        chromium.assertSelfTestPasses("/js/prediction.selftest.js", "m.runPredictionSelfTest()", 20);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.jetraiders.server.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -8,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -76,6 +81,24 @@ final class HeadlessChromium implements AutoCloseable {
     /** Runs an async script (its last argument is the callback) and returns what it passed on. */
     Object jsAsync(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /**
+     * Imports the page's self-test {@code module} and asserts that {@code call} (an expression on the
+     * module {@code m}, a result or a promise of one: {ok, passed, failures}) passed at least
+     * {@code minPassed} checks and failed none. Returns the result.
+     */
+    Map<String, Object> assertSelfTestPasses(String module, String call, long minPassed) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) jsAsync(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('" + module + "').then((m) => " + call + ").then(done)"
+                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['failed: ' + e] }));");
+        assertNotNull(result, module + " returned a result");
+        assertEquals(List.of(), result.get("failures"), module + " failures");
+        assertEquals(Boolean.TRUE, result.get("ok"), module + ": " + result);
+        assertTrue(((Number) result.get("passed")).longValue() >= minPassed, module + " ran its checks: " + result);
+        return result;
     }
 
     @Override
