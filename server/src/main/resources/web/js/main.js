@@ -254,6 +254,9 @@ function onWorldUpdate(d) {
   game.snapshots += 1;
   game.lastTick = tick;
   if (typeof d.ack === 'number') game.lastAck = d.ack;
+  // first the ticks due by now (they are overdue after a stalled page), so that the correction
+  // compares predictions for the same moment and holds only what the prediction got wrong
+  runTicks(now);
   const corrections = local.prediction.corrections;
   local.onSnapshot(d, game.playerId, now, game.pingMs);
   if (local.prediction.corrections !== corrections) netStats.correction(local.prediction.lastErrorPx, now);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -206,7 +213,7 @@ class BrowserPredictionIT {
      */
     @Test
     void planeFliesWithoutVisibleJumpsDespiteLossAndLatency() {
-        join("sim_loss=0.25&sim_latency=100");
+        join("sim_loss=0.25&sim_latency=100&debug=1");
         Actions keys = new Actions(chromium.driver());
         keys.keyDown("w").keyDown("d").perform();
         awaitFrames(currentFrame() + 45); // full throttle after 30 ticks
@@ -237,13 +244,16 @@ class BrowserPredictionIT {
         Map<String, Object> prediction = (Map<String, Object>) chromium.js("return window.__jr.prediction");
         long lost = ((Number) chromium.js("return window.__jr.lostSnapshots")).longValue();
         double travelled = travelled(frames);
+        double largestCorrection = frames.stream().mapToDouble(Frame::errorPx).max().orElse(0);
         System.out.printf("browser prediction with loss and latency: %d frames, %.0f px flown, %d snapshots lost,"
-                        + " worst frame %.2f px / %.4f rad beyond the rules' limits (at %s); prediction %s%n",
-                frames.size(), travelled, lost, worstPx, worstRad, worstAt, prediction);
+                        + " largest correction %.2f px, worst frame %.2f px / %.4f rad beyond the rules' limits (at %s);"
+                        + " prediction %s%n", frames.size(), travelled, lost, largestCorrection, worstPx, worstRad, worstAt,
+                prediction);
         int w = frames.indexOf(worstAt);
         if (worstPx > 1) {
             frames.subList(Math.max(0, w - 40), Math.min(frames.size(), w + 4)).forEach(System.out::println);
         }
+        assertNetGraphShown(Path.of("target", "browser-netgraph.png"));
         assertTrue(frames.size() > 200, "enough frames recorded: " + frames.size());
         assertTrue(travelled > 400, "the plane flew: " + travelled + " px");
         assertTrue(lost > 0, "snapshots were lost");
@@ -301,6 +311,23 @@ class BrowserPredictionIT {
         assertTrue(confirmed >= both - 2, "the server's projectiles (" + serverShots.size()
                 + ") matched the predicted shots: " + shots);
         assertTrue(confirmed <= serverShots.size(), "each match is a real projectile: " + shots);
+    }
+
+    /** ?debug=1 shows the net graph with its figures; a screenshot of it goes to `png`. */
+    private void assertNetGraphShown(Path png) {
+        WebElement graph = chromium.driver().findElement(By.id("netgraph"));
+        assertTrue(graph.isDisplayed(), "?debug=1 shows the net graph");
+        String text = graph.getText();
+        for (String figure : List.of("ping", "snapshots/s", "interpolation delay", "KiB/s", "lost", "late",
+                "prediction error")) {
+            assertTrue(text.contains(figure), "the net graph shows " + figure + ": " + text);
+        }
+        try {
+            Files.createDirectories(png.getParent());
+            Files.write(png, ((TakesScreenshot) chromium.driver()).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final double JUMP_PX = 2.0;
