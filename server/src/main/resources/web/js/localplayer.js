@@ -3,7 +3,8 @@
 // plane and shots predicted. With `predict: false` (?predict=0) inputs are still sent every tick, but
 // our plane is drawn interpolated like every other (to compare).
 
-import { Prediction, FixedStepClock } from './prediction.js';
+import { Prediction } from './prediction.js';
+import { FixedStepClock } from './clock.js';
 import { OwnShots } from './ownshots.js';
 
 export class LocalPlayer {

@@ -4,7 +4,7 @@
 // or the end of its life). A predicted shot the server never fired (the cooldowns disagreed by a tick)
 // is dropped a round trip later. Shots of other players are not touched.
 
-import { shortest } from './prediction.js';
+import { shortest } from './util.js';
 import { RULES, ticks } from './flight.js';
 
 /** A server projectile matches a predicted shot flying within this angle (rad) ... */

@@ -28,7 +28,7 @@
 // thrust is applied it is nudged towards the speed the server's positions show.
 
 import { stepPlane, partialStep, clampAxis, RULES } from './flight.js';
-import { WORLD, WORLD_W, WORLD_H, clamp } from './util.js';
+import { WORLD, WORLD_W, WORLD_H, clamp, shortest } from './util.js';
 
 /**
  * The drawn plane turns at most this many times the turn rate. The drawn pose extrapolates part of
@@ -234,51 +234,6 @@ export class Prediction {
     }
     return throttle;
   }
-}
-
-/** Advances a fixed-rate tick clock with the frames' timestamps. */
-export class FixedStepClock {
-  constructor(hz = 60, maxStepsPerCall = 8) {
-    this.setRate(hz);
-    this.maxSteps = maxStepsPerCall;
-    this.last = null;
-    this.acc = 0;
-  }
-
-  setRate(hz) {
-    if (Number.isFinite(hz) && hz >= 1) this.stepMs = 1000 / hz;
-  }
-
-  /**
-   * Calls `onStep()` once per tick due by `now` (ms) and returns the fraction of the next tick that
-   * has passed. After a stall (a hidden tab) at most maxStepsPerCall ticks run; the rest are skipped.
-   */
-  advance(now, onStep) {
-    if (this.last === null) this.last = now;
-    this.acc += Math.max(0, now - this.last);
-    this.last = now;
-    let n = 0;
-    while (this.acc >= this.stepMs && n < this.maxSteps) {
-      this.acc -= this.stepMs;
-      onStep();
-      n += 1;
-    }
-    if (this.acc >= this.stepMs) this.acc %= this.stepMs;
-    return this.acc / this.stepMs;
-  }
-
-  reset() {
-    this.last = null;
-    this.acc = 0;
-  }
-}
-
-/** `d` reduced to the shortest equivalent in (-period/2, period/2]. */
-export function shortest(d, period) {
-  let r = d % period;
-  if (r > period / 2) r -= period;
-  if (r <= -period / 2) r += period;
-  return r;
 }
 
 function wrapInto(v, min, span) {

@@ -1,0 +1,39 @@
+// The fixed-rate tick clock of the frame loop: the page samples, sends and predicts one input per
+// server tick, whatever the display's frame rate.
+
+/** Advances a fixed-rate tick clock with the frames' timestamps. */
+export class FixedStepClock {
+  constructor(hz = 60, maxStepsPerCall = 8) {
+    this.setRate(hz);
+    this.maxSteps = maxStepsPerCall;
+    this.last = null;
+    this.acc = 0;
+  }
+
+  setRate(hz) {
+    if (Number.isFinite(hz) && hz >= 1) this.stepMs = 1000 / hz;
+  }
+
+  /**
+   * Calls `onStep()` once per tick due by `now` (ms) and returns the fraction of the next tick that
+   * has passed. After a stall (a hidden tab) at most maxStepsPerCall ticks run; the rest are skipped.
+   */
+  advance(now, onStep) {
+    if (this.last === null) this.last = now;
+    this.acc += Math.max(0, now - this.last);
+    this.last = now;
+    let n = 0;
+    while (this.acc >= this.stepMs && n < this.maxSteps) {
+      this.acc -= this.stepMs;
+      onStep();
+      n += 1;
+    }
+    if (this.acc >= this.stepMs) this.acc %= this.stepMs;
+    return this.acc / this.stepMs;
+  }
+
+  reset() {
+    this.last = null;
+    this.acc = 0;
+  }
+}
