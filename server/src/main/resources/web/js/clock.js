@@ -19,9 +19,12 @@ export class FixedStepClock {
    * has passed. After a stall (a hidden tab) at most maxStepsPerCall ticks run; the rest are skipped.
    */
   advance(now, onStep) {
-    if (this.last === null) this.last = now;
-    this.acc += Math.max(0, now - this.last);
-    this.last = now;
+    // callers mix clocks that may lag a little (a frame's timestamp is when the frame began, a
+    // message handler's performance.now() may be later): time never runs backwards here
+    if (this.last === null || now > this.last) {
+      this.acc += this.last === null ? 0 : now - this.last;
+      this.last = now;
+    }
     let n = 0;
     while (this.acc >= this.stepMs && n < this.maxSteps) {
       this.acc -= this.stepMs;

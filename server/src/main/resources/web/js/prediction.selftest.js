@@ -7,6 +7,7 @@
 
 import { Prediction } from './prediction.js';
 import { stepPlane } from './flight.js';
+import { FixedStepClock } from './clock.js';
 
 const STEADY = () => ({ thrust: 1, turn: 0.5, shoot: false });
 /** Throttle up and down, turns both ways: key changes every second or so. */
@@ -116,6 +117,14 @@ export function runPredictionSelfTest() {
   p.reconcile({ x: 300, y: -100, rot: 0 }, 1, 62);
   check(p.state && p.state.x === 300 && p.state.throttle === 0 && p.snaps === 2,
     'a respawned plane starts at the server pose with throttle 0, drawn at once', p.state);
+
+  // the tick clock: one tick per 1/60 s, and a timestamp older than the last one adds no time
+  const clock = new FixedStepClock(60);
+  let steps = 0;
+  for (const t of [0, 20, 10, 30]) clock.advance(t, () => { steps += 1; });
+  check(steps === 1, 'the tick clock never runs backwards (frames and messages interleave)', steps);
+  for (const t of [40, 1000]) clock.advance(t, () => { steps += 1; });
+  check(steps === 2 + 8, 'after a stall the tick clock runs at most 8 ticks at once', steps);
 
   return { ok: failures.length === 0 && passed > 0, passed, failures };
 }
