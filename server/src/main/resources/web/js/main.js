@@ -12,6 +12,8 @@ import { simMs } from './simnet.js';
 
 // Ticks still run (inputs go out) while frames do not, e.g. in a hidden tab, from a timer this often.
 const BACKUP_TICK_MS = 200;
+// A snapshot arriving this long after the last frame first runs the ticks due.
+const STALLED_FRAME_MS = 50;
 const LOBBY_REFRESH_MS = 3000;
 const LOBBY_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -254,9 +256,9 @@ function onWorldUpdate(d) {
   game.snapshots += 1;
   game.lastTick = tick;
   if (typeof d.ack === 'number') game.lastAck = d.ack;
-  // first the ticks due by now (they are overdue after a stalled page), so that the correction
-  // compares predictions for the same moment and holds only what the prediction got wrong
-  runTicks(now);
+  // after a stalled page, first the overdue ticks, so that the correction compares predictions for
+  // the same moment and holds only what the prediction got wrong (otherwise frames drive the ticks)
+  if (game.lastFrameAt !== null && now - game.lastFrameAt > STALLED_FRAME_MS) runTicks(now);
   const corrections = local.prediction.corrections;
   local.onSnapshot(d, game.playerId, now, game.pingMs);
   if (local.prediction.corrections !== corrections) netStats.correction(local.prediction.lastErrorPx, now);
