@@ -35,6 +35,14 @@ export class FixedStepClock {
     return this.acc / this.stepMs;
   }
 
+  /**
+   * The fraction of a tick from the last tick run to `now`: what to draw at a frame whose timestamp
+   * is `now`. Negative when a message handler ran the ticks up to a time after the frame began.
+   */
+  alphaAt(now) {
+    return this.last === null ? 0 : (this.acc + (now - this.last)) / this.stepMs;
+  }
+
   reset() {
     this.last = null;
     this.acc = 0;

@@ -68,8 +68,8 @@ export function stepPlane(s, input, tickRateHz, rules = RULES) {
 }
 
 /**
- * A fraction `alpha` (0..1) of the next tick's flight, for drawing between ticks: the same motion
- * as stepPlane with dt scaled by alpha, without the shot. Returns a new {x, y, rot}.
+ * A fraction `alpha` of the next tick's flight, for drawing between ticks: the same motion as
+ * stepPlane with dt scaled by alpha (negative: back from `s`), without the shot. Returns {x, y, rot}.
  */
 export function partialStep(s, input, tickRateHz, alpha, rules = RULES) {
   const dt = alpha / tickRateHz;

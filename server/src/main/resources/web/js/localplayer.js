@@ -15,7 +15,6 @@ export class LocalPlayer {
     this.shots = new OwnShots();
     this.clock = new FixedStepClock(tickRateHz);
     this.ticks = 0; // fixed ticks run (predicted time)
-    this.alpha = 0; // fraction of the next tick passed at the last advance()
     this.serverPose = null; // our plane in the newest snapshot: {x, y, rot, hp}, or null
     this.rendered = null; // our plane as last drawn: {x, y, rot, predicted}, or null
   }
@@ -40,7 +39,7 @@ export class LocalPlayer {
    * its seq, or 0 when it could not be sent) and predicts it.
    */
   advance(now, sample, send) {
-    this.alpha = this.clock.advance(now, () => {
+    this.clock.advance(now, () => {
       const input = sample();
       const seq = send(input);
       if (seq <= 0) return;
@@ -49,7 +48,6 @@ export class LocalPlayer {
       const shot = this.prediction.step(input, seq);
       if (shot) this.shots.fire(shot, this.ticks, now);
     });
-    return this.alpha;
   }
 
   /** A WorldUpdate (`d`, as from JSON or decoded binary) arrived; `me` is our player id. */
@@ -62,11 +60,11 @@ export class LocalPlayer {
   }
 
   /**
-   * The world to draw this frame, from the interpolated `world` (or null): our plane at its
-   * predicted pose (`input` is held now, `frameMs` since the last frame), or gone as soon as the
-   * newest snapshot lacks it; our shots predicted.
+   * The world to draw in the frame of timestamp `now`, from the interpolated `world` (or null): our
+   * plane at its predicted pose for that moment (`input` is held now, `frameMs` since the last
+   * frame), or gone as soon as the newest snapshot lacks it; our shots predicted.
    */
-  compose(world, me, input, frameMs) {
+  compose(world, me, input, frameMs, now) {
     if (!world) {
       this.rendered = null;
       return null;
@@ -76,12 +74,13 @@ export class LocalPlayer {
       this.rendered = own ? { x: own.x, y: own.y, rot: own.rot, predicted: false } : null;
       return world;
     }
-    const pose = this.prediction.pose(this.alpha, input, frameMs);
+    const alpha = Math.max(-1, Math.min(1, this.clock.alphaAt(now)));
+    const pose = this.prediction.pose(alpha, input, frameMs);
     const planes = world.planes.filter((p) => p.id !== me);
     this.rendered = pose ? { x: pose.x, y: pose.y, rot: pose.rot, predicted: true } : null;
     if (pose) planes.push({ id: me, x: pose.x, y: pose.y, rot: pose.rot, hp: this.serverPose ? this.serverPose.hp : 100 });
     const projectiles = world.projectiles.filter((q) => !this.shots.hides(q.id))
-      .concat(this.shots.positions(this.ticks + this.alpha, this.tickRateHz, me));
+      .concat(this.shots.positions(this.ticks + alpha, this.tickRateHz, me));
     return { ...world, planes, projectiles };
   }
 }

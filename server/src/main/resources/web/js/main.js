@@ -370,7 +370,7 @@ function frame(now) {
   const frameMs = game.lastFrameAt === null ? 0 : now - game.lastFrameAt;
   game.lastFrameAt = now;
   runTicks(now); // ticks first, so that this frame draws a key pressed since the last one
-  const world = local.compose(game.conn ? buffer.sample(now) : null, game.playerId, keyboard.sample(), frameMs);
+  const world = local.compose(game.conn ? buffer.sample(now) : null, game.playerId, keyboard.sample(), frameMs, now);
   renderer.draw(world, { me: game.playerId, names: game.names, time: now });
   game.frames += 1;
   if (game.conn) {

@@ -155,7 +155,7 @@ export class Prediction {
   }
 
   /**
-   * The pose to draw now, or null without a plane: the predicted plane moved on by `alpha` (0..1) of
+   * The pose to draw now, or null without a plane: the predicted plane moved on by `alpha` (-1..1) of
    * the next tick with the input held now (so a key shows in the very next frame), plus what is left
    * of the last corrections, which decay over `frameMs`, the time since the previous frame.
    */
@@ -172,7 +172,7 @@ export class Prediction {
     }
     o.rot *= keep;
     if (Math.abs(o.x) + Math.abs(o.y) < 0.01 && Math.abs(o.rot) < 1e-4) o.x = o.y = o.rot = 0;
-    const p = partialStep(this.state, input, this.tickRateHz, clamp(alpha, 0, 1), this.rules);
+    const p = partialStep(this.state, input, this.tickRateHz, clamp(alpha, -1, 1), this.rules);
     let rot = p.rot + o.rot;
     if (this.drawnRot !== null) {
       const limit = (MAX_DRAWN_TURN * this.rules.turnRate * Math.max(0, frameMs)) / 1000;
