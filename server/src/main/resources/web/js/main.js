@@ -7,8 +7,14 @@ import { Hud } from './hud.js';
 import { Keyboard } from './input.js';
 import { formatClock } from './util.js';
 import { spectatorKeys } from './resume.js';
+import { LocalPlayer } from './localplayer.js';
+import { NetStats, NetGraph } from './netgraph.js';
+import { simMs } from './simnet.js';
 
-const INPUT_HZ = 60;
+// Ticks still run (inputs go out) while frames do not, e.g. in a hidden tab, from a timer this often.
+const BACKUP_TICK_MS = 200;
+// A snapshot arriving this long after the last frame first runs the ticks due.
+const STALLED_FRAME_MS = 50;
 const LOBBY_REFRESH_MS = 3000;
 const LOBBY_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -32,11 +38,25 @@ const game = {
   pingMs: null,
   conn: null,
   format: 'binary', // 'binary' | 'json': the protocol in use (requested until a socket is open)
+  frames: 0, // frames drawn
+  lastFrameAt: null,
 };
 
+const params = new URLSearchParams(location.search);
 const buffer = new SnapshotBuffer();
 const renderer = new Renderer($('world'));
 const hud = new Hud();
+// `?predict=0` draws the own plane interpolated like the others (no prediction), to compare.
+const local = new LocalPlayer({ predict: params.get('predict') !== '0' });
+const netStats = new NetStats();
+// the net graph: `?debug=1` shows it from the start, F3 toggles it
+const netGraph = new NetGraph($('hud'), netStats);
+netGraph.toggle(params.get('debug') === '1');
+window.addEventListener('keydown', (e) => {
+  if (e.key !== 'F3' && e.code !== 'F3') return;
+  e.preventDefault(); // the browser's "find next"
+  if (!e.repeat) netGraph.toggle();
+});
 const keyboard = new Keyboard(window, {
   enabled: () => game.conn !== null,
   onToggleScores: () => hud.toggleScores(),
@@ -63,7 +83,40 @@ window.__jr = Object.freeze(Object.defineProperties({}, {
   // (each also counted in `errors`, and answered by a resync), frames dropped by ?sim_loss=
   net: { get: () => ({ ...(game.conn ? game.conn.stats : {}) }), enumerable: true },
   decodeErrors: { get: () => (game.conn ? game.conn.stats.decodeErrors : 0), enumerable: true },
+  // the local plane's prediction: corrections and snaps so far, the newest correction (px), inputs in flight
+  prediction: {
+    get: () => ({
+      enabled: local.predict,
+      corrections: local.prediction.corrections,
+      snaps: local.prediction.snaps,
+      errorPx: local.prediction.lastErrorPx,
+      unacknowledged: local.prediction.unacknowledged,
+      shots: { ...local.shots.stats },
+    }),
+    enumerable: true,
+  },
+  lostSnapshots: { get: () => netStats.lost, enumerable: true },
+  lateSnapshots: { get: () => netStats.late, enumerable: true },
 }));
+
+/**
+ * For automated tests (documented in the README): the newest snapshot's tick and input ack, the
+ * frames drawn, our plane as last drawn (`predicted` when prediction placed it) and as the newest
+ * snapshot has it; `local`/`server` are null while we have no plane.
+ */
+window.jetRaiders = Object.freeze({
+  state: () => {
+    const r = local.rendered;
+    const s = local.serverPose;
+    return {
+      tick: game.lastTick,
+      ack: game.lastAck,
+      frame: game.frames,
+      local: r ? { x: r.x, y: r.y, rot: r.rot, predicted: r.predicted } : null,
+      server: s ? { x: s.x, y: s.y, rot: s.rot } : null,
+    };
+  },
+});
 
 /** 'binary' when the open socket negotiated it, 'json' when it did not or JSON was asked for. */
 function currentFormat() {
@@ -78,11 +131,14 @@ const nameInput = $('name');
 const lobbyInput = $('lobby');
 const startMessage = $('start-message');
 const playButton = $('play');
-const params = new URLSearchParams(location.search);
 // `?sim_loss=0.25` drops that share of WorldUpdates on arrival, to see interpolation cope with loss.
 const SIM_LOSS = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_loss')) || 0));
 // `?sim_corrupt=0.05` truncates that share of binary world frames, to see the decoder resync.
 const SIM_CORRUPT = Math.min(0.9, Math.max(0, Number.parseFloat(params.get('sim_corrupt')) || 0));
+// `?sim_latency=100` delays every message by 100 ms each way (round trip +200 ms); `?sim_jitter=20`
+// adds up to 20 ms more to each (order kept).
+const SIM_LATENCY_MS = simMs(params, 'sim_latency');
+const SIM_JITTER_MS = simMs(params, 'sim_jitter');
 // The binary protocol is the default; `?format=json` speaks the JSON one.
 game.format = params.get('format') === 'json' ? 'json' : 'binary';
 // `?spectate=1` watches the lobby (`?lobby=`) without a plane; `?follow=ID` follows a player (F/R keys change it).
@@ -155,6 +211,7 @@ function play(login, cfg, name, lobby, spectate = false) {
   hud.setLobby(lobby);
   hud.setCenter(null);
   game.lobby = lobby;
+  local.setTickRate(cfg.tickRate);
   game.conn = new GameConnection({
     url,
     token: login.token,
@@ -164,6 +221,8 @@ function play(login, cfg, name, lobby, spectate = false) {
     simLoss: SIM_LOSS,
     simCorrupt: SIM_CORRUPT,
     spectate,
+    simLatencyMs: SIM_LATENCY_MS,
+    simJitterMs: SIM_JITTER_MS,
     onDecodeError: (result) => {
       game.errors += 1;
       console.warn(`binary world frame rejected (${result}); asking the server for a full frame`);
@@ -176,17 +235,14 @@ function play(login, cfg, name, lobby, spectate = false) {
         game.playerId = String(d.player_id);
         if (d.lobby_id) { game.lobby = String(d.lobby_id); hud.setLobby(game.lobby); }
         buffer.reset();
+        local.reset();
+        netStats.reset();
       },
       Spectating: (d) => { // a spectator's Identity: the player it follows (highlighted as "me"), or null
         game.playerId = d && d.player_id ? String(d.player_id) : null;
         if (FOLLOW && !game.followAsked) { game.followAsked = true; game.conn.follow(FOLLOW); }
       },
-      WorldUpdate: (d) => { // from JSON text or decoded binary frames (after ?sim_loss= drops)
-        buffer.push(d, performance.now());
-        game.snapshots += 1;
-        game.lastTick = Number(d.tick);
-        if (typeof d.ack === 'number') game.lastAck = d.ack;
-      },
+      WorldUpdate: (d) => onWorldUpdate(d), // from JSON text or decoded binary frames (after ?sim_loss= drops)
       GameState: (d) => onGameState(d),
       Scoreboard: (d) => onScoreboard(d),
       KillFeed: (d) => { for (const k of (d && d.kills) || []) hud.addKill(k, performance.now()); },
@@ -199,6 +255,27 @@ function play(login, cfg, name, lobby, spectate = false) {
     },
   });
   game.conn.start();
+}
+
+function onWorldUpdate(d) {
+  const now = performance.now();
+  const tick = Number(d.tick);
+  netStats.snapshot(tick, now, buffer.renderTick !== null && tick < buffer.renderTick);
+  buffer.push(d, now);
+  game.snapshots += 1;
+  game.lastTick = tick;
+  if (typeof d.ack === 'number') game.lastAck = d.ack;
+  // after a stalled page, first the overdue ticks, so that the correction compares predictions for
+  // the same moment and holds only what the prediction got wrong (otherwise frames drive the ticks)
+  if (game.lastFrameAt !== null && now - game.lastFrameAt > STALLED_FRAME_MS) runTicks(now);
+  const corrections = local.prediction.corrections;
+  local.onSnapshot(d, ownPlaneId(), now, game.pingMs);
+  if (local.prediction.corrections !== corrections) netStats.correction(local.prediction.lastErrorPx, now);
+}
+
+// The plane this page flies and predicts: none for a spectator (the player it follows is only highlighted).
+function ownPlaneId() {
+  return game.conn && game.conn.spectate ? null : game.playerId;
 }
 
 function setState(state) {
@@ -293,14 +370,38 @@ function matchText(now) {
 }
 
 // ---- loops ----------------------------------------------------------------------------------
+/** Runs the fixed ticks due by `now`: each samples the keys, sends an Input and predicts it. */
+function runTicks(now) {
+  local.advance(now, () => keyboard.sample(),
+    (input) => (game.conn && game.state === 'playing' ? game.conn.sendInput(input) : 0));
+}
 setInterval(() => {
-  if (game.conn && game.state === 'playing') game.conn.sendInput(keyboard.sample());
-}, 1000 / INPUT_HZ);
+  const now = performance.now();
+  if (game.lastFrameAt === null || now - game.lastFrameAt > BACKUP_TICK_MS) runTicks(now);
+}, BACKUP_TICK_MS);
 
 function frame(now) {
-  const world = game.conn ? buffer.sample(now) : null;
+  const frameMs = game.lastFrameAt === null ? 0 : now - game.lastFrameAt;
+  game.lastFrameAt = now;
+  runTicks(now); // ticks first, so that this frame draws a key pressed since the last one
+  const world = local.compose(game.conn ? buffer.sample(now) : null, ownPlaneId(), keyboard.sample(), frameMs, now);
   renderer.draw(world, { me: game.playerId, names: game.names, time: now });
+  game.frames += 1;
   if (game.conn) {
+    const stats = game.conn.stats;
+    netStats.sampleTraffic(stats.bytesIn, stats.bytesOut, now);
+    const p = local.prediction;
+    netGraph.update(now, {
+      pingMs: game.pingMs,
+      delayMs: buffer.delayMs,
+      tickRateHz: local.tickRateHz,
+      predicted: local.predict,
+      errorPx: p.lastErrorPx,
+      unacked: p.unacknowledged,
+      corrections: p.corrections,
+      snaps: p.snaps,
+      shots: local.shots.stats,
+    });
     let text = matchText(now);
     if (world && game.state === 'playing' && game.playerId && !world.planes.some((p) => p.id === game.playerId)
         && buffer.snaps.length > 0) {

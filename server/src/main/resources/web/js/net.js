@@ -8,6 +8,7 @@ import {
   SUBPROTOCOL, KIND_WORLD_DELTA, SnapshotDecoder, Result, encodeInput, toWorldUpdate,
 } from './binary.js';
 import { CLOSE_SUPERSEDED, loadResumeToken, storeResumeToken } from './resume.js';
+import { DelayLine, utf8Length } from './simnet.js';
 
 async function getJson(path) {
   const res = await fetch(path, { cache: 'no-store' });
@@ -30,14 +31,18 @@ async function postJson(path, body) {
   return json;
 }
 
-/** `{ws_port, ws_path}` from /config.json; `?ws_port=` in the page URL wins. */
+/**
+ * `{wsPort, wsPath, tickRate}` from /config.json (`ws_port`, `ws_path`, `tick_rate`: the server's
+ * ticks per second, which the page's prediction steps at); `?ws_port=` in the page URL wins.
+ */
 export async function loadConfig() {
   let cfg = {};
   try { cfg = await getJson('/config.json'); } catch { /* fall back to defaults */ }
   const params = new URLSearchParams(location.search);
   const port = Number.parseInt(params.get('ws_port') || cfg.ws_port || '3001', 10);
   const path = typeof cfg.ws_path === 'string' && cfg.ws_path.startsWith('/') ? cfg.ws_path : '/ws';
-  return { wsPort: port, wsPath: path };
+  const rate = Number.isInteger(cfg.tick_rate) && cfg.tick_rate >= 1 && cfg.tick_rate <= 1000 ? cfg.tick_rate : 60;
+  return { wsPort: port, wsPath: path, tickRate: rate };
 }
 
 export async function listLobbies() {
@@ -72,7 +77,10 @@ const PING_EVERY_MS = 2000;
  *
  * `simLoss` (0..0.9) drops that share of world frames on arrival, before decoding, as if lost;
  * `simCorrupt` (0..0.9) cuts the last byte off that share of binary world frames, so they do not
- * decode (to see the resync work). Both are debugging aids.
+ * decode (to see the resync work); `simLatencyMs` delays every message (and the close) by that much
+ * in each direction and `simJitterMs` by up to that much more, in order (see simnet.js). All are
+ * debugging aids. `stats.bytesIn` / `bytesOut` count message payloads (text as UTF-8), before the
+ * simulated loss and delay, without the WebSocket's own framing.
  *
  * Reconnecting resumes the same plane: the `resume_token` of each Identity is kept in
  * sessionStorage (per lobby, so it survives a page reload but not the tab) and sent with every Join
@@ -83,16 +91,18 @@ const PING_EVERY_MS = 2000;
  */
 export class GameConnection {
   constructor({ url, token, name, lobby, handlers, onState, onPing, relogin, format = 'binary', simLoss = 0,
-    simCorrupt = 0, onDecodeError = () => {}, spectate = false }) {
+    simCorrupt = 0, simLatencyMs = 0, simJitterMs = 0, onDecodeError = () => {}, spectate = false }) {
     Object.assign(this, {
       url, token, name, lobby, handlers, onState, onPing, relogin, simLoss, simCorrupt, onDecodeError, spectate,
     });
     this.format = format === 'json' ? 'json' : 'binary';
+    this.inbound = new DelayLine(simLatencyMs, simJitterMs);
+    this.outbound = new DelayLine(simLatencyMs, simJitterMs);
     this.decoder = new SnapshotDecoder();
     this.resyncing = false; // after a decode error: deltas are skipped quietly until a full frame
     this.stats = {
       binaryFrames: 0, fullFrames: 0, deltaFrames: 0, decodeErrors: 0, resyncs: 0, resyncSkipped: 0,
-      simDropped: 0, bytesIn: 0,
+      simDropped: 0, bytesIn: 0, bytesOut: 0,
     };
     this.ws = null;
     this.backoff = BACKOFF_START_MS;
@@ -127,7 +137,7 @@ export class GameConnection {
     if (this.spectate || !this.joined || !this.ws || this.ws.readyState !== WebSocket.OPEN) return 0;
     this.seq += 1;
     if (this.binary) {
-      this.ws.send(encodeInput(input.thrust, input.turn, input.shoot, this.seq, this.decoder.latestTick));
+      this.#transmit(encodeInput(input.thrust, input.turn, input.shoot, this.seq, this.decoder.latestTick));
     } else {
       this.#send('Input', { thrust: input.thrust, turn: input.turn, shoot: input.shoot, seq: this.seq });
     }
@@ -140,7 +150,16 @@ export class GameConnection {
   }
 
   #send(type, data) {
-    this.ws.send(JSON.stringify({ type, data }));
+    this.#transmit(JSON.stringify({ type, data }));
+  }
+
+  /** Sends on the current socket, after the simulated latency if any (dropped if it closed meanwhile). */
+  #transmit(payload) {
+    const ws = this.ws;
+    this.stats.bytesOut += typeof payload === 'string' ? utf8Length(payload) : payload.byteLength;
+    this.outbound.run(() => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(payload);
+    });
   }
 
   async #open() {
@@ -175,8 +194,12 @@ export class GameConnection {
       clearInterval(this.pingTimer);
       this.pingTimer = setInterval(() => this.#ping(), PING_EVERY_MS);
     };
-    ws.onmessage = (ev) => this.#receive(ev.data);
-    ws.onclose = (ev) => this.#closed(ev);
+    // with simulated latency, messages and then the close arrive late, in order
+    ws.onmessage = (ev) => {
+      this.stats.bytesIn += typeof ev.data === 'string' ? utf8Length(ev.data) : ev.data.byteLength;
+      this.inbound.run(() => this.#receive(ev.data));
+    };
+    ws.onclose = (ev) => this.inbound.run(() => this.#closed(ev));
     ws.onerror = () => { /* onclose follows with the details */ };
   }
 
@@ -220,7 +243,6 @@ export class GameConnection {
   /** A binary world frame: decode it, or count the error and ask for a full frame. */
   #receiveBinary(raw) {
     if (!(raw instanceof ArrayBuffer)) return; // binaryType is 'arraybuffer'
-    this.stats.bytesIn += raw.byteLength;
     if (!this.binary || this.#simDrop()) return; // a dropped frame is never decoded, so never acknowledged
     this.stats.binaryFrames += 1;
     let bytes = new Uint8Array(raw);

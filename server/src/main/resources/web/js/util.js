@@ -16,6 +16,14 @@ export function lerpAngle(a, b, t) {
   return a + d * t;
 }
 
+/** `d` reduced to the shortest equivalent in (-period/2, period/2]. */
+export function shortest(d, period) {
+  let r = d % period;
+  if (r > period / 2) r -= period;
+  if (r <= -period / 2) r += period;
+  return r;
+}
+
 /** A stable, well-spread colour for a player id (golden-angle hue). */
 export function colourFor(id) {
   const n = Number.parseInt(id, 10);

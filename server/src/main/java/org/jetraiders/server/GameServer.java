@@ -77,6 +77,7 @@ public final class GameServer implements AutoCloseable {
                 .lobbies(directory())
                 .metrics(metrics)
                 .webSocket(webSocket.boundPort(), "/ws")
+                .tickRate(config.tickRateHz())
                 .threads(config.httpThreads())
                 .requestTimeout(config.httpRequestTimeout())
                 .idleTimeout(config.httpIdleTimeout())

@@ -59,7 +59,7 @@ public final class HttpSide {
         this.metrics = b.metrics;
         this.deadlines = new RequestDeadlines(scheduler, limits.requestTimeout().toNanos(), metrics);
         GuestRoutes guest = new GuestRoutes(b.auth);
-        InfoRoutes info = new InfoRoutes(b.lobbies, b.metrics, b.healthCheck, b.wsPort, b.wsPath);
+        InfoRoutes info = new InfoRoutes(b.lobbies, b.metrics, b.healthCheck, b.wsPort, b.wsPath, b.tickRateHz);
         StaticFiles files = new StaticFiles(HttpSide.class.getClassLoader());
         this.router = new Router(files::serve, deadlines, scheduler, limits, metrics)
                 .add("POST", "/guest/init", guest::init)
@@ -168,6 +168,7 @@ public final class HttpSide {
         private HealthCheck healthCheck;
         private int wsPort = 3001;
         private String wsPath = "/ws";
+        private int tickRateHz = 60;
 
         private Builder() {
         }
@@ -252,6 +253,12 @@ public final class HttpSide {
             return this;
         }
 
+        /** The lobbies' ticks per second, served in /config.json for the browser's prediction; default 60. */
+        public Builder tickRate(int hz) {
+            this.tickRateHz = hz;
+            return this;
+        }
+
         public HttpSide build() {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(auth, "auth");
@@ -266,6 +273,9 @@ public final class HttpSide {
             }
             if (!wsPath.startsWith("/")) {
                 throw new IllegalArgumentException("wsPath must start with '/': " + wsPath);
+            }
+            if (tickRateHz < 1) {
+                throw new IllegalArgumentException("tickRate must be >= 1: " + tickRateHz);
             }
             limits(); // checks threads, timeouts and sizes
             if (healthCheck == null) {

@@ -16,13 +16,15 @@ final class InfoRoutes {
     private final HealthCheck healthCheck;
     private final JsonObject config;
 
-    InfoRoutes(LobbyDirectory directory, ServerMetrics metrics, HealthCheck healthCheck, int wsPort, String wsPath) {
+    InfoRoutes(LobbyDirectory directory, ServerMetrics metrics, HealthCheck healthCheck, int wsPort, String wsPath,
+            int tickRateHz) {
         this.directory = directory;
         this.metrics = metrics;
         this.healthCheck = healthCheck;
         this.config = new JsonObject();
         config.addProperty("ws_port", wsPort);
         config.addProperty("ws_path", wsPath);
+        config.addProperty("tick_rate", tickRateHz); // the browser's prediction steps at it
     }
 
     void health(Exchange exchange) throws IOException {

@@ -3,17 +3,14 @@ package org.jetraiders.server.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jetraiders.engine.ClientSink;
 import org.jetraiders.engine.ClientSubscription;
@@ -34,14 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,64 +46,38 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code apt-get install -y chromium chromium-driver}.
  */
 class BrowserPlayIT {
-    private static final Path CHROMIUM = Path.of(System.getProperty("jr.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("jr.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOT = Path.of("target", "browser-play.png");
     private static final String NAME = "Tester" + (System.nanoTime() % 1000);
 
     private GameServer server;
+    private HeadlessChromium chromium;
     private WebDriver driver;
-    private ChromeDriverService service;
     private ClientSubscription subscription;
-    private Path profile;
     private final Recorder recorder = new Recorder();
 
     @BeforeEach
     void checkBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "headless browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " is missing; install them with: apt-get install -y chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
     }
 
     private void start(int tickRateHz) throws Exception {
         server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).tickRateHz(tickRateHz).build());
         server.start();
         subscription = server.lobbies().defaultLobby().lobby().attach(recorder);
-
-        profile = Files.createTempDirectory("jr-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=1280,800");
-        // an explicit driver executable: Selenium Manager is never consulted, nothing is downloaded
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (subscription != null) {
             subscription.detach();
         }
         if (server != null) {
             server.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
@@ -256,16 +222,7 @@ class BrowserPlayIT {
 
     /** The page's binary decoder decodes every golden vector of docs/PROTOCOL.md, in this browser. */
     private void assertBinarySelfTestPasses() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "import('/js/binary.selftest.js')"
-                        + ".then((m) => done(m.runSelfTest()))"
-                        + ".catch((e) => done({ ok: false, passed: 0, failures: ['import failed: ' + e] }));");
-        assertNotNull(result, "the self-test returned a result");
-        assertEquals(List.of(), result.get("failures"), "binary.js golden-vector self-test failures");
-        assertEquals(Boolean.TRUE, result.get("ok"), "binary.js golden-vector self-test: " + result);
-        assertTrue(((Number) result.get("passed")).longValue() > 100, "the self-test ran its checks: " + result);
+        chromium.assertSelfTestPasses("/js/binary.selftest.js", "m.runSelfTest()", 101);
     }
 
     /** The page's rendered frames and, of those, frames without a newer snapshot, in one script (consistent). */
@@ -276,7 +233,7 @@ class BrowserPlayIT {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+        return chromium.js(script);
     }
 
     private static void awaitServer(java.util.function.BooleanSupplier condition, Supplier<String> what)

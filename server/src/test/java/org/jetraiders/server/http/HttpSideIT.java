@@ -275,7 +275,7 @@ class HttpSideIT {
         HttpResponse<String> response = get("/config.json");
 
         assertEquals(200, response.statusCode());
-        assertEquals(JsonParser.parseString("{\"ws_port\":3001,\"ws_path\":\"/ws\"}"), json(response));
+        assertEquals(JsonParser.parseString("{\"ws_port\":3001,\"ws_path\":\"/ws\",\"tick_rate\":60}"), json(response));
     }
 
     @Test

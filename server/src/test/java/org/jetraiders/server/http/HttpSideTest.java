@@ -38,6 +38,7 @@ class HttpSideTest {
         assertThrows(IllegalArgumentException.class, () -> valid().threads(0).build());
         assertThrows(IllegalArgumentException.class, () -> valid().webSocket(0, "/ws").build());
         assertThrows(IllegalArgumentException.class, () -> valid().webSocket(3001, "ws").build());
+        assertThrows(IllegalArgumentException.class, () -> valid().tickRate(0).build());
         assertThrows(IllegalArgumentException.class, () -> valid().requestTimeout(Duration.ZERO).build());
         assertThrows(IllegalArgumentException.class, () -> valid().idleTimeout(Duration.ofSeconds(-1)).build());
         assertThrows(IllegalArgumentException.class, () -> valid().maxConnections(0).build());
