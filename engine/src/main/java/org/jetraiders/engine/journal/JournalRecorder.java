@@ -169,7 +169,9 @@ final class JournalRecorder {
         state = State.AWAITING_IMAGE;
         status.broken = true;
         status.breaks++;
-        mailbox.requestImage();
+        if (!JournalObserver.IO_ERROR.equals(reason)) {
+            mailbox.requestImage(); // a failing disk is retried at the scheduled snapshots only, not every tick
+        }
         listener.broke(reason);
     }
 
@@ -190,7 +192,9 @@ final class JournalRecorder {
         ByteWriter image = mailbox.image();
         long match = mailbox.matchNumber();
         if (state == State.AWAITING_IMAGE) {
-            if (openFile(image.array(), image.length(), imageTick, match)) {
+            if (queue.backlog() > queue.capacity() / 2) {
+                // the disk is still behind: begin at a later image rather than break again
+            } else if (openFile(image.array(), image.length(), imageTick, match)) {
                 status.broken = false;
             } else {
                 broken(JournalObserver.BUFFER_FULL);

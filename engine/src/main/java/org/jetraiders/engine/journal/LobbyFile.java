@@ -82,7 +82,8 @@ final class LobbyFile {
         String base = wanted.getFileName().toString();
         String stem = base.substring(0, base.length() - JournalDescriptor.EXTENSION.length());
         for (int i = 1; i <= NAME_ATTEMPTS && path == null; i++) {
-            Path candidate = i == 1 ? wanted : wanted.resolveSibling(stem + "." + i + JournalDescriptor.EXTENSION);
+            // "_2" sorts after the first file's name, so a listing stays in time order
+            Path candidate = i == 1 ? wanted : wanted.resolveSibling(stem + "_" + i + JournalDescriptor.EXTENSION);
             try {
                 channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 path = candidate;
@@ -173,8 +174,13 @@ final class LobbyFile {
 
     private void fail(Exception e) {
         if (!failed) {
-            LOG.log(System.Logger.Level.ERROR, "journal file " + (path != null ? path : "of lobby " + journal.lobbyName())
-                    + " failed; its lobby plays on, the journal tries a new file at the next world image", e);
+            String what = "journal file " + (path != null ? path : "of lobby " + journal.lobbyName()) + " failed ("
+                    + e + "); its lobby plays on, the journal tries a new file at the next scheduled snapshot";
+            if (e instanceof IOException) {
+                LOG.log(System.Logger.Level.ERROR, what); // the disk's message says it all
+            } else {
+                LOG.log(System.Logger.Level.ERROR, what, e);
+            }
         }
         failed = true;
         journal.failedGeneration = generation;

@@ -92,39 +92,80 @@ public final class MatchScript {
 
     /** Plays the ops on a started, hand-ticked lobby; returns the number of ticks. */
     public static long play(Lobby lobby, List<Op> ops, Pacer pacer) throws InterruptedException {
-        int[] ids = new int[64];
-        long ticks = 0;
-        for (Op op : ops) {
-            switch (op.kind()) {
-                case 'J' -> {
-                    ids[op.player()] = lobby.join(op.name());
-                    if (ids[op.player()] <= 0) {
-                        throw new AssertionError("join refused: " + ids[op.player()]);
-                    }
-                }
-                case 'L' -> {
-                    if (!lobby.leave(ids[op.player()])) {
-                        throw new AssertionError("leave refused");
-                    }
-                }
-                case 'I' -> {
-                    int id = op.player() == NOBODY ? 999_999 : ids[op.player()];
-                    InputResult result = lobby.submitInput(id, op.thrust(), op.turn(), op.shoot(), op.seq());
-                    if (result != InputResult.ACCEPTED) {
-                        throw new AssertionError("input refused: " + result);
-                    }
-                }
-                case 'T' -> {
-                    if (lobby.tickNow() != InputResult.ACCEPTED) {
-                        throw new AssertionError("tick refused");
-                    }
+        Runner runner = new Runner(ops);
+        runner.playUntil(lobby, Long.MAX_VALUE, pacer);
+        return runner.ticks();
+    }
+
+    /**
+     * Plays a script in parts, possibly on different lobbies (a lobby restored from another's journal
+     * goes on where it left off); keeps the ids the lobbies gave the script's players.
+     */
+    public static final class Runner {
+        private final List<Op> ops;
+        private final int[] ids = new int[64];
+        private int next;
+        private long ticks;
+        private int lastId;
+
+        public Runner(List<Op> ops) {
+            this.ops = ops;
+        }
+
+        public long ticks() {
+            return ticks;
+        }
+
+        /**
+         * Skips the ops up to and including the given tick (a restored lobby already applied them),
+         * noting the ids their joins got: a lobby numbers its joins 1, 2, 3, ...
+         */
+        public void skipThroughTick(long tick) {
+            while (next < ops.size() && ticks < tick) {
+                Op op = ops.get(next++);
+                if (op.kind() == 'T') {
                     ticks++;
-                    pacer.ticked(ticks);
+                } else if (op.kind() == 'J') {
+                    ids[op.player()] = ++lastId;
                 }
-                default -> throw new IllegalArgumentException(op.toString());
             }
         }
-        return ticks;
+
+        /** Plays ops until {@code untilTick} ticks have been published or the script ends. */
+        public void playUntil(Lobby lobby, long untilTick, Pacer pacer) throws InterruptedException {
+            while (next < ops.size() && ticks < untilTick) {
+                Op op = ops.get(next++);
+                switch (op.kind()) {
+                    case 'J' -> {
+                        ids[op.player()] = lobby.join(op.name());
+                        lastId = ids[op.player()];
+                        if (ids[op.player()] <= 0) {
+                            throw new AssertionError("join refused: " + ids[op.player()]);
+                        }
+                    }
+                    case 'L' -> {
+                        if (!lobby.leave(ids[op.player()])) {
+                            throw new AssertionError("leave refused");
+                        }
+                    }
+                    case 'I' -> {
+                        int id = op.player() == NOBODY ? 999_999 : ids[op.player()];
+                        InputResult result = lobby.submitInput(id, op.thrust(), op.turn(), op.shoot(), op.seq());
+                        if (result != InputResult.ACCEPTED) {
+                            throw new AssertionError("input refused: " + result);
+                        }
+                    }
+                    case 'T' -> {
+                        if (lobby.tickNow() != InputResult.ACCEPTED) {
+                            throw new AssertionError("tick refused");
+                        }
+                        ticks++;
+                        pacer.ticked(ticks);
+                    }
+                    default -> throw new IllegalArgumentException(op.toString());
+                }
+            }
+        }
     }
 
     /** Called after each tick: wait here for whatever must keep up (sinks, the journal). */
