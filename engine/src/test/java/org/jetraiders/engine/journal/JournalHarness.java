@@ -116,11 +116,9 @@ final class JournalHarness {
         return journal.poll();
     }
 
-    /** One pass of the I/O thread over this lobby; true once the last file is closed. */
+    /** One pass of the I/O thread over this lobby (writes; forces only on close); true once the last file is closed. */
     boolean drainToDisk() {
-        boolean done = file.drain(System.nanoTime());
-        file.forceIfDue(System.nanoTime(), 0);
-        return done;
+        return file.drain(System.nanoTime());
     }
 
     /** Game loop, journal and disk, in that order. */
