@@ -40,6 +40,7 @@ public final class ServerMetrics {
     private final LabelledCounter agonesFailures = new LabelledCounter("jetraiders_agones_errors_total",
             "Calls to the Agones SDK sidecar that failed, by call.", "call");
     private final TickDurations tickDurations = new TickDurations();
+    private final JournalMetrics journal = new JournalMetrics(registry);
 
     public ServerMetrics() {
         registry.register(tickDurations);
@@ -83,6 +84,11 @@ public final class ServerMetrics {
     /** The game loops' tick-time histogram, fed by each lobby's {@link TickRecorder}. */
     public TickDurations tickDurations() {
         return tickDurations;
+    }
+
+    /** The journals' bytes, breaks, fsync times and deletions; the journal threads report into it. */
+    public JournalMetrics journal() {
+        return journal;
     }
 
     /** The HTTP side refused or cut off a request or connection (request_timeout, body_too_large...). */
