@@ -224,7 +224,8 @@ final class JournalRecorder {
         encoder.clear();
         long now = wallClockMillis.getAsLong();
         long named = Math.max(1, match);
-        String name = template.lobbyName() + "/" + FILE_TIME.format(Instant.ofEpochMilli(now)) + "-" + named + EXTENSION;
+        String name = directoryName(template.lobbyName()) + "/" + FILE_TIME.format(Instant.ofEpochMilli(now)) + "-"
+                + named + EXTENSION;
         byte[] path = name.getBytes(StandardCharsets.UTF_8);
         scratch.reset();
         scratch.putU32(++generation);
@@ -255,6 +256,15 @@ final class JournalRecorder {
         }
         status.recordedTick = imageTick;
         return true;
+    }
+
+    /**
+     * A lobby's directory: its name, with a leading dot written {@code %2E} so that "." and ".." (valid
+     * lobby names) stay inside the journal root and no lobby's files are hidden. Lobby names have no
+     * '%', so no two lobbies share a directory.
+     */
+    static String directoryName(String lobby) {
+        return lobby.startsWith(".") ? "%2E" + lobby.substring(1) : lobby;
     }
 
     /** Seals, writes END and queues CLOSE (the I/O thread also closes on the next OPEN or at the finish). */

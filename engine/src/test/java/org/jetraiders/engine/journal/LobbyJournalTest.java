@@ -148,6 +148,21 @@ class LobbyJournalTest {
     }
 
     @Test
+    void shouldKeepEveryLobbyNameInsideTheJournalDirectory() throws Exception {
+        for (String name : new String[] {"..", ".", ".hidden"}) {
+            JournalHarness h = new JournalHarness(LobbyConfig.builder().name(name).build(), root, 64,
+                    JournalHarness.config(root));
+            h.tick();
+            h.stop();
+            h.step();
+            h.drainToDisk();
+            assertTrue(h.breaks.isEmpty(), name + ": " + h.breaks);
+            assertEquals(root.resolve(JournalRecorder.directoryName(name)), h.status.file().getParent(), name);
+        }
+        assertEquals("%2E.", JournalRecorder.directoryName(".."));
+    }
+
+    @Test
     void shouldStartANewFileForEachMatch() throws Exception {
         Tuning quick = Tuning.builder().countdownSeconds(1).matchSeconds(2).matchEndPauseSeconds(1).build();
         JournalHarness h = new JournalHarness(LobbyConfig.builder().name("lobby").seed(3).tuning(quick).build(), root,
