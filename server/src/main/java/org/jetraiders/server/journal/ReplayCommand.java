@@ -129,7 +129,8 @@ public final class ReplayCommand {
             return DIVERGED;
         }
         out.printf("verified %d ticks (%d checksums)%n", r.ticks(), r.checksums());
-        out.printf("ticks %d to %d; %d snapshots matched; %s%n", r.startTick(), r.endTick(), r.snapshots(),
+        out.printf("ticks %d to %d; %d snapshot%s matched; %s%n", r.startTick(), r.endTick(), r.snapshots(),
+                r.snapshots() == 1 ? "" : "s",
                 r.endReason() != 0 ? "file ends: " + JournalDescriptor.endReason(r.endReason())
                         : r.torn() ? "file torn" : "file ends without an end record (still being written, or cut at a record)");
         if (r.torn()) {
