@@ -60,7 +60,6 @@ class JournalIT {
         assertEquals(JournalDescriptor.END_STOPPED, r.endReason(), "the server stopped the lobby cleanly");
         assertTrue(r.endTick() >= lastTick, r.endTick() + " >= " + lastTick);
         assertTrue(r.checksums() >= lastTick / 60 - 1, r.checksums() + " checksums");
-        assertEquals(List.of(), r.scores(), "the server disconnected both as it stopped");
         ReplayReport playing = Replay.of(files.get(0)).to(lastTick).run();
         assertEquals(List.of("ada", "bo"), playing.scores().stream().map(PlayerScore::name).toList());
     }
