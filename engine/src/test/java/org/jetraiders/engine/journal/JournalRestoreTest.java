@@ -87,6 +87,16 @@ class JournalRestoreTest {
         assertThrows(IllegalStateException.class, point::takeWorld, "a restore point backs one lobby only");
     }
 
+    @Test
+    void shouldRefuseALobbyWhoseRulesAreNotTheJournals() throws Exception {
+        Path journal = recordUntilCrash(MatchScript.generate(3, 2, 300));
+        RestorePoint point = Replay.restore(journal);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> point.configure(lobby("x"))
+                .tuning(Tuning.defaults()).build());
+        assertTrue(e.getMessage().contains("RestorePoint.configure"), e.getMessage());
+        assertEquals(300, point.tick(), "a journal that ends with its lobby's stop restores to the stop");
+    }
+
     private List<SnapshotCopy> playFresh(List<MatchScript.Op> script) throws Exception {
         Lobby lobby = Lobby.create(lobby("reference").build());
         lobby.start();
@@ -105,7 +115,7 @@ class JournalRestoreTest {
         }
     }
 
-    /** Plays the script's first ticks with a journal, one tick recorded before the next is played. */
+    /** Plays the script's first ticks (at most CRASH_TICKS) with a journal, one tick recorded before the next is played. */
     private Path recordUntilCrash(List<MatchScript.Op> script) throws Exception {
         Path root = dir.resolve("journal");
         try (Journaler journaler = Journaler.start(JournalConfig.builder(root)
