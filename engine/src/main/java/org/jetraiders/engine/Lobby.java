@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import org.jetraiders.engine.journal.JournalStatus;
+import org.jetraiders.engine.journal.LobbyRecording;
 import org.jetraiders.engine.pipeline.ClientConsumer;
 import org.jetraiders.engine.pipeline.EncodingStage;
 import org.jetraiders.engine.pipeline.GameLoopHandler;
@@ -16,8 +18,10 @@ import org.jetraiders.engine.pipeline.LobbyCounters;
 import org.jetraiders.engine.pipeline.LobbyLoop;
 import org.jetraiders.engine.pipeline.LobbyPipelineState;
 import org.jetraiders.engine.pipeline.NoWakeWaitStrategy;
+import org.jetraiders.engine.pipeline.PassSignal;
 import org.jetraiders.engine.pipeline.SnapshotEvent;
 import org.jetraiders.engine.pipeline.StatusCell;
+import org.jetraiders.engine.pipeline.TickCapture;
 import org.jetraiders.engine.sim.World;
 
 /**
@@ -46,6 +50,8 @@ public final class Lobby implements AutoCloseable {
 
     private static final long NO_SLOT = -1;
     private static final long LEAVE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** A stop waits at least this long for the journal's last file to reach the disk. */
+    private static final long JOURNAL_CLOSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final LobbyConfig config;
     private final RingBuffer<InputEvent> input;
@@ -63,11 +69,19 @@ public final class Lobby implements AutoCloseable {
     private final AtomicInteger nextPlayerId = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final LobbyRecording recording;
     private volatile boolean running;
 
     private Lobby(LobbyConfig config) {
         this.config = config;
-        World world = new World(config.tuning(), config.tickRateHz(), config.maxPlayers(), config.seed());
+        World world = config.restorePoint() != null ? config.restorePoint().takeWorld()
+                : new World(config.tuning(), config.tickRateHz(), config.maxPlayers(), config.seed());
+        // a restored world keeps its players: count them, and hand out ids above every id it has seen
+        reservedPlayers.set(world.playerCount());
+        nextPlayerId.set(world.highestPlayerId());
+        cell.status = world.status();
+        cell.tick = world.tick();
+        recording = config.journaler() == null ? null : config.journaler().prepare(config, world);
         // Both rings are polled (the input ring on the game loop's beat, the output ring by the shard
         // threads when signalled), so publishing wakes nobody.
         input = RingBuffer.createMultiProducer(InputEvent::new, config.inputRingSize(), NoWakeWaitStrategy.INSTANCE);
@@ -84,8 +98,13 @@ public final class Lobby implements AutoCloseable {
         encodingStage = new EncodingStage(output, config.encoders().toArray(new SnapshotEncoder[0]), pool.shards());
         encodingStage.register();
         gameLoop = new LobbyLoop(config.name(), input,
-                new GameLoopHandler(world, output, counters, cell, state, reservedPlayers, config.tickObserver()),
-                config.autoTick(), config.tickPeriodNanos(), counters, pool.encoders());
+                new GameLoopHandler(world, output, counters, cell, state, reservedPlayers, config.tickObserver(),
+                        recording == null ? TickCapture.NONE : recording.capture()),
+                config.autoTick(), config.tickPeriodNanos(), counters, pool.encoders(),
+                recording == null ? PassSignal.NONE : recording.signal());
+        if (recording != null) {
+            recording.attach(input, gameLoop.consumedSequence());
+        }
     }
 
     /** Builds a lobby; nothing runs until {@link #start()}. */
@@ -102,6 +121,9 @@ public final class Lobby implements AutoCloseable {
             throw new IllegalStateException("lobby " + config.name() + " already started");
         }
         pool.encoders().hostStage(encodingStage);
+        if (recording != null) {
+            recording.start();
+        }
         running = true;
         loopPool.shards().host(gameLoop);
     }
@@ -308,6 +330,11 @@ public final class Lobby implements AutoCloseable {
         return counters;
     }
 
+    /** The lobby's journal: its file, how far it recorded, its breaks; {@link JournalStatus#NONE} without a journaler. */
+    public JournalStatus journal() {
+        return recording == null ? JournalStatus.NONE : recording.status();
+    }
+
     /** {@link #stop(Duration)} with 3 seconds. */
     @Override
     public void close() {
@@ -346,6 +373,10 @@ public final class Lobby implements AutoCloseable {
         } finally {
             running = false;
             gameLoop.retire();
+            if (recording != null && started.get()) {
+                recording.lobbyStopped(); // after a STOP it has ended already; else it ends at what was applied
+                recording.awaitClosed(Math.max(deadline, System.nanoTime() + JOURNAL_CLOSE_NANOS));
+            }
             encodingStage.retire();
             pool.encoders().signalAll();
             pool.shards().signalAll();

@@ -3,6 +3,8 @@ package org.jetraiders.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jetraiders.engine.journal.Journaler;
+import org.jetraiders.engine.journal.RestorePoint;
 
 /**
  * Everything a lobby is built from. Immutable; {@link Builder#build()} checks every value and names the
@@ -26,6 +28,8 @@ public final class LobbyConfig {
     private final GameLoopPool gameLoops;
     private final boolean autoTick;
     private final TickObserver tickObserver;
+    private final Journaler journaler;
+    private final RestorePoint restorePoint;
 
     private LobbyConfig(Builder b) {
         name = b.name;
@@ -43,6 +47,8 @@ public final class LobbyConfig {
         gameLoops = b.gameLoops;
         autoTick = b.autoTick;
         tickObserver = b.tickObserver;
+        journaler = b.journaler;
+        restorePoint = b.restorePoint;
     }
 
     public static Builder builder() {
@@ -80,6 +86,11 @@ public final class LobbyConfig {
     /** Told the duration of every tick, on the game-loop thread. Default {@link TickObserver#NONE}. */
     public TickObserver tickObserver() { return tickObserver; }
 
+    /** Records the lobby into journal files (docs/JOURNAL.md), or null (default) for none. */
+    public Journaler journaler() { return journaler; }
+    /** The world the lobby starts from (crash recovery), or null (default) for a fresh world. */
+    public RestorePoint restorePoint() { return restorePoint; }
+
     /** Duration of one tick in nanoseconds. */
     public long tickPeriodNanos() {
         return 1_000_000_000L / tickRateHz;
@@ -90,7 +101,8 @@ public final class LobbyConfig {
                 .name(name).tickRateHz(tickRateHz).tuning(tuning).seed(seed).maxPlayers(maxPlayers)
                 .inputRingSize(inputRingSize).outputRingSize(outputRingSize).maxLagSnapshots(maxLagSnapshots)
                 .maxLagTime(maxLagTime).sinkBlockTimeout(sinkBlockTimeout).encoders(encoders)
-                .clientThreads(clientThreads).gameLoops(gameLoops).autoTick(autoTick).tickObserver(tickObserver);
+                .clientThreads(clientThreads).gameLoops(gameLoops).autoTick(autoTick).tickObserver(tickObserver)
+                .journaler(journaler).restoreFrom(restorePoint);
     }
 
     public static final class Builder {
@@ -109,6 +121,8 @@ public final class LobbyConfig {
         private GameLoopPool gameLoops;
         private boolean autoTick = true;
         private TickObserver tickObserver = TickObserver.NONE;
+        private Journaler journaler;
+        private RestorePoint restorePoint;
 
         private Builder() {
         }
@@ -128,6 +142,9 @@ public final class LobbyConfig {
         public Builder gameLoops(GameLoopPool pool) { this.gameLoops = pool; return this; }
         public Builder autoTick(boolean autoTick) { this.autoTick = autoTick; return this; }
         public Builder tickObserver(TickObserver observer) { this.tickObserver = observer; return this; }
+        public Builder journaler(Journaler journaler) { this.journaler = journaler; return this; }
+        /** Start from a restored world; {@link RestorePoint#configure} also sets what must match it. */
+        public Builder restoreFrom(RestorePoint point) { this.restorePoint = point; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid value */
         public LobbyConfig build() {
@@ -148,6 +165,11 @@ public final class LobbyConfig {
             require(tickObserver != null, "tickObserver must not be null");
             for (SnapshotEncoder e : encoders) {
                 require(e != null, "encoders must not contain null");
+            }
+            if (restorePoint != null) {
+                var h = restorePoint.header();
+                require(h.tickRateHz() == tickRateHz && h.maxPlayers() == maxPlayers && h.tuning().equals(tuning),
+                        "tickRateHz, maxPlayers and tuning must be the restored journal's (use RestorePoint.configure)");
             }
             return new LobbyConfig(this);
         }

@@ -128,6 +128,28 @@ public final class Tuning {
     /** Players needed to leave the Lobby state and start a match (default 1). */
     public int minPlayersToStart() { return minPlayersToStart; }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tuning t && Double.compare(minX, t.minX) == 0 && Double.compare(maxX, t.maxX) == 0
+                && Double.compare(minY, t.minY) == 0 && Double.compare(maxY, t.maxY) == 0
+                && Double.compare(turnRate, t.turnRate) == 0 && Double.compare(throttleRate, t.throttleRate) == 0
+                && Double.compare(maxSpeed, t.maxSpeed) == 0 && Double.compare(planeRadius, t.planeRadius) == 0
+                && maxHp == t.maxHp && Double.compare(shotCooldownSeconds, t.shotCooldownSeconds) == 0
+                && Double.compare(noseOffset, t.noseOffset) == 0 && Double.compare(projectileSpeed, t.projectileSpeed) == 0
+                && Double.compare(projectileLifetimeSeconds, t.projectileLifetimeSeconds) == 0
+                && Double.compare(projectileRadius, t.projectileRadius) == 0 && damage == t.damage
+                && Double.compare(respawnSeconds, t.respawnSeconds) == 0 && countdownSeconds == t.countdownSeconds
+                && matchSeconds == t.matchSeconds && matchEndPauseSeconds == t.matchEndPauseSeconds
+                && minPlayersToStart == t.minPlayersToStart;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(minX, maxX, minY, maxY, turnRate, throttleRate, maxSpeed, planeRadius, maxHp,
+                shotCooldownSeconds, noseOffset, projectileSpeed, projectileLifetimeSeconds, projectileRadius, damage,
+                respawnSeconds, countdownSeconds, matchSeconds, matchEndPauseSeconds, minPlayersToStart);
+    }
+
     /** Mutable builder; {@link #build()} validates every value. */
     public static final class Builder {
         private double minX = -400;

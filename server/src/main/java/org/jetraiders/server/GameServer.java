@@ -1,5 +1,6 @@
 package org.jetraiders.server;
 
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jetraiders.engine.ClientThreadPool;
 import org.jetraiders.engine.GameLoopPool;
 import org.jetraiders.engine.Lobby;
+import org.jetraiders.engine.journal.JournalConfig;
+import org.jetraiders.engine.journal.Journaler;
 import org.jetraiders.server.agones.AgonesAgent;
 import org.jetraiders.server.agones.ServerLobbies;
 import org.jetraiders.server.auth.GuestAuth;
@@ -21,6 +24,8 @@ import org.jetraiders.server.http.HealthCheck;
 import org.jetraiders.server.http.HttpSide;
 import org.jetraiders.server.http.LobbyDirectory;
 import org.jetraiders.server.http.LobbyView;
+import org.jetraiders.server.journal.JournalSettings;
+import org.jetraiders.server.journal.ServerVersion;
 import org.jetraiders.server.lobby.BotSquadron;
 import org.jetraiders.server.lobby.LobbyManager;
 import org.jetraiders.server.lobby.ManagedLobby;
@@ -43,6 +48,7 @@ public final class GameServer implements AutoCloseable {
     private final ResumeKeys resumeKeys;
     private final ClientThreadPool clientThreads;
     private final GameLoopPool gameLoops;
+    private final Journaler journaler;
     private final LobbyManager lobbies;
     private final ScheduledExecutorService timers;
     private final GameWebSocketServer webSocket;
@@ -59,13 +65,39 @@ public final class GameServer implements AutoCloseable {
         this.resumeKeys = new ResumeKeys(secret); // the same secret: a restart with it keeps both kinds of token valid
         this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
         this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads());
-        this.lobbies = new LobbyManager(config, clientThreads, gameLoops, metrics);
+        this.journaler = config.journal().enabled() ? startJournaler(config.journal(), metrics) : null;
+        this.lobbies = new LobbyManager(config, clientThreads, gameLoops, metrics, journaler);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jr-timers");
             t.setDaemon(true);
             return t;
         });
         this.webSocket = new GameWebSocketServer(config, lobbies, auth, resumeKeys, metrics, timers);
+    }
+
+    /**
+     * The journal threads (docs/JOURNAL.md), before any lobby exists: each lobby is recorded from its
+     * first tick.
+     *
+     * @throws UncheckedIOException when the journal directory cannot be created
+     */
+    private static Journaler startJournaler(JournalSettings settings, ServerMetrics metrics) {
+        JournalConfig config = JournalConfig.builder(settings.journalDirectory())
+                .retentionBytes(settings.retentionMb() << 20)
+                .fsyncInterval(settings.fsyncInterval())
+                .snapshotInterval(settings.snapshotInterval())
+                .bufferBytes(settings.bufferKb() << 10)
+                .serverVersion(ServerVersion.current())
+                .observer(metrics.journal())
+                .build();
+        try {
+            Journaler journaler = Journaler.start(config);
+            LOG.info("journaling lobbies into {} (--journal false turns it off)", config.directory().toAbsolutePath());
+            return journaler;
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot create the journal directory " + config.directory().toAbsolutePath()
+                    + " (" + e + "); set --data-dir, or --journal false", e);
+        }
     }
 
     /** Binds both ports and starts everything; returns once clients can connect. */
@@ -184,7 +216,10 @@ public final class GameServer implements AutoCloseable {
         if (bots != null) {
             bots.stop();
         }
-        lobbies.close();
+        lobbies.close(); // each lobby's journal ends its file as the lobby stops
+        if (journaler != null) {
+            journaler.close();
+        }
         try {
             webSocket.stop(1000, "server stopping"); // closes anyone left with 1001 and joins its threads
         } catch (InterruptedException e) {

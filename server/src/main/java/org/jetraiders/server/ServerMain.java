@@ -3,15 +3,23 @@ package org.jetraiders.server;
 import java.util.concurrent.CountDownLatch;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.config.ServerOptions;
+import org.jetraiders.server.journal.ReplayCommand;
 import org.jetraiders.server.warmup.JitWarmup;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar jet-raiders-server.jar [--help]}: starts the server and stops it on SIGTERM / Ctrl-C. */
+/**
+ * {@code java -jar jet-raiders-server.jar [--help]}: starts the server and stops it on SIGTERM / Ctrl-C;
+ * {@code java -jar jet-raiders-server.jar replay FILE ...} replays a journal ({@link ReplayCommand}).
+ */
 public final class ServerMain {
     private ServerMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("replay")) {
+            System.exit(ReplayCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         ServerOptions.Parsed parsed;
         try {
             parsed = ServerOptions.parse(args, System.getenv());
@@ -31,7 +39,14 @@ public final class ServerMain {
         if (config.warmUp()) {
             warmUp(config.tickRateHz());
         }
-        GameServer server = new GameServer(config);
+        GameServer server;
+        try {
+            server = new GameServer(config);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         try {
             server.start();
         } catch (java.net.BindException e) {

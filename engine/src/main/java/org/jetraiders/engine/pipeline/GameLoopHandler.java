@@ -26,6 +26,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
     private final AtomicInteger reservedPlayers;
     private final ScoreTable scores;
     private final TickObserver tickObserver;
+    private final TickCapture capture;
 
     private long publishedScoresVersion = -1;
     private long lastScoresTick;
@@ -38,7 +39,15 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
 
     public GameLoopHandler(World world, RingBuffer<SnapshotEvent> output, LobbyCounters counters, StatusCell cell,
                            LobbyPipelineState state, AtomicInteger reservedPlayers, TickObserver tickObserver) {
+        this(world, output, counters, cell, state, reservedPlayers, tickObserver, TickCapture.NONE);
+    }
+
+    /** @param capture told about every tick after the step, before its snapshot is published (the journal's) */
+    public GameLoopHandler(World world, RingBuffer<SnapshotEvent> output, LobbyCounters counters, StatusCell cell,
+                           LobbyPipelineState state, AtomicInteger reservedPlayers, TickObserver tickObserver,
+                           TickCapture capture) {
         this.tickObserver = tickObserver;
+        this.capture = capture;
         this.world = world;
         this.output = output;
         this.counters = counters;
@@ -56,7 +65,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
         }
         switch (event.type) {
             case InputEvent.INPUT -> applyInput(event);
-            case InputEvent.TICK -> tick();
+            case InputEvent.TICK -> tick(event);
             case InputEvent.JOIN -> {
                 if (world.addPlayer(event.playerId, event.name) == World.NO_SLOT) {
                     reservedPlayers.decrementAndGet(); // cannot happen while reservations match slots
@@ -71,20 +80,16 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
             case InputEvent.STOP -> stop();
             default -> { }
         }
-        event.name = null; // do not pin a leaving player's name in the ring
+        // a JOIN keeps its name in the slot: the journal reads the slot after us (a publisher resets it)
     }
 
     private void applyInput(InputEvent event) {
-        int slot = world.slotOf(event.playerId);
-        if (slot == World.NO_SLOT) {
+        int result = world.applyInput(event.playerId, event.thrust, event.turn, event.shoot, event.inputSeq);
+        if (result == World.INPUT_UNKNOWN_PLAYER) {
             counters.inputsUnknownPlayer++;
-            return;
-        }
-        if (event.inputSeq != 0 && event.inputSeq <= world.lastInputSeq(slot)) {
+        } else if (result == World.INPUT_STALE) {
             counters.inputsStale++;
-            return;
         }
-        world.setInput(slot, event.thrust, event.turn, event.shoot, event.inputSeq);
     }
 
     /** The plane stays, flying on with a neutral input; the next client's sequence numbers start afresh. */
@@ -97,9 +102,10 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
         world.setInput(slot, 0, 0, false, 0);
     }
 
-    private void tick() {
+    private void tick(InputEvent event) {
         long started = System.nanoTime(); // metrics only; the simulation never reads the clock
         world.step();
+        capture.afterStep(world, event);
         publish(null);
         LobbyStatus status = world.status();
         if (cell.status != status) {

@@ -3,6 +3,7 @@ package org.jetraiders.engine.pipeline;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 
 /**
  * One lobby's game loop as a {@link LoopTask}: when a tick falls due it publishes a TICK into the
@@ -25,6 +26,7 @@ public final class LobbyLoop implements LoopTask {
     private final long periodNanos;
     private final LobbyCounters counters;
     private final ConsumerShards consumers;
+    private final PassSignal journal;
 
     private volatile boolean runRequested;
     private volatile boolean retired;
@@ -36,6 +38,13 @@ public final class LobbyLoop implements LoopTask {
 
     public LobbyLoop(String lobbyName, RingBuffer<InputEvent> input, GameLoopHandler gameLoop, boolean autoTick,
                      long periodNanos, LobbyCounters counters, ConsumerShards consumers) {
+        this(lobbyName, input, gameLoop, autoTick, periodNanos, counters, consumers, PassSignal.NONE);
+    }
+
+    /** @param journal woken with the consumers after each pass that stepped this lobby */
+    public LobbyLoop(String lobbyName, RingBuffer<InputEvent> input, GameLoopHandler gameLoop, boolean autoTick,
+                     long periodNanos, LobbyCounters counters, ConsumerShards consumers, PassSignal journal) {
+        this.journal = journal;
         this.lobbyName = lobbyName;
         this.input = input;
         this.gameLoop = gameLoop;
@@ -132,6 +141,15 @@ public final class LobbyLoop implements LoopTask {
     @Override
     public void signalConsumers(long passId) {
         consumers.signalAll(passId);
+        journal.signal(passId);
+    }
+
+    /**
+     * The game loop's position in the input ring: every event up to it has been applied. The journal
+     * reads behind it without gating the ring (see {@code journal.LobbyJournal}).
+     */
+    public Sequence consumedSequence() {
+        return poller.getSequence();
     }
 
     /** Any thread: the shard drops this loop at its next pass; nothing reads the input ring after. */

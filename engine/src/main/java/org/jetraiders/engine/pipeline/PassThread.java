@@ -9,21 +9,21 @@ import java.util.concurrent.locks.LockSupport;
  * pass runs; a wake-up that lands during a pass is never lost, because the thread clears the flag
  * when a pass begins and parks only if nothing set it since.
  */
-abstract class PassThread implements Runnable {
+public abstract class PassThread implements Runnable {
     private final String threadName;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile Thread thread;
 
-    PassThread(String threadName) {
+    protected PassThread(String threadName) {
         this.threadName = threadName;
     }
 
-    final String threadName() {
+    protected final String threadName() {
         return threadName;
     }
 
-    final void start() {
+    public final void start() {
         Thread t = new Thread(this, threadName);
         t.setDaemon(true);
         thread = t;
@@ -40,29 +40,29 @@ abstract class PassThread implements Runnable {
     }
 
     /** Any thread: the thread ends after its current pass. */
-    final void stop() {
+    public final void stop() {
         running = false;
         wake();
     }
 
-    final void join(long millis) throws InterruptedException {
+    public final void join(long millis) throws InterruptedException {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             t.join(millis);
         }
     }
 
-    final boolean isRunning() {
+    protected final boolean isRunning() {
         return running;
     }
 
     /** The thread, as a pass begins: wake-ups from now on ask for the next pass. */
-    final void beginPass() {
+    protected final void beginPass() {
         wakePending.set(false);
     }
 
     /** The thread, after a pass: parks up to {@code nanos} unless woken since {@link #beginPass()}. */
-    final void parkUnlessWoken(long nanos) {
+    protected final void parkUnlessWoken(long nanos) {
         if (nanos > 0 && !wakePending.get()) {
             LockSupport.parkNanos(this, nanos);
         }

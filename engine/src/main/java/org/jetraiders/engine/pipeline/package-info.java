@@ -26,6 +26,12 @@
  *                                   polled by K client threads (jr-clients-N), shared by every lobby
  * </pre>
  *
+ * <p>With a journaler, one more reader follows the game loop in every input ring without gating it: the
+ * journal thread ({@code jr-journal}), woken with the consumers after each pass. The game loop stamps
+ * each TICK slot it handles for it ({@link org.jetraiders.engine.pipeline.TickCapture}) and keeps JOIN
+ * names in their slots. See the {@code journal} package doc for why it never gates and what happens
+ * when it falls a ring behind.
+ *
  * <h2>Threads: a fixed few, whatever the number of lobbies</h2>
  * Inputs, ticks, joins and leaves share one ring per lobby, so its game loop sees them totally
  * ordered: that is what makes a recorded stream replay exactly. A lobby's {@code World} is touched by

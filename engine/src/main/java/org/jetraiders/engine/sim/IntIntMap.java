@@ -5,9 +5,9 @@ package org.jetraiders.engine.sim;
  * backward-shift deletion so that no tombstones build up. Fixed capacity, never allocates after
  * construction, no boxing. Used for player id to slot.
  */
-final class IntIntMap {
+public final class IntIntMap {
     /** Returned by {@link #get} and {@link #remove} for an absent key; also marks an empty cell. */
-    static final int MISSING = -1;
+    public static final int MISSING = -1;
 
     private final int[] keys;
     private final int[] values;
@@ -16,7 +16,7 @@ final class IntIntMap {
     private int size;
 
     /** A map that can hold {@code maxSize} entries at a load factor of at most one half. */
-    IntIntMap(int maxSize) {
+    public IntIntMap(int maxSize) {
         if (maxSize < 0 || maxSize > 1 << 28) {
             throw new IllegalArgumentException("maxSize must be in [0, 2^28], was " + maxSize);
         }
@@ -28,11 +28,11 @@ final class IntIntMap {
         java.util.Arrays.fill(values, MISSING);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int get(int key) {
+    public int get(int key) {
         int i = index(key);
         while (values[i] != MISSING) {
             if (keys[i] == key) {
@@ -44,7 +44,7 @@ final class IntIntMap {
     }
 
     /** Inserts or replaces. @throws IllegalStateException when a new key would exceed the capacity */
-    void put(int key, int value) {
+    public void put(int key, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("value must be >= 0");
         }
@@ -65,7 +65,7 @@ final class IntIntMap {
     }
 
     /** Removes the key; returns its value or MISSING. */
-    int remove(int key) {
+    public int remove(int key) {
         int i = index(key);
         while (values[i] != MISSING) {
             if (keys[i] == key) {

@@ -105,6 +105,32 @@ final class MatchClock {
         ticksLeft = matchTicks;
     }
 
+    /** Phase, countdown seconds shown and ticks left: all that later ticks depend on. */
+    void writeState(StateWriter out) {
+        out.putInt(status.phase().ordinal());
+        out.putInt(status.secondsLeft());
+        out.putLong(ticksLeft);
+    }
+
+    void readState(StateReader in) {
+        int phase = in.getInt();
+        int secondsLeft = in.getInt();
+        long left = in.getLong();
+        LobbyStatus.Phase[] phases = LobbyStatus.Phase.values();
+        if (phase < 0 || phase >= phases.length || phases[phase] == LobbyStatus.Phase.STOPPING || secondsLeft < 0
+                || left < 0) {
+            throw new IllegalArgumentException("malformed match clock: phase " + phase + ", " + secondsLeft
+                    + " s shown, " + left + " ticks left");
+        }
+        status = switch (phases[phase]) {
+            case MATCH_STARTING -> LobbyStatus.matchStarting(secondsLeft);
+            case MATCH_RUNNING -> LobbyStatus.MATCH_RUNNING;
+            case MATCH_ENDED -> LobbyStatus.MATCH_ENDED;
+            default -> LobbyStatus.LOBBY;
+        };
+        ticksLeft = left;
+    }
+
     private int secondsCeil(long ticks) {
         return (int) ((ticks + tickRate - 1) / tickRate);
     }

@@ -72,6 +72,14 @@ final class Planes {
         while (active[slot]) {
             slot++;
         }
+        return addAt(slot, id, playerName);
+    }
+
+    /** Takes the given free slot for the player (restoring a world image); returns it, or World.NO_SLOT. */
+    int addAt(int slot, int id, String playerName) {
+        if (slot < 0 || slot >= capacity || active[slot] || slotById.get(id) != IntIntMap.MISSING) {
+            return World.NO_SLOT;
+        }
         clear(slot);
         active[slot] = true;
         playerId[slot] = id;

@@ -13,6 +13,14 @@ final class SplitMix64 {
         this.state = seed;
     }
 
+    long state() {
+        return state;
+    }
+
+    void setState(long state) {
+        this.state = state;
+    }
+
     long nextLong() {
         long z = (state += GOLDEN_GAMMA);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -40,6 +40,10 @@ import org.jetraiders.engine.Tuning;
 public final class World {
     /** Returned by {@link #slotOf(int)} for an unknown player, and by {@link #addPlayer} when full. */
     public static final int NO_SLOT = -1;
+    /** {@link #applyInput} results. */
+    public static final int INPUT_APPLIED = 0;
+    public static final int INPUT_UNKNOWN_PLAYER = 1;
+    public static final int INPUT_STALE = 2;
 
     private final Tuning tuning;
     private final int tickRateHz;
@@ -59,6 +63,8 @@ public final class World {
 
     private long tick;
     private long scoresVersion;
+    private long matchNumber;
+    private int highestPlayerId;
     private int nextProjectileId = 1;
     private boolean naiveHitTest;
 
@@ -124,6 +130,7 @@ public final class World {
         spawn(slot);
         pending.addSpawn(playerId);
         scoresVersion++;
+        highestPlayerId = Math.max(highestPlayerId, playerId);
         return slot;
     }
 
@@ -162,6 +169,25 @@ public final class World {
         return planes.count;
     }
 
+    /**
+     * The game loop's input rule: the player's input is stored ({@link #setInput}) unless the player is
+     * unknown or {@code inputSeq} is not newer than the last one stored (0 means "no sequence" and is
+     * always newer). Replaying a journal applies inputs through here too, so acks replay exactly.
+     *
+     * @return {@link #INPUT_APPLIED}, {@link #INPUT_UNKNOWN_PLAYER} or {@link #INPUT_STALE}
+     */
+    public int applyInput(int playerId, double thrust, double turn, boolean shoot, long inputSeq) {
+        int slot = planes.slotOf(playerId);
+        if (slot == NO_SLOT) {
+            return INPUT_UNKNOWN_PLAYER;
+        }
+        if (inputSeq != 0 && inputSeq <= planes.lastInputSeq[slot]) {
+            return INPUT_STALE;
+        }
+        setInput(slot, thrust, turn, shoot, inputSeq);
+        return INPUT_APPLIED;
+    }
+
     /** Stores the player's latest input (held until replaced). Clamps to [-1, 1]; a non-finite value is treated as 0. */
     public void setInput(int slot, double thrust, double turn, boolean shoot, long inputSeq) {
         if (!planes.isActive(slot)) {
@@ -195,6 +221,10 @@ public final class World {
         updateProjectiles();    // 5
         if (clock.advance(planes.count)) { // 6
             resetScores();
+            LobbyStatus.Phase phase = clock.phase();
+            if (phase == LobbyStatus.Phase.MATCH_STARTING || phase == LobbyStatus.Phase.MATCH_RUNNING) {
+                matchNumber++;
+            }
         }
     }
 
@@ -383,6 +413,56 @@ public final class World {
     /** Incremented whenever any kill or death count changes or the player set changes. */
     public long scoresVersion() {
         return scoresVersion;
+    }
+
+    /** Matches begun so far: 0 until the first countdown (or match) starts, then 1, 2, ... */
+    public long matchNumber() {
+        return matchNumber;
+    }
+
+    /** The largest player id ever added (0 if none): a restored lobby hands out ids above it. */
+    public int highestPlayerId() {
+        return highestPlayerId;
+    }
+
+    // ---- state, for journals and restoring ---------------------------------------------------------
+
+    /**
+     * Writes the whole state that later steps depend on, in a fixed order (docs/JOURNAL.md, "World
+     * image"): a world {@link #restore restored} from it steps exactly as this one does. Allocates
+     * nothing; the game loop calls it for checksums and snapshots.
+     */
+    public void writeState(StateWriter out) {
+        out.putLong(tick);
+        out.putLong(scoresVersion);
+        out.putLong(matchNumber);
+        out.putInt(highestPlayerId);
+        out.putInt(nextProjectileId);
+        out.putLong(random.state());
+        clock.writeState(out);
+        WorldState.writePlanes(planes, out);
+        WorldState.writeProjectiles(projectiles, out);
+        WorldState.writePending(pending, out);
+    }
+
+    /**
+     * A world with the given configuration in the state {@link #writeState} wrote.
+     *
+     * @throws IllegalArgumentException when the state does not fit the configuration or is malformed
+     */
+    public static World restore(Tuning tuning, int tickRateHz, int maxPlayers, long seed, StateReader in) {
+        World w = new World(tuning, tickRateHz, maxPlayers, seed);
+        w.tick = WorldState.nonNegative(in.getLong(), "tick");
+        w.scoresVersion = in.getLong();
+        w.matchNumber = WorldState.nonNegative(in.getLong(), "match number");
+        w.highestPlayerId = in.getInt();
+        w.nextProjectileId = in.getInt();
+        w.random.setState(in.getLong());
+        w.clock.readState(in);
+        WorldState.readPlanes(w.planes, in);
+        WorldState.readProjectiles(w.projectiles, w.planes, in);
+        WorldState.readPending(w.pending, in);
+        return w;
     }
 
     // ---- configuration and benchmarking ------------------------------------------------------------

@@ -26,6 +26,8 @@ public final class SnapshotCopy {
     private final int[] planeId;
     private final double[] planeRot;
     private final long[] planeLastInputSeq;
+    private final int[] planeKills;
+    private final int[] planeDeaths;
 
     public SnapshotCopy(Snapshot s, int encoderCount) {
         sequence = s.sequence();
@@ -41,11 +43,15 @@ public final class SnapshotCopy {
         planeId = new int[planeCount];
         planeRot = new double[planeCount];
         planeLastInputSeq = new long[planeCount];
+        planeKills = new int[planeCount];
+        planeDeaths = new int[planeCount];
         n.add(planeCount);
         for (int i = 0; i < planeCount; i++) {
             planeId[i] = s.planeId(i);
             planeRot[i] = s.planeRot(i);
             planeLastInputSeq[i] = s.planeLastInputSeq(i);
+            planeKills[i] = s.planeKills(i);
+            planeDeaths[i] = s.planeDeaths(i);
             names.add(s.planeName(i));
             n.add(s.planeId(i)).add(s.planeX(i)).add(s.planeY(i)).add(s.planeRot(i)).add(s.planeThrottle(i))
                     .add(s.planeHp(i)).add(s.planeAlive(i) ? 1 : 0).add(s.planeKills(i)).add(s.planeDeaths(i))
@@ -114,9 +120,23 @@ public final class SnapshotCopy {
         return planeId[i];
     }
 
+    public int planeKills(int i) {
+        return planeKills[i];
+    }
+
+    public int planeDeaths(int i) {
+        return planeDeaths[i];
+    }
+
     /** Bit-for-bit equality of every field (and of the names). */
     public boolean sameAs(SnapshotCopy other) {
         return Arrays.equals(numbers, other.numbers) && names.equals(other.names);
+    }
+
+    /** As {@link #sameAs}, except the place in the stream (a restored lobby numbers its snapshots from 0). */
+    public boolean sameWorldAs(SnapshotCopy other) {
+        return Arrays.equals(numbers, 1, numbers.length, other.numbers, 1, other.numbers.length)
+                && names.equals(other.names);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jetraiders.server.config;
 
 import java.time.Duration;
 import org.jetraiders.server.agones.AgonesSettings;
+import org.jetraiders.server.journal.JournalSettings;
 
 /**
  * Everything the server is started with. Immutable; every value has a default and a command-line
@@ -48,6 +49,7 @@ public final class ServerConfig {
     private final String defaultLobby;
     private final long seed;
     private final AgonesSettings agones;
+    private final JournalSettings journal;
 
     private ServerConfig(Builder b) {
         host = b.host;
@@ -90,6 +92,7 @@ public final class ServerConfig {
         defaultLobby = b.defaultLobby;
         seed = b.seed;
         agones = b.agones;
+        journal = b.journal;
     }
 
     public static Builder builder() {
@@ -154,6 +157,8 @@ public final class ServerConfig {
     public long seed() { return seed; }
     /** Agones integration ({@code --agones}, off by default). */
     public AgonesSettings agones() { return agones; }
+    /** Recording lobbies into journals ({@code --data-dir}, {@code --journal*}; on by default). */
+    public JournalSettings journal() { return journal; }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -197,6 +202,7 @@ public final class ServerConfig {
         b.defaultLobby = defaultLobby;
         b.seed = seed;
         b.agones = agones;
+        b.journal = journal;
         return b;
     }
 
@@ -241,6 +247,7 @@ public final class ServerConfig {
         private String defaultLobby = "main";
         private long seed = System.nanoTime();
         private AgonesSettings agones = AgonesSettings.defaults();
+        private JournalSettings journal = JournalSettings.defaults();
 
         private Builder() {
         }
@@ -287,6 +294,9 @@ public final class ServerConfig {
         public Builder agones(AgonesSettings v) { agones = v; return this; }
         /** The Agones settings so far, to change one of them. */
         public AgonesSettings agones() { return agones; }
+        public Builder journal(JournalSettings v) { journal = v; return this; }
+        /** The journal settings so far, to change one of them. */
+        public JournalSettings journal() { return journal; }
 
         /** @throws IllegalArgumentException naming the first invalid value */
         public ServerConfig build() {
@@ -332,6 +342,7 @@ public final class ServerConfig {
                     "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");
             require(tokenSecret == null || tokenSecret.length() >= 16, "token-secret must be at least 16 characters");
             require(agones != null, "agones settings must be set");
+            require(journal != null, "journal settings must be set");
             return new ServerConfig(this);
         }
 

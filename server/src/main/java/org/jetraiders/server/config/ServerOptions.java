@@ -1,5 +1,6 @@
 package org.jetraiders.server.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,22 @@ public final class ServerOptions {
             new Option("agones-timeout-millis", "longest wait for one call to the Agones sidecar",
                     c -> c.agones().requestTimeout().toMillis(), (b, v) -> b.agones(b.agones().withRequestTimeout(millis(v)))),
             new Option("agones-retry-max-millis", "longest pause between retries of Agones Ready and of the GameServer watch",
-                    c -> c.agones().retryMax().toMillis(), (b, v) -> b.agones(b.agones().withRetryMax(millis(v)))));
+                    c -> c.agones().retryMax().toMillis(), (b, v) -> b.agones(b.agones().withRetryMax(millis(v)))),
+            // journals (docs/JOURNAL.md)
+            new Option("data-dir", "the server's data directory; lobbies are journaled into <data-dir>/journal/<lobby>/",
+                    c -> c.journal().dataDir(), (b, v) -> b.journal(b.journal().withDataDir(Path.of(v.trim())))),
+            new Option("journal", "record every lobby into a journal file per match, for replays and crash recovery "
+                    + "(true/false)", c -> c.journal().enabled(), (b, v) -> b.journal(b.journal().withEnabled(bool(v)))),
+            new Option("journal-retention-mb", "total MiB of journal files kept; the oldest are deleted first (0 = keep all)",
+                    c -> c.journal().retentionMb(), (b, v) -> b.journal(b.journal().withRetentionMb(integer(v)))),
+            new Option("journal-fsync-ms", "each journal file with new bytes is forced to disk at least this often",
+                    c -> c.journal().fsyncInterval().toMillis(), (b, v) -> b.journal(b.journal().withFsyncInterval(millis(v)))),
+            new Option("journal-snapshot-seconds", "a world snapshot in the journal at least this often (restoring "
+                    + "replays at most this much)", c -> c.journal().snapshotInterval().toSeconds(),
+                    (b, v) -> b.journal(b.journal().withSnapshotInterval(seconds(v)))),
+            new Option("journal-buffer-kb", "each lobby's journal buffer, in KiB: a disk further behind breaks the journal "
+                    + "(counted, the game goes on)", c -> c.journal().bufferKb(),
+                    (b, v) -> b.journal(b.journal().withBufferKb(integer(v)))));
 
     private ServerOptions() {
     }
@@ -205,7 +221,9 @@ public final class ServerOptions {
             out.append(String.format("  --%-30s %s%n  %-32s (env %s, default %s)%n",
                     option.flag + " <value>", option.help, "", option.env(), option.current.apply(defaults)));
         }
-        out.append("  --help                           this text\n");
+        out.append("  --help                           this text\n\n")
+                .append("Replaying a recorded match: java -jar server/target/jet-raiders-server.jar replay FILE "
+                        + "(replay --help for its options)\n");
         return out.toString();
     }
 

@@ -13,6 +13,7 @@ import org.jetraiders.engine.GameLoopPool;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.Tuning;
+import org.jetraiders.engine.journal.Journaler;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.metrics.RecentTicks;
 import org.jetraiders.server.metrics.ServerMetrics;
@@ -65,6 +66,7 @@ public final class LobbyManager implements AutoCloseable {
     private final ClientThreadPool clientThreads;
     private final GameLoopPool gameLoops;
     private final ServerMetrics metrics;
+    private final Journaler journaler;
     private final ConcurrentMap<String, ManagedLobby> lobbies = new ConcurrentHashMap<>();
     private final Object createLock = new Object();
     private final LobbyCreators creators;
@@ -75,6 +77,13 @@ public final class LobbyManager implements AutoCloseable {
     /** @param metrics every lobby's ticks feed its tick-time histogram */
     public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops,
                         ServerMetrics metrics) {
+        this(config, clientThreads, gameLoops, metrics, null);
+    }
+
+    /** @param journaler records every lobby (docs/JOURNAL.md); null records none */
+    public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops,
+                        ServerMetrics metrics, Journaler journaler) {
+        this.journaler = journaler;
         this.config = config;
         this.clientThreads = clientThreads;
         this.gameLoops = gameLoops;
@@ -286,6 +295,7 @@ public final class LobbyManager implements AutoCloseable {
                 .clientThreads(clientThreads)
                 .gameLoops(gameLoops)
                 .tickObserver(ticks)
+                .journaler(journaler)
                 .build();
         Lobby lobby = Lobby.create(lobbyConfig);
         lobby.start();

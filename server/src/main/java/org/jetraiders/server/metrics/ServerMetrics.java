@@ -46,6 +46,7 @@ public final class ServerMetrics {
     private final Gauge spectators = register(Gauge.builder()
             .name("jetraiders_spectators").help("Spectators watching a lobby now.").withoutExemplars().build());
     private final TickDurations tickDurations = new TickDurations();
+    private final JournalMetrics journal = new JournalMetrics(registry);
 
     public ServerMetrics() {
         registry.register(tickDurations);
@@ -116,6 +117,11 @@ public final class ServerMetrics {
     /** The game loops' tick-time histogram, fed by each lobby's {@link TickRecorder}. */
     public TickDurations tickDurations() {
         return tickDurations;
+    }
+
+    /** The journals' bytes, breaks, fsync times and deletions; the journal threads report into it. */
+    public JournalMetrics journal() {
+        return journal;
     }
 
     /** The HTTP side refused or cut off a request or connection (request_timeout, body_too_large...). */

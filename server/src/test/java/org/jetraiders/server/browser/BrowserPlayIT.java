@@ -24,6 +24,7 @@ import org.jetraiders.engine.ClientSubscription;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.it.support.ServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,8 @@ class BrowserPlayIT {
     }
 
     private void start(int tickRateHz) throws Exception {
-        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).tickRateHz(tickRateHz).build());
+        ServerConfig.Builder config = ServerConfig.builder().wsPort(0).httpPort(0).bots(2).tickRateHz(tickRateHz);
+        server = new GameServer(config.journal(config.journal().withDataDir(ServerFixture.dataDir())).build());
         server.start();
         subscription = server.lobbies().defaultLobby().lobby().attach(recorder);
         chromium = HeadlessChromium.start();

@@ -63,7 +63,7 @@ class ServerMetricsTest {
     }
 
     @Test
-    void shouldExportEveryTransportFamilyAndTheTickHistogramButNotTheMergedRejections() {
+    void shouldExportEveryTransportFamilyTheTickHistogramAndTheJournalsButNotTheMergedRejections() {
         metrics.connectionOpened();
         metrics.connectionClosed("too_slow");
         metrics.handshakeRejected("unknown_path");
@@ -72,6 +72,7 @@ class ServerMetricsTest {
         metrics.tickDurations().observeNanos(1_000);
         metrics.httpRefused("request_timeout");
         metrics.agonesCallFailed("ready");
+        metrics.journal().journalBroken("main", "lapped");
 
         Set<String> names = new TreeSet<>();
         metrics.collect().forEach(family -> names.add(family.getMetadata().getPrometheusName()));
@@ -80,7 +81,9 @@ class ServerMetricsTest {
                 "jetraiders_bytes_in", "jetraiders_bytes_out", "jetraiders_disconnects",
                 "jetraiders_handshakes_rejected", "jetraiders_http_refused", "jetraiders_agones_errors",
                 "jetraiders_resumes", "jetraiders_reconnect_grace_expired", "jetraiders_spectators",
-                TickDurations.NAME), names);
+                TickDurations.NAME, "jetraiders_journal_bytes_written", "jetraiders_journal_broken",
+                "jetraiders_journal_fsync_seconds", "jetraiders_journal_files_deleted"), names);
+        assertEquals(java.util.Map.of("lapped", 1L), metrics.journal().brokenByReason());
         assertEquals(1, metrics.tickDurations().count());
     }
 }

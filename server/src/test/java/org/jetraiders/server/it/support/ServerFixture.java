@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +40,20 @@ public final class ServerFixture implements AutoCloseable {
         this.server = server;
     }
 
-    /** Test defaults: ports 0, a fixed seed, no countdown; then the caller's changes. */
+    /** Test defaults: ports 0, a fixed seed, no countdown, journals under target/; then the caller's changes. */
     public static ServerConfig.Builder config() {
-        return ServerConfig.builder().wsPort(0).httpPort(0).seed(42).countdownSeconds(0).clientThreads(2);
+        ServerConfig.Builder b = ServerConfig.builder().wsPort(0).httpPort(0).seed(42).countdownSeconds(0).clientThreads(2);
+        return b.journal(b.journal().withDataDir(dataDir()));
+    }
+
+    /** A fresh --data-dir under target/ (never the working directory's ./data) for one server. */
+    public static Path dataDir() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(base, "server-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static ServerFixture start(ServerConfig.Builder config) throws Exception {

@@ -45,6 +45,7 @@ public final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JR_DATA_DIR", ServerFixture.dataDir().toString()); // the caller's may replace it
         builder.environment().putAll(environment);
         Process process = builder.start();
         try {

@@ -1,0 +1,79 @@
+package org.jetraiders.engine.journal;
+
+import java.util.Arrays;
+import org.jetraiders.engine.sim.IntIntMap;
+
+/**
+ * The journal's compression dictionary for inputs, kept identically by the writer and the reader: the
+ * player ids that have a small entry number, and each entry's previous input, so that an input that
+ * repeats the previous one with the next sequence number costs one byte. It is not world state: any id
+ * may be bound, and it restarts empty at every snapshot so a reader can start there.
+ */
+final class InputDictionary {
+    static final int NONE = -1;
+
+    private final IntIntMap indexById = new IntIntMap(JournalDescriptor.MAX_DICTIONARY);
+    private final int[] idByIndex = new int[JournalDescriptor.MAX_DICTIONARY];
+    private final boolean[] used = new boolean[JournalDescriptor.MAX_DICTIONARY];
+    final double[] thrust = new double[JournalDescriptor.MAX_DICTIONARY];
+    final double[] turn = new double[JournalDescriptor.MAX_DICTIONARY];
+    final boolean[] shoot = new boolean[JournalDescriptor.MAX_DICTIONARY];
+    final long[] seq = new long[JournalDescriptor.MAX_DICTIONARY];
+    private int size;
+    private int highWater;
+
+    /** The entry of {@code id}, or {@link #NONE}. */
+    int indexOf(int id) {
+        return indexById.get(id);
+    }
+
+    boolean isFull() {
+        return size == JournalDescriptor.MAX_DICTIONARY;
+    }
+
+    /** Gives {@code id} the lowest free entry (previous input zero); the caller checks it is unbound and not full. */
+    int bind(int id) {
+        int i = 0;
+        while (used[i]) {
+            i++;
+        }
+        used[i] = true;
+        idByIndex[i] = id;
+        indexById.put(id, i);
+        thrust[i] = 0;
+        turn[i] = 0;
+        shoot[i] = false;
+        seq[i] = 0;
+        size++;
+        highWater = Math.max(highWater, i + 1);
+        return i;
+    }
+
+    /** Frees the entry of {@code id}, if it has one. */
+    void unbind(int id) {
+        int i = indexById.remove(id);
+        if (i != NONE) {
+            used[i] = false;
+            size--;
+        }
+    }
+
+    int idAt(int index) {
+        return used[index] ? idByIndex[index] : Integer.MIN_VALUE;
+    }
+
+    boolean isBound(int index) {
+        return index >= 0 && index < used.length && used[index];
+    }
+
+    void reset() {
+        for (int i = 0; i < highWater; i++) {
+            if (used[i]) {
+                indexById.remove(idByIndex[i]);
+            }
+        }
+        Arrays.fill(used, 0, highWater, false);
+        size = 0;
+        highWater = 0;
+    }
+}
