@@ -61,7 +61,8 @@ class JournalIT {
         assertTrue(r.endTick() >= lastTick, r.endTick() + " >= " + lastTick);
         assertTrue(r.checksums() >= lastTick / 60 - 1, r.checksums() + " checksums");
         ReplayReport playing = Replay.of(files.get(0)).to(lastTick).run();
-        assertEquals(List.of("ada", "bo"), playing.scores().stream().map(PlayerScore::name).toList());
+        assertEquals(List.of("ada", "bo"), playing.scores().stream().map(PlayerScore::name).toList(),
+                "players at tick " + lastTick + " in " + playing + "; the whole file: " + r);
     }
 
     @Test
