@@ -15,37 +15,51 @@ import org.jetraiders.engine.EncodedBuffer;
  * Builds one binary connection's world frames ({@code WorldQuantized} or {@code WorldDelta}, see
  * {@code docs/PROTOCOL.md}), one per snapshot, in the chosen {@link BinaryMode}.
  *
- * <p>Per client, because a delta depends on what this client acknowledged: the encoder keeps the
- * quantized states of the last {@code history} frames it built, in pre-allocated slots reused in
- * place (their arrays grow by doubling), so after warm-up {@link #encode} allocates nothing. A frame is
+ * <p>Per client, because a delta depends on what this client acknowledged: the encoder remembers the
+ * last {@code history} frames it built ({@link SentFrames}: tick and output-ring sequence). A frame is
  * a full one (relative to the empty state) on the first call, after {@link #resetBaseline()}, and
- * whenever the acknowledged tick is not among the kept states.
+ * whenever the acknowledged tick is not among those frames, or its state is gone.
+ *
+ * <p>Where a baseline's state comes from: on the server's path,
+ * {@link #encode(BinaryQuantizeStage, Snapshot, long, long, EncodedBuffer)}, it is the lobby's
+ * {@link BinaryQuantizeStage} slot of that snapshot, read in place (no copy per client) as long as the
+ * stage still holds it: its ring has one slot per output-ring slot (64, about a second at 60 Hz), so
+ * an acknowledgement older than that gets a full frame, as an unknown one does. The stage's slot may
+ * be rewritten while this encoder reads it; the frame is then rebuilt as a full one (see
+ * {@link BinaryQuantizeStage#stillHolds}). Without a stage ({@link #encode(Snapshot, long, long,
+ * EncodedBuffer)}, tests and benchmarks), or for a snapshot the stage did not quantize, the encoder
+ * keeps its own copy of what a later delta needs (planes and projectile ids), in slots reused in
+ * place. Either way, after warm-up {@link #encode} allocates nothing, and the bytes for the same
+ * acknowledgements are the same.
  *
  * <p>The header differs per client in every mode (the input ack), and the body per baseline. What can
  * be shared is: a lobby's {@link BinaryQuantizeStage} quantizes each snapshot once on the encoding
- * stage, and {@link #encode(BinaryQuantizeStage, Snapshot, long, long, EncodedBuffer)} reads it from
- * there; in DELTA mode the body built for a baseline is kept with the snapshot ({@link DeltaBodies})
- * for the other clients that acknowledged the same tick, which in a lobby is most of them.
+ * stage, and the stage path reads it from there; in DELTA mode the body built for a baseline is kept
+ * with the snapshot ({@link DeltaBodies}) for the other clients that acknowledged the same tick, which
+ * in a lobby is most of them.
  *
  * <p>Thread-safety: none. One instance per connection, used only by that client's consumer thread.
  */
 public final class BinaryClientEncoder {
     private final BinaryMode mode;
     private final int tickRateHz;
-    /** history + 1 slots: the slot about to be overwritten is never a baseline. */
-    /** Baselines: the planes and projectile ids of the frames sent (a delta needs no more of them). */
-    private final QuantizedState[] states;
+    /** The frames sent that may serve as baselines (null in QUANTIZED mode, which has none). */
+    private final SentFrames sent;
+    private final BaselineView baseline = new BaselineView();
+    /** Where the bound baseline lives while a frame is built: a stage slot to validate, or null for a copy. */
+    private BinaryQuantizeStage baselineStage;
+    private long baselineSequence;
     /** The snapshot quantized here when the lobby's stage has no state for it. */
     private QuantizedState scratch;
     private final BinaryWriter writer = new BinaryWriter(1024);
-    private int newest = -1;
     private int fullFrames;
     private int deltaFrames;
+    private long baselinesRewritten;
 
     /**
      * @param mode       the bandwidth step
      * @param tickRateHz the lobby's tick rate (sent in WorldDelta frames; converts spawn ticks to time)
-     * @param history    how many sent states may serve as baselines (for example 32)
+     * @param history    how many sent frames may serve as baselines (for example 32)
      */
     public BinaryClientEncoder(BinaryMode mode, int tickRateHz, int history) {
         if (mode == null) {
@@ -56,11 +70,8 @@ public final class BinaryClientEncoder {
         }
         this.mode = mode;
         this.tickRateHz = tickRateHz;
-        int slots = mode == BinaryMode.QUANTIZED ? 1 : (mode == BinaryMode.PROJECTILE_EVENTS ? 2 : history + 1);
-        states = new QuantizedState[slots];
-        for (int i = 0; i < slots; i++) {
-            states[i] = new QuantizedState(0);
-        }
+        // PROJECTILE_EVENTS deltas from the previous frame only; DELTA from any of the last `history`
+        sent = mode == BinaryMode.QUANTIZED ? null : new SentFrames(mode == BinaryMode.DELTA ? history : 1);
     }
 
     /** An encoder with {@link BinaryProtocolDescriptor#DEFAULT_HISTORY} states. */
@@ -89,7 +100,9 @@ public final class BinaryClientEncoder {
     /**
      * As {@link #encode(Snapshot, long, long, EncodedBuffer)}, taking the snapshot's quantized state
      * from the lobby's {@link BinaryQuantizeStage} instead of quantizing it again for this client
-     * (falling back to quantizing it when the stage has no state for it). Same bytes either way.
+     * (falling back to quantizing it when the stage has no state for it), and the baselines from the
+     * stage's slots instead of copies of its own. Same bytes either way, as long as the stage still
+     * holds the acknowledged snapshot.
      */
     public int encode(BinaryQuantizeStage stage, Snapshot snapshot, long inputAck, long clientAckedTick,
                       EncodedBuffer out) {
@@ -106,23 +119,22 @@ public final class BinaryClientEncoder {
         long ack = Math.max(0, inputAck);
         if (mode == BinaryMode.QUANTIZED) {
             writeQuantized(cur, ack);
-            states[0].copyBaselineFrom(cur);
-            newest = 0;
             fullFrames++;
         } else {
-            int next = (newest + 1) % states.length;
-            QuantizedState base = mode == BinaryMode.DELTA ? find(clientAckedTick, next) : previous(next);
-            if (base != null && base.tick >= cur.tick) {
-                base = null;
-            }
+            int entry = mode == BinaryMode.DELTA ? (clientAckedTick > 0 ? sent.find(clientAckedTick) : -1) : sent.newest();
+            BaselineView base = entry >= 0 ? bindBaseline(entry, stage, cur.tick) : null;
             DeltaBodies bodies = shared != null && mode == BinaryMode.DELTA ? stage.bodiesFor(snapshot) : null;
-            if (bodies != null) {
-                writeSharedDelta(bodies, snapshot.sequence(), cur, base, ack);
-            } else {
-                writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+            if (!writeFrame(cur, base, bodies, snapshot.sequence(), ack)) {
+                baselinesRewritten++; // read while the stage rewrote it: what was built from it is void
+                base = null;
+                writer.reset();
+                writeFrame(cur, null, bodies, snapshot.sequence(), ack);
             }
-            states[next].copyBaselineFrom(cur); // what a later delta needs of it: planes and projectile ids
-            newest = next;
+            if (shared != null) {
+                sent.recordShared(cur.tick, snapshot.sequence());
+            } else {
+                sent.recordCopy(cur); // what a later delta needs of it: planes and projectile ids
+            }
             if (base == null) {
                 fullFrames++;
             } else {
@@ -136,8 +148,8 @@ public final class BinaryClientEncoder {
 
     /** Forgets every baseline: the next frame is a full one. Call after a Lagged skip. */
     public void resetBaseline() {
-        for (QuantizedState s : states) {
-            s.valid = false;
+        if (sent != null) {
+            sent.clear();
         }
     }
 
@@ -151,24 +163,55 @@ public final class BinaryClientEncoder {
         return deltaFrames;
     }
 
-    private QuantizedState find(long tick, int excluded) {
-        if (tick <= 0 || newest < 0) {
-            return null;
-        }
-        for (int k = 0, i = newest; k < states.length; k++, i = (i - 1 + states.length) % states.length) {
-            QuantizedState s = states[i];
-            if (i != excluded && s.valid && s.tick == tick) {
-                return s;
-            }
-        }
-        return null;
+    /** Frames rebuilt as full ones because the stage rewrote their baseline's slot while it was read. */
+    public long baselinesRewritten() {
+        return baselinesRewritten;
     }
 
-    private QuantizedState previous(int excluded) {
-        if (newest < 0 || newest == excluded || !states[newest].valid) {
+    /** Baseline copies this encoder keeps (0 on the stage path: its baselines are the stage's). */
+    int baselineCopies() {
+        return sent == null ? 0 : sent.copiesKept();
+    }
+
+    /**
+     * The baseline of a sent frame, or null when there is none to use: its tick is not older than the
+     * current one, or its state is gone (the stage's slot moved on, or there is no stage to ask).
+     */
+    private BaselineView bindBaseline(int entry, BinaryQuantizeStage stage, long currentTick) {
+        long tick = sent.tick(entry);
+        if (tick >= currentTick) {
             return null;
         }
-        return states[newest];
+        QuantizedState copy = sent.copy(entry);
+        if (copy != null) {
+            baselineStage = null;
+            return baseline.bind(copy, tick);
+        }
+        long sequence = sent.sequence(entry);
+        QuantizedState held = stage == null ? null : stage.heldState(sequence);
+        if (held == null) {
+            return null;
+        }
+        baselineStage = stage;
+        baselineSequence = sequence;
+        return baseline.bind(held, tick);
+    }
+
+    /** Whether the baseline read so far was not being rewritten meanwhile (always, for a copy of ours). */
+    private boolean baselineIntact() {
+        return baselineStage == null || baselineStage.stillHolds(baselineSequence);
+    }
+
+    /**
+     * Writes the WorldDelta frame against {@code base} (null: the empty state); false if the base was
+     * rewritten while it was read, in which case nothing built from it was shared.
+     */
+    private boolean writeFrame(QuantizedState cur, BaselineView base, DeltaBodies bodies, long sequence, long ack) {
+        if (bodies != null) {
+            return writeSharedDelta(bodies, sequence, cur, base, ack);
+        }
+        writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+        return base == null || baselineIntact();
     }
 
     // ---- WorldQuantized -------------------------------------------------------------------------
@@ -203,7 +246,7 @@ public final class BinaryClientEncoder {
     // ---- WorldDelta -----------------------------------------------------------------------------
 
     /** planeBase / projectileBase null means "relative to the empty state". */
-    private void writeDelta(QuantizedState cur, QuantizedState planeBase, QuantizedState projectileBase, long ack) {
+    private void writeDelta(QuantizedState cur, BaselineView planeBase, BaselineView projectileBase, long ack) {
         writeDeltaHead(cur, ack);
         writeDeltaBody(cur, planeBase, projectileBase);
     }
@@ -218,7 +261,7 @@ public final class BinaryClientEncoder {
     }
 
     /** Everything after the ack: depends only on the snapshot and the baselines. */
-    private void writeDeltaBody(QuantizedState cur, QuantizedState planeBase, QuantizedState projectileBase) {
+    private void writeDeltaBody(QuantizedState cur, BaselineView planeBase, BaselineView projectileBase) {
         BinaryWriter w = writer;
         w.varint(tickRateHz);
         w.varint(planeBase == null ? 0 : cur.tick - planeBase.tick);
@@ -230,18 +273,24 @@ public final class BinaryClientEncoder {
     /**
      * A DELTA frame whose body other clients of the lobby may already have built for the same
      * baseline (see {@link DeltaBodies}); built here and shared otherwise. Same bytes either way.
+     * False if the baseline was rewritten while this built its body: then it is not shared.
      */
-    private void writeSharedDelta(DeltaBodies shared, long sequence, QuantizedState cur, QuantizedState base, long ack) {
+    private boolean writeSharedDelta(DeltaBodies shared, long sequence, QuantizedState cur, BaselineView base, long ack) {
         writeDeltaHead(cur, ack);
         long key = base == null ? -1 : base.tick;
-        if (!shared.appendTo(sequence, key, writer)) {
-            int bodyStart = writer.length();
-            writeDeltaBody(cur, base, base);
-            shared.put(sequence, key, writer.array(), bodyStart, writer.length() - bodyStart);
+        if (shared.appendTo(sequence, key, writer)) {
+            return true; // built by a client whose read of the baseline was intact
         }
+        int bodyStart = writer.length();
+        writeDeltaBody(cur, base, base);
+        if (base != null && !baselineIntact()) {
+            return false;
+        }
+        shared.put(sequence, key, writer.array(), bodyStart, writer.length() - bodyStart);
+        return true;
     }
 
-    private void writePlanes(QuantizedState cur, QuantizedState base) {
+    private void writePlanes(QuantizedState cur, BaselineView base) {
         BinaryWriter w = writer;
         int baseCount = base == null ? 0 : base.planeCount;
         w.ensureRemaining(16 + (cur.planeCount + baseCount) * 24);
@@ -313,7 +362,7 @@ public final class BinaryClientEncoder {
         }
     }
 
-    private static int mask(QuantizedState cur, int i, QuantizedState base, int b) {
+    private static int mask(QuantizedState cur, int i, BaselineView base, int b) {
         int m = 0;
         if (cur.planeX[i] != base.planeX[b]) {
             m |= MASK_X;
@@ -331,7 +380,7 @@ public final class BinaryClientEncoder {
     }
 
     /** Spawned = in cur, not in base (full spawn record); ended = in base, not in cur (id). Merge walks. */
-    private void writeProjectiles(QuantizedState cur, QuantizedState base) {
+    private void writeProjectiles(QuantizedState cur, BaselineView base) {
         BinaryWriter w = writer;
         int baseCount = base == null ? 0 : base.projectileCount;
         int[] baseIds = base == null ? null : base.projectileId;

@@ -5,7 +5,9 @@ import org.jetraiders.engine.Snapshot;
 
 /**
  * One snapshot as a client sees it on the wire: alive planes and projectiles, quantized, sorted by id.
- * Flat growable arrays, reused in place; one per history slot of a {@link BinaryClientEncoder}.
+ * Flat growable arrays, reused in place: one per slot of a lobby's {@link BinaryQuantizeStage} (which
+ * are also its binary clients' delta baselines, read through a {@link BaselineView}), and a client's
+ * own only where there is no stage state to use ({@link SentFrames}).
  */
 final class QuantizedState {
     private static final int[] NONE = new int[0];

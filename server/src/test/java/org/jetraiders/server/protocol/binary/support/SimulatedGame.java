@@ -54,6 +54,21 @@ public final class SimulatedGame {
     }
 
     public Snapshot step() {
+        advance();
+        event.copyFrom(world, seq++, null);
+        return event;
+    }
+
+    /**
+     * Steps and writes the tick's snapshot into {@code slot} (an output-ring slot of the caller's),
+     * with the next sequence, as the game loop publishes into its ring.
+     */
+    public void stepInto(SnapshotEvent slot) {
+        advance();
+        slot.copyFrom(world, seq++, null);
+    }
+
+    private void advance() {
         if (churnEveryTicks > 0 && world.tick() > 0 && world.tick() % churnEveryTicks == 0) {
             int k = random.nextInt(players);
             world.removePlayer(ids[k]);
@@ -73,7 +88,5 @@ public final class SimulatedGame {
             }
         }
         world.step();
-        event.copyFrom(world, seq++, null);
-        return event;
     }
 }
