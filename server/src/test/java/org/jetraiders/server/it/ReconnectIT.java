@@ -115,6 +115,10 @@ class ReconnectIT {
 
         drop(drifter);
         awaitPlaneHeld(1);
+        // the watcher must see the plane while it is held: on a busy machine the whole reconnect can fit
+        // between two of the watcher's updates (a slow watcher's stale snapshots are skipped)
+        long heldAt = main().lobby().tick();
+        ServerFixture.awaitCondition("the watcher got an update of the held plane", () -> shooter.lastTick() > heldAt);
         TestClient back = fixture.connect(null);
         back.sendMessage("Join", "{\"resume_token\":\"" + resumeToken + "\",\"name\":\"Someone else\"}");
         JsonObject again = back.await("Identity", d -> true);
