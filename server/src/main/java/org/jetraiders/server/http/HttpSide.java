@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Routes: {@code POST /guest/init}, {@code POST /guest/login}, {@code GET /health},
- * {@code GET /metrics}, {@code GET /lobbies}, {@code GET /config.json}, and {@code GET /} or
+ * {@code GET /metrics}, {@code GET /lobbies}, {@code GET /config.json}, {@code GET /replays} and
+ * {@code GET /replays/frames} (with {@link Builder#replays}), and {@code GET /} or
  * {@code GET /<file>} from the classpath folder {@code /web/}. {@code start} and {@code stop} may be
  * called from any thread, once each. Stalled or slow clients hold no thread: bodies are read as they
  * arrive and responses are written without blocking, so they cannot starve {@code /health}.
@@ -68,6 +69,11 @@ public final class HttpSide {
                 .add("GET", "/metrics", info::metrics)
                 .add("GET", "/lobbies", info::lobbies)
                 .add("GET", "/config.json", info::config);
+        if (b.journalDirectory != null) {
+            ReplayRoutes replays = new ReplayRoutes(b.journalDirectory, b.replayLimits(), b.metrics);
+            router.add("GET", "/replays", replays::list)
+                    .add("GET", "/replays/frames", replays::frames);
+        }
     }
 
     public static Builder builder() {
@@ -169,6 +175,10 @@ public final class HttpSide {
         private int wsPort = 3001;
         private String wsPath = "/ws";
         private int tickRateHz = 60;
+        private java.nio.file.Path journalDirectory;
+        private int replayConcurrency = ReplayLimits.DEFAULTS.concurrency();
+        private int replayMaxFrames = ReplayLimits.DEFAULTS.maxFrames();
+        private int replayListMax = ReplayLimits.DEFAULTS.maxListed();
 
         private Builder() {
         }
@@ -259,6 +269,37 @@ public final class HttpSide {
             return this;
         }
 
+        /**
+         * Optional: where the recorded matches are ({@code <data-dir>/journal}); serves {@code GET /replays}
+         * and {@code GET /replays/frames}. Without it those paths are not routes.
+         */
+        public Builder replays(java.nio.file.Path journalDirectory) {
+            this.journalDirectory = journalDirectory;
+            return this;
+        }
+
+        /** Replay requests served at once, 1 to 64; more get 503 {@code replay_busy}. Default 2. */
+        public Builder replayConcurrency(int n) {
+            this.replayConcurrency = n;
+            return this;
+        }
+
+        /** Frames one {@code /replays/frames} request may ask for, 1 to 10000; default 600. */
+        public Builder replayMaxFrames(int n) {
+            this.replayMaxFrames = n;
+            return this;
+        }
+
+        /** Replays one {@code /replays} page may list, 1 to 10000; default 100. */
+        public Builder replayListMax(int n) {
+            this.replayListMax = n;
+            return this;
+        }
+
+        private ReplayLimits replayLimits() {
+            return new ReplayLimits(replayConcurrency, replayMaxFrames, replayListMax);
+        }
+
         public HttpSide build() {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(auth, "auth");
@@ -278,6 +319,7 @@ public final class HttpSide {
                 throw new IllegalArgumentException("tickRate must be >= 1: " + tickRateHz);
             }
             limits(); // checks threads, timeouts and sizes
+            replayLimits();
             if (healthCheck == null) {
                 healthCheck = new HealthCheck(System::nanoTime);
             }
