@@ -49,6 +49,7 @@ public final class HttpSide {
     private final ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("jr-http-timer", true);
     private final RequestDeadlines deadlines;
     private final Router router;
+    private final ReplayRoutes replays;
     private final Object lock = new Object();
     private Server server;
     private boolean stopped;
@@ -69,8 +70,9 @@ public final class HttpSide {
                 .add("GET", "/metrics", info::metrics)
                 .add("GET", "/lobbies", info::lobbies)
                 .add("GET", "/config.json", info::config);
-        if (b.journalDirectory != null) {
-            ReplayRoutes replays = new ReplayRoutes(b.journalDirectory, b.replayLimits(), b.metrics);
+        this.replays = b.journalDirectory == null ? null
+                : new ReplayRoutes(b.journalDirectory, b.replayLimits(), b.metrics);
+        if (replays != null) {
             router.add("GET", "/replays", replays::list)
                     .add("GET", "/replays/frames", replays::frames);
         }
@@ -114,6 +116,11 @@ public final class HttpSide {
             }
             return boundPort(server);
         }
+    }
+
+    /** The replay routes, or null without {@link Builder#replays}; for tests. */
+    ReplayRoutes replayRoutes() {
+        return replays;
     }
 
     /** Connections open right now, stalled ones included. */

@@ -34,7 +34,9 @@ final class ReplayFrames {
     static byte[] chunk(Path file, long from, int count, int step, int tickRateHz) throws IOException {
         Writer writer = new Writer(from, step, tickRateHz);
         long to = from + (long) count * step - 1;
-        Replay.of(file).from(from).to(to).listener(writer::onTick).run();
+        // from the latest snapshot *before* `from`: one at `from` itself would start the world at that tick,
+        // and its frame (the step that produced it) would be missing
+        Replay.of(file).from(Math.max(0, from - 1)).to(to).listener(writer::onTick).run();
         return writer.finish();
     }
 
@@ -58,6 +60,9 @@ final class ReplayFrames {
         }
 
         void onTick(Snapshot s) {
+            if (s.tick() < from) {
+                return;
+            }
             kills.encode(s, buffer);
             if (buffer.length() > 0) {
                 if (pendingKills.size() > 0) {

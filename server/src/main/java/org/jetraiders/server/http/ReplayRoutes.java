@@ -33,6 +33,11 @@ final class ReplayRoutes {
         this.permits = new Semaphore(limits.concurrency());
     }
 
+    /** The permits; a test holds them to see the cap refuse. */
+    Semaphore permits() {
+        return permits;
+    }
+
     void list(Exchange exchange) throws IOException {
         Map<String, String> q = query(exchange);
         int limit = (int) number(q, "limit", limits.maxListed(), 1, limits.maxListed());
