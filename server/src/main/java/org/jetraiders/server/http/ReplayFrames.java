@@ -20,7 +20,7 @@ import org.jetraiders.server.protocol.json.ServerMessages;
  * the bytes a live JSON client gets: a {@code WorldUpdate}, a {@code Scoreboard} when due (so always in
  * a chunk's first frame), a {@code KillFeed} for ticks with kills (those of skipped ticks go with the
  * next frame) and a {@code GameState} in the first frame and whenever the phase changes. Output:
- * <pre>{"from":T,"step":S,"frames":[{"tick":T,"messages":[{"type":"WorldUpdate",...},...]},...]}</pre>
+ * <pre>{"replay":{the match as GET /replays lists it},"from":T,"step":S,"frames":[{"tick":T,"messages":[{"type":"WorldUpdate",...},...]},...]}</pre>
  * The WorldUpdate of a tick does not depend on where the chunk started: the world is the same whichever
  * snapshot the re-simulation started from (the journal's checksums are what guarantee it).
  *
@@ -31,8 +31,8 @@ final class ReplayFrames {
     }
 
     /** The chunk's JSON; {@code count} frames at most, fewer at the end of the file. */
-    static byte[] chunk(Path file, long from, int count, int step, int tickRateHz) throws IOException {
-        Writer writer = new Writer(from, step, tickRateHz);
+    static byte[] chunk(Path file, String replayJson, long from, int count, int step, int tickRateHz) throws IOException {
+        Writer writer = new Writer(replayJson, from, step, tickRateHz);
         long to = from + (long) count * step - 1;
         // from the latest snapshot *before* `from`: one at `from` itself would start the world at that tick,
         // and its frame (the step that produced it) would be missing
@@ -52,11 +52,11 @@ final class ReplayFrames {
         private LobbyStatus lastStatus;
         private int frames;
 
-        Writer(long from, int step, int tickRateHz) {
+        Writer(String replayJson, long from, int step, int tickRateHz) {
             this.from = from;
             this.step = step;
             this.scores = new JsonScoreboardEncoder(Math.max(1, tickRateHz));
-            ascii("{\"from\":" + from + ",\"step\":" + step + ",\"frames\":[");
+            ascii("{\"replay\":" + replayJson + ",\"from\":" + from + ",\"step\":" + step + ",\"frames\":[");
         }
 
         void onTick(Snapshot s) {

@@ -81,7 +81,7 @@ final class ReplayRoutes {
             }
             byte[] body;
             try {
-                body = ReplayFrames.chunk(file, Math.max(from, summary.firstTick() + 1), count, step,
+                body = ReplayFrames.chunk(file, Responses.GSON.toJson(json(summary)), Math.max(from, summary.firstTick() + 1), count, step,
                         summary.tickRateHz());
             } catch (JournalFormatException e) {
                 throw new HttpError(422, "replay_unreadable", "match " + id + " cannot be replayed: " + e.getMessage());
