@@ -105,27 +105,18 @@ final class ReplayCatalog {
         return new Page(page, all.size());
     }
 
-    /** The file behind an id from the listing, or null: ids are matched, never resolved as paths. */
-    Path find(String id) throws IOException {
-        if (id == null || !ID.matcher(id).matches()) {
-            return null;
-        }
-        for (Found f : scan()) {
-            if (f.id().equals(id)) {
-                return f.path();
-            }
-        }
-        return null;
+    /** A listed file and its summary. */
+    record Match(Path path, ReplaySummary summary) {
     }
 
-    /** The summary of the file behind an id, or null if there is none. */
-    ReplaySummary summary(String id) throws IOException {
+    /** The file behind an id from the listing, or null: ids are matched, never resolved as paths. */
+    Match find(String id) throws IOException {
         if (id == null || !ID.matcher(id).matches()) {
             return null;
         }
         for (Found f : scan()) {
             if (f.id().equals(id)) {
-                return summary(f);
+                return new Match(f.path(), summary(f));
             }
         }
         return null;

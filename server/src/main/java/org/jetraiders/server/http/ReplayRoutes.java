@@ -71,11 +71,12 @@ final class ReplayRoutes {
         int step = (int) number(q, "step", 1, 1, ReplayLimits.MAX_STEP);
         acquire();
         try {
-            ReplaySummary summary = catalog.summary(id);
-            Path file = catalog.find(id);
-            if (summary == null || file == null) {
+            ReplayCatalog.Match match = catalog.find(id);
+            if (match == null) {
                 throw new HttpError(404, "unknown_replay", "no recorded match has the id " + id);
             }
+            ReplaySummary summary = match.summary();
+            Path file = match.path();
             if (!summary.playable()) {
                 throw new HttpError(422, "replay_unreadable", "match " + id + " cannot be replayed: " + summary.detail());
             }
