@@ -67,13 +67,15 @@ final class ReplayCatalog {
         try (DirectoryStream<Path> lobbies = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path lobbyDir : lobbies) {
                 String lobby = lobbyDir.getFileName().toString();
+                // the journal writes a lobby named ".x" into "%2Ex" (no hidden directories); its id uses the name
+                String idLobby = lobby.startsWith("%2E") ? "." + lobby.substring(3) : lobby;
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(lobbyDir, "*" + JournalDescriptor.EXTENSION)) {
                     for (Path file : files) {
                         if (found.size() >= MAX_FILES_SCANNED) {
                             break;
                         }
                         String name = file.getFileName().toString();
-                        String id = lobby + SEPARATOR + name.substring(0, name.length() - JournalDescriptor.EXTENSION.length());
+                        String id = idLobby + SEPARATOR + name.substring(0, name.length() - JournalDescriptor.EXTENSION.length());
                         BasicFileAttributes attrs;
                         try {
                             attrs = Files.readAttributes(file, BasicFileAttributes.class);

@@ -6,7 +6,7 @@ import java.util.List;
  * What {@code GET /replays} says about one journal file. Computed once per file version (size and
  * modification time) by {@link ReplayCatalog}.
  *
- * @param id             stable, URL-safe: {@code <lobby directory>~<file name without .jrj>}
+ * @param id             stable, URL-safe: {@code <lobby>~<file name without .jrj>}
  * @param lobby          the lobby's name (from the header; the directory name if the file is unreadable)
  * @param startedAtMillis when the file was started, UTC ms since the epoch (0 if unreadable)
  * @param match          the match number the file starts in (0 if unreadable)

@@ -70,7 +70,7 @@ class ReplayRoutesTest {
                 .replays(journal)
                 .replayConcurrency(1)
                 .replayMaxFrames(300)
-                .replayListMax(3)
+                .replayListMax(4)
                 .build();
         http.start();
     }
@@ -105,13 +105,15 @@ class ReplayRoutesTest {
         put("main", "20261130T100000Z-1.jrj", golden);
         put("main", "20261130T110000Z-2.jrj", golden);
         put("duel-1", "20261130T105000Z-1.jrj", golden);
+        put("%2Ehidden", "20261130T090000Z-1.jrj", golden); // the journal's directory for the lobby ".hidden"
         Files.writeString(journal.resolve("main").resolve("notes.txt"), "not a journal");
 
         JsonObject body = get("/replays").json();
         JsonArray replays = body.getAsJsonArray("replays");
-        assertEquals(List.of("main~20261130T110000Z-2", "duel-1~20261130T105000Z-1", "main~20261130T100000Z-1"),
-                ids(replays));
-        assertEquals(3, body.get("total").getAsInt());
+        assertEquals(List.of("main~20261130T110000Z-2", "duel-1~20261130T105000Z-1", "main~20261130T100000Z-1",
+                ".hidden~20261130T090000Z-1"), ids(replays));
+        assertEquals(4, body.get("total").getAsInt());
+        assertEquals(200, get("/replays/frames?id=.hidden~20261130T090000Z-1&count=1").status());
         JsonObject first = replays.get(0).getAsJsonObject();
         assertEquals("complete", first.get("state").getAsString(), first.toString());
         assertEquals("lobby stopped", first.get("detail").getAsString());
@@ -127,17 +129,17 @@ class ReplayRoutesTest {
     @Test
     void shouldPageTheListingWithinTheCap() throws Exception {
         byte[] golden = Files.readAllBytes(golden());
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             put("main", "20261130T1" + i + "0000Z-1.jrj", golden);
         }
         JsonObject page = get("/replays").json();
-        assertEquals(3, page.getAsJsonArray("replays").size(), "--replay-list-max caps the default page");
-        assertEquals(5, page.get("total").getAsInt());
-        assertEquals(3, page.get("next_offset").getAsInt());
-        JsonObject rest = get("/replays?offset=3&limit=2").json();
+        assertEquals(4, page.getAsJsonArray("replays").size(), "--replay-list-max caps the default page");
+        assertEquals(6, page.get("total").getAsInt());
+        assertEquals(4, page.get("next_offset").getAsInt());
+        JsonObject rest = get("/replays?offset=4&limit=2").json();
         assertEquals(List.of("main~20261130T110000Z-1", "main~20261130T100000Z-1"), ids(rest.getAsJsonArray("replays")));
         assertFalse(rest.has("next_offset"));
-        assertEquals(400, get("/replays?limit=4").status(), "over the cap");
+        assertEquals(400, get("/replays?limit=5").status(), "over the cap");
         assertEquals(400, get("/replays?limit=0").status());
         assertEquals(400, get("/replays?offset=-1").status());
         assertEquals(400, get("/replays?limit=ten").status());
