@@ -41,12 +41,8 @@ export class SnapshotBuffer {
       if (tick < last.tick - 600) this.reset(); // server restarted or lobby changed: start over
       else return; // duplicate or out of order
     }
-    const planes = new Map();
-    for (const e of data.entities || []) planes.set(String(e.id), e);
-    const projectiles = new Map();
-    for (const p of data.projectiles || []) projectiles.set(String(p.id), p);
     const prev = this.snaps[this.snaps.length - 1];
-    this.snaps.push({ tick, recv: now, planes, projectiles });
+    this.snaps.push(toSnap(data, now));
     if (this.snaps.length > MAX_SNAPSHOTS) this.snaps.shift();
 
     if (prev) {
@@ -114,35 +110,49 @@ export class SnapshotBuffer {
         }
       }
     }
-    const alpha = b.tick > a.tick ? clamp((t - a.tick) / (b.tick - a.tick), 0, 1) : 0;
-    const planes = [];
-    for (const [id, pa] of a.planes) {
-      const pb = b.planes.get(id);
-      if (!pb) {
-        planes.push({ id, x: pa.x, y: pa.y, rot: pa.rot, hp: pa.hp }); // gone in b: shown until b
-        continue;
-      }
-      if (Math.abs(pb.x - pa.x) > WORLD_W / 2 || Math.abs(pb.y - pa.y) > WORLD_H / 2) {
-        // wrapped round the world edge (or respawned far away): snap, never streak across the map
-        const p = alpha < 0.5 ? pa : pb;
-        planes.push({ id, x: p.x, y: p.y, rot: p.rot, hp: p.hp });
-        continue;
-      }
-      planes.push({
-        id,
-        x: lerp(pa.x, pb.x, alpha),
-        y: lerp(pa.y, pb.y, alpha),
-        rot: lerpAngle(pa.rot, pb.rot, alpha),
-        hp: alpha < 0.5 ? pa.hp : pb.hp,
-      });
-    }
-    const projectiles = [];
-    for (const [id, qa] of a.projectiles) {
-      const qb = b.projectiles.get(id);
-      projectiles.push(qb
-        ? { id, owner: String(qa.owner_id), x: lerp(qa.x, qb.x, alpha), y: lerp(qa.y, qb.y, alpha), rot: qb.rot }
-        : { id, owner: String(qa.owner_id), x: qa.x, y: qa.y, rot: qa.rot });
-    }
-    return { tick: t, planes, projectiles, delayMs: this.delayMs };
+    return { ...blend(a, b, t), delayMs: this.delayMs };
   }
+}
+
+/** A WorldUpdate's data as a snapshot: { tick, recv, planes: Map<id, plane>, projectiles: Map<id, projectile> }. */
+export function toSnap(data, recv) {
+  const planes = new Map();
+  for (const e of data.entities || []) planes.set(String(e.id), e);
+  const projectiles = new Map();
+  for (const p of data.projectiles || []) projectiles.set(String(p.id), p);
+  return { tick: Number(data.tick), recv, planes, projectiles };
+}
+
+/** The world at tick `t` between snapshots `a` and `b` (a.tick <= t <= b.tick), as the renderer draws it. */
+export function blend(a, b, t) {
+  const alpha = b.tick > a.tick ? clamp((t - a.tick) / (b.tick - a.tick), 0, 1) : 0;
+  const planes = [];
+  for (const [id, pa] of a.planes) {
+    const pb = b.planes.get(id);
+    if (!pb) {
+      planes.push({ id, x: pa.x, y: pa.y, rot: pa.rot, hp: pa.hp }); // gone in b: shown until b
+      continue;
+    }
+    if (Math.abs(pb.x - pa.x) > WORLD_W / 2 || Math.abs(pb.y - pa.y) > WORLD_H / 2) {
+      // wrapped round the world edge (or respawned far away): snap, never streak across the map
+      const p = alpha < 0.5 ? pa : pb;
+      planes.push({ id, x: p.x, y: p.y, rot: p.rot, hp: p.hp });
+      continue;
+    }
+    planes.push({
+      id,
+      x: lerp(pa.x, pb.x, alpha),
+      y: lerp(pa.y, pb.y, alpha),
+      rot: lerpAngle(pa.rot, pb.rot, alpha),
+      hp: alpha < 0.5 ? pa.hp : pb.hp,
+    });
+  }
+  const projectiles = [];
+  for (const [id, qa] of a.projectiles) {
+    const qb = b.projectiles.get(id);
+    projectiles.push(qb
+      ? { id, owner: String(qa.owner_id), x: lerp(qa.x, qb.x, alpha), y: lerp(qa.y, qb.y, alpha), rot: qb.rot }
+      : { id, owner: String(qa.owner_id), x: qa.x, y: qa.y, rot: qa.rot });
+  }
+  return { tick: t, planes, projectiles };
 }

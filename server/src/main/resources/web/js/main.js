@@ -10,6 +10,7 @@ import { spectatorKeys } from './resume.js';
 import { LocalPlayer } from './localplayer.js';
 import { NetStats, NetGraph } from './netgraph.js';
 import { simMs } from './simnet.js';
+import { ReplayPlayer, ReplayControls, listReplays } from './replay.js';
 
 // Ticks still run (inputs go out) while frames do not, e.g. in a hidden tab, from a timer this often.
 const BACKUP_TICK_MS = 200;
@@ -105,6 +106,15 @@ window.__jr = Object.freeze(Object.defineProperties({}, {
  * snapshot has it; `local`/`server` are null while we have no plane.
  */
 window.jetRaiders = Object.freeze({
+  // `?replay=<id>`: the player's state (tick, playing, speed, first/last tick, buffering, ticksPerSecond,
+  // steadyMs, status, error) and its controls; null state outside a replay
+  replay: Object.freeze({
+    state: () => (replay ? replay.state() : null),
+    play: () => replay && replay.play(),
+    pause: () => replay && replay.pause(),
+    speed: (n) => replay && replay.setSpeed(Number(n)),
+    seek: (tick) => replay && replay.seek(tick),
+  }),
   state: () => {
     const r = local.rendered;
     const s = local.serverPose;
@@ -169,8 +179,10 @@ async function refreshLobbies() {
     $('lobby-refresh').textContent = '(unavailable)';
   }
 }
-refreshLobbies();
-setInterval(refreshLobbies, LOBBY_REFRESH_MS);
+if (params.get('replay') === null) {
+  refreshLobbies();
+  setInterval(refreshLobbies, LOBBY_REFRESH_MS);
+}
 
 function showMenu(message) {
   game.conn = null;
@@ -381,6 +393,11 @@ setInterval(() => {
 }, BACKUP_TICK_MS);
 
 function frame(now) {
+  if (replay) {
+    replayFrame(now);
+    requestAnimationFrame(frame);
+    return;
+  }
   const frameMs = game.lastFrameAt === null ? 0 : now - game.lastFrameAt;
   game.lastFrameAt = now;
   runTicks(now); // ticks first, so that this frame draws a key pressed since the last one
@@ -414,8 +431,79 @@ function frame(now) {
 }
 requestAnimationFrame(frame);
 
+// ---- replays (`?replay=<id>`, listed under "Recorded matches" on the start screen) ----------
+let replay = null;
+let replayControls = null;
+const REPLAY = params.get('replay');
+
+function startReplay(id) {
+  $('start').classList.add('hidden');
+  hud.show(true);
+  hud.setConnection('playing', 'replay');
+  hud.setLobby(null);
+  $('hud-keys').classList.add('hidden');
+  setState('replay');
+  replay = new ReplayPlayer(id, {
+    onMessage: (type, d) => {
+      if (type === 'Scoreboard') onScoreboard(d);
+      else if (type === 'GameState') onGameState(d);
+      else if (type === 'KillFeed') for (const k of (d && d.kills) || []) hud.addKill(k, performance.now());
+    },
+  });
+  replayControls = new ReplayControls($('replay-bar'), replay);
+  replay.start();
+}
+
+function replayFrame(now) {
+  const world = replay.frame(now);
+  renderer.draw(world, { me: null, names: game.names, time: now });
+  game.frames += 1;
+  const s = replay.state();
+  game.lastTick = s.tick;
+  if (replay.info) hud.setLobby(`${replay.info.lobby} · match ${replay.info.match}`);
+  replayControls.update();
+  if (s.status === 'error') {
+    hud.setCenter('Replay unavailable', s.error || 'unknown error');
+  }
+  hud.setMatchText(s.status === 'loading' ? 'Loading replay…' : matchText(now));
+  hud.tick(now);
+}
+
+async function refreshReplays() {
+  const list = $('replay-list');
+  try {
+    const { replays } = await listReplays();
+    const items = replays.map((r) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `/?replay=${encodeURIComponent(r.id)}`;
+      a.textContent = `${r.lobby} · match ${r.match}`;
+      const info = document.createElement('span');
+      info.className = 'muted';
+      const when = r.started_at ? new Date(r.started_at).toLocaleString() : '';
+      info.textContent = `${when} · ${formatClock(r.seconds)}${r.state === 'complete' ? '' : ` · ${r.state}`}`;
+      if (r.state === 'broken') a.removeAttribute('href');
+      li.title = r.detail || '';
+      li.append(a, info);
+      return li;
+    });
+    if (!items.length) items.push(Object.assign(document.createElement('li'), { className: 'muted', textContent: 'none recorded yet' }));
+    list.replaceChildren(...items);
+  } catch (err) {
+    list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: `unavailable (${err.message})` }));
+  }
+}
+$('replays-toggle').addEventListener('click', (e) => {
+  e.preventDefault();
+  const list = $('replay-list');
+  list.classList.toggle('hidden');
+  if (!list.classList.contains('hidden')) refreshReplays();
+});
+
 // `?name=Ada&autoplay=1` joins straight away (handy for demos and screenshots).
-if (SPECTATE) {
+if (REPLAY !== null) {
+  startReplay(REPLAY);
+} else if (SPECTATE) {
   const lobby = params.get('lobby') || 'main';
   loadConfig().then((cfg) => play({}, cfg, null, lobby, true));
   spectatorKeys(window, {

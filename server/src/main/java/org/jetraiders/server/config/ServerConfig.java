@@ -13,6 +13,9 @@ public final class ServerConfig {
     private final int wsPort;
     private final int httpPort;
     private final int httpThreads;
+    private final int replayConcurrency;
+    private final int replayMaxFrames;
+    private final int replayListMax;
     private final Duration httpRequestTimeout;
     private final Duration httpIdleTimeout;
     private final int httpMaxConnections;
@@ -56,6 +59,9 @@ public final class ServerConfig {
         wsPort = b.wsPort;
         httpPort = b.httpPort;
         httpThreads = b.httpThreads;
+        replayConcurrency = b.replayConcurrency;
+        replayMaxFrames = b.replayMaxFrames;
+        replayListMax = b.replayListMax;
         httpRequestTimeout = b.httpRequestTimeout;
         httpIdleTimeout = b.httpIdleTimeout;
         httpMaxConnections = b.httpMaxConnections;
@@ -108,6 +114,12 @@ public final class ServerConfig {
     public int httpPort() { return httpPort; }
     /** Worker threads of the HTTP side (Jetty adds a selector thread). */
     public int httpThreads() { return httpThreads; }
+    /** Replay requests ({@code GET /replays}, {@code /replays/frames}) served at once; more get 503. */
+    public int replayConcurrency() { return replayConcurrency; }
+    /** Frames one {@code GET /replays/frames} may return. */
+    public int replayMaxFrames() { return replayMaxFrames; }
+    /** Replays one {@code GET /replays} page may list. */
+    public int replayListMax() { return replayListMax; }
     /** Longest time an HTTP request may take to arrive, headers and body. */
     public Duration httpRequestTimeout() { return httpRequestTimeout; }
     /** Longest silence on an HTTP connection. */
@@ -166,6 +178,9 @@ public final class ServerConfig {
         b.wsPort = wsPort;
         b.httpPort = httpPort;
         b.httpThreads = httpThreads;
+        b.replayConcurrency = replayConcurrency;
+        b.replayMaxFrames = replayMaxFrames;
+        b.replayListMax = replayListMax;
         b.httpRequestTimeout = httpRequestTimeout;
         b.httpIdleTimeout = httpIdleTimeout;
         b.httpMaxConnections = httpMaxConnections;
@@ -211,6 +226,9 @@ public final class ServerConfig {
         private int wsPort = 3001;
         private int httpPort = 3000;
         private int httpThreads = 2;
+        private int replayConcurrency = 2;
+        private int replayMaxFrames = 600;
+        private int replayListMax = 100;
         private Duration httpRequestTimeout = Duration.ofSeconds(10);
         private Duration httpIdleTimeout = Duration.ofSeconds(30);
         private int httpMaxConnections = 512;
@@ -256,6 +274,9 @@ public final class ServerConfig {
         public Builder wsPort(int v) { wsPort = v; return this; }
         public Builder httpPort(int v) { httpPort = v; return this; }
         public Builder httpThreads(int v) { httpThreads = v; return this; }
+        public Builder replayConcurrency(int v) { replayConcurrency = v; return this; }
+        public Builder replayMaxFrames(int v) { replayMaxFrames = v; return this; }
+        public Builder replayListMax(int v) { replayListMax = v; return this; }
         public Builder httpRequestTimeout(Duration v) { httpRequestTimeout = v; return this; }
         public Builder httpIdleTimeout(Duration v) { httpIdleTimeout = v; return this; }
         public Builder httpMaxConnections(int v) { httpMaxConnections = v; return this; }
@@ -305,6 +326,9 @@ public final class ServerConfig {
             requirePort("http-port", httpPort);
             require(wsPort == 0 || wsPort != httpPort, "port and http-port must differ");
             requireRange("http-threads", httpThreads, 1, 64);
+            requireRange("replay-concurrency", replayConcurrency, 1, 64);
+            requireRange("replay-max-frames", replayMaxFrames, 1, 10_000);
+            requireRange("replay-list-max", replayListMax, 1, 10_000);
             requirePositive("http-request-timeout", httpRequestTimeout);
             requirePositive("http-idle-timeout", httpIdleTimeout);
             requireRange("http-max-connections", httpMaxConnections, 1, 1_000_000);

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Routes: {@code POST /guest/init}, {@code POST /guest/login}, {@code GET /health},
- * {@code GET /metrics}, {@code GET /lobbies}, {@code GET /config.json}, and {@code GET /} or
+ * {@code GET /metrics}, {@code GET /lobbies}, {@code GET /config.json}, {@code GET /replays} and
+ * {@code GET /replays/frames} (with {@link Builder#replays}), and {@code GET /} or
  * {@code GET /<file>} from the classpath folder {@code /web/}. {@code start} and {@code stop} may be
  * called from any thread, once each. Stalled or slow clients hold no thread: bodies are read as they
  * arrive and responses are written without blocking, so they cannot starve {@code /health}.
@@ -48,6 +49,7 @@ public final class HttpSide {
     private final ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("jr-http-timer", true);
     private final RequestDeadlines deadlines;
     private final Router router;
+    private final ReplayRoutes replays;
     private final Object lock = new Object();
     private Server server;
     private boolean stopped;
@@ -68,6 +70,12 @@ public final class HttpSide {
                 .add("GET", "/metrics", info::metrics)
                 .add("GET", "/lobbies", info::lobbies)
                 .add("GET", "/config.json", info::config);
+        this.replays = b.journalDirectory == null ? null
+                : new ReplayRoutes(b.journalDirectory, b.replayLimits(), b.metrics);
+        if (replays != null) {
+            router.add("GET", "/replays", replays::list)
+                    .add("GET", "/replays/frames", replays::frames);
+        }
     }
 
     public static Builder builder() {
@@ -108,6 +116,11 @@ public final class HttpSide {
             }
             return boundPort(server);
         }
+    }
+
+    /** The replay routes, or null without {@link Builder#replays}; for tests. */
+    ReplayRoutes replayRoutes() {
+        return replays;
     }
 
     /** Connections open right now, stalled ones included. */
@@ -169,6 +182,10 @@ public final class HttpSide {
         private int wsPort = 3001;
         private String wsPath = "/ws";
         private int tickRateHz = 60;
+        private java.nio.file.Path journalDirectory;
+        private int replayConcurrency = ReplayLimits.DEFAULTS.concurrency();
+        private int replayMaxFrames = ReplayLimits.DEFAULTS.maxFrames();
+        private int replayListMax = ReplayLimits.DEFAULTS.maxListed();
 
         private Builder() {
         }
@@ -259,6 +276,37 @@ public final class HttpSide {
             return this;
         }
 
+        /**
+         * Optional: where the recorded matches are ({@code <data-dir>/journal}); serves {@code GET /replays}
+         * and {@code GET /replays/frames}. Without it those paths are not routes.
+         */
+        public Builder replays(java.nio.file.Path journalDirectory) {
+            this.journalDirectory = journalDirectory;
+            return this;
+        }
+
+        /** Replay requests served at once, 1 to 64; more get 503 {@code replay_busy}. Default 2. */
+        public Builder replayConcurrency(int n) {
+            this.replayConcurrency = n;
+            return this;
+        }
+
+        /** Frames one {@code /replays/frames} request may ask for, 1 to 10000; default 600. */
+        public Builder replayMaxFrames(int n) {
+            this.replayMaxFrames = n;
+            return this;
+        }
+
+        /** Replays one {@code /replays} page may list, 1 to 10000; default 100. */
+        public Builder replayListMax(int n) {
+            this.replayListMax = n;
+            return this;
+        }
+
+        private ReplayLimits replayLimits() {
+            return new ReplayLimits(replayConcurrency, replayMaxFrames, replayListMax);
+        }
+
         public HttpSide build() {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(auth, "auth");
@@ -278,6 +326,7 @@ public final class HttpSide {
                 throw new IllegalArgumentException("tickRate must be >= 1: " + tickRateHz);
             }
             limits(); // checks threads, timeouts and sizes
+            replayLimits();
             if (healthCheck == null) {
                 healthCheck = new HealthCheck(System::nanoTime);
             }

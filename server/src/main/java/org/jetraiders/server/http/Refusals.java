@@ -10,6 +10,8 @@ final class Refusals {
     static final String HEADERS_TOO_LARGE = "headers_too_large";
     /** The connection cap was reached and the server stopped accepting for a while. */
     static final String CONNECTION_LIMIT = "connection_limit";
+    /** A replay request while {@code --replay-concurrency} others were being served (503). */
+    static final String REPLAY_BUSY = "replay_busy";
 
     private Refusals() {
     }

@@ -11,6 +11,8 @@
  *                                         ├─ /health, /metrics, /lobbies,
  *                                         │  /config.json ─────────────▶ InfoRoutes ─▶ LobbyDirectory,
  *                                         │                                            ServerMetrics, HealthCheck
+ *                                         ├─ /replays, /replays/frames ─▶ ReplayRoutes (permit) ─▶ ReplayCatalog,
+ *                                         │                                  ReplayFrames ─▶ engine journal.Replay
  *                                         └─ anything else (GET) ──────▶ StaticFiles (classpath /web/)
  *   errors Jetty answers itself (400, 414, 431) ──▶ JsonErrorHandler
  * </pre>
@@ -28,5 +30,26 @@
  * client; deadlines fire on {@code jr-http-timer}. Routes only read lobby state through
  * {@link org.jetraiders.server.http.LobbyDirectory}, which must be thread-safe; they never block a
  * lobby's game loop.
+ *
+ * <h2>Replays: why HTTP chunks of re-simulated JSON</h2>
+ * {@code GET /replays} lists the journal files ({@link org.jetraiders.server.http.ReplayCatalog}); a
+ * request's id is only ever matched against that listing, never made into a path.
+ * {@code GET /replays/frames?id&from&count&step} re-simulates the match with the engine's
+ * {@code Replay} from the latest world snapshot before {@code from} and writes each tick with the
+ * server's own JSON encoders ({@link org.jetraiders.server.http.ReplayFrames}): the page gets the messages
+ * a live JSON client gets, so it plays them through the same renderer and HUD. The alternative, a
+ * WebSocket session that streams a replay at the chosen speed, would keep a re-simulation and a thread or
+ * timer per watcher for as long as the watcher stays, and would put pause, speed and seek on the server.
+ * Chunks keep every request short and independent: the page holds the playhead, fetches a few seconds
+ * ahead, pauses and changes speed without asking the server, and seeks by fetching from another tick;
+ * the server holds no state per watcher besides a small cache of file summaries. The cost is a
+ * re-simulation of up to one snapshot interval (5 s of ticks by default) before each chunk, a few
+ * milliseconds.
+ *
+ * <p>Bounds: a chunk is at most {@code --replay-max-frames} frames, a listing page at most
+ * {@code --replay-list-max} entries, and at most {@code --replay-concurrency} replay requests run at once
+ * (a {@code Semaphore} tried, never waited on: past it, 503 {@code replay_busy}, counted), so replays
+ * can occupy at most that many HTTP workers and never a game loop or client thread. The re-simulation
+ * runs on the {@code jr-http-N} worker that serves the request, in a {@code World} of its own.
  */
 package org.jetraiders.server.http;
