@@ -56,7 +56,11 @@ public final class Replay {
         return this;
     }
 
-    /** Stops once the world reaches {@code tick}. */
+    /**
+     * Stops once the world reaches {@code tick}: the world right after that tick's step, as its
+     * snapshot showed it (events the game loop applied after that step, such as a leave at the stop,
+     * are not applied).
+     */
     public Replay to(long tick) {
         this.toTick = tick;
         return this;
@@ -258,6 +262,12 @@ public final class Replay {
                     }
                     view.copyFrom(world, world.tick() - 1, null); // numbered as a lobby started at tick 0 numbers it
                     listener.onTick(view);
+                }
+                if (world.tick() >= toTick) {
+                    // the world as its clients saw tick toTick: events after this step belong to the next
+                    // tick (a leave at the stop, for one), so they are not applied
+                    done = true;
+                    return false;
                 }
             }
             return true;
