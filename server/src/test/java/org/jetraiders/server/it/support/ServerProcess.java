@@ -111,6 +111,14 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL (as {@code kill -9}: no shutdown hook, nothing flushed), then waits for the exit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(EXIT_HANG_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server must die on SIGKILL");
+        }
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
