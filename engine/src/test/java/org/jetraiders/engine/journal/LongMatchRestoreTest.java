@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Restoring a 10-minute, 16-player match (what crash recovery does at start-up) re-simulates at most
  * one snapshot interval, whatever the match's length, and gives the very world the lobby had. That
  * bound is what keeps a restore fast: the measured time (printed, and reported in docs/JOURNAL.md,
- * "Restoring") is for people; no wall-clock assertion here.
+ * "Restoring after a crash") is for people; no wall-clock assertion here.
  */
 class LongMatchRestoreTest {
     private static final int PLAYERS = 16;
