@@ -57,8 +57,13 @@ public final class ServerProcess implements AutoCloseable {
             Thread reader = new Thread(() -> drain(process, output, ws, http), "server-output");
             reader.setDaemon(true);
             reader.start();
-            return new ServerProcess(process, reader, output, ws.get(30, TimeUnit.SECONDS), http.get(30, TimeUnit.SECONDS));
-        } catch (Exception e) {
+            try {
+                return new ServerProcess(process, reader, output, ws.get(30, TimeUnit.SECONDS), http.get(30, TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the server did not start: " + e.getMessage() + "; its output:\n"
+                        + String.join("\n", output), e);
+            }
+        } catch (Exception | AssertionError e) {
             process.destroyForcibly();
             throw e;
         }
