@@ -24,6 +24,7 @@ import org.jetraiders.server.http.HealthCheck;
 import org.jetraiders.server.http.HttpSide;
 import org.jetraiders.server.http.LobbyDirectory;
 import org.jetraiders.server.http.LobbyView;
+import org.jetraiders.server.journal.CrashRecovery;
 import org.jetraiders.server.journal.JournalSettings;
 import org.jetraiders.server.journal.ServerVersion;
 import org.jetraiders.server.lobby.BotSquadron;
@@ -65,8 +66,13 @@ public final class GameServer implements AutoCloseable {
         this.resumeKeys = new ResumeKeys(secret); // the same secret: a restart with it keeps both kinds of token valid
         this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
         this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads());
+        // the crashed journals are read before the journaler starts: its retention never deletes one mid-read
+        List<CrashRecovery.Found> recovered = config.journal().recovers()
+                ? new CrashRecovery(config.journal().journalDirectory(), config.tickRateHz(),
+                        (file, reason) -> metrics.lobbyRestoreFailed(reason)).scan()
+                : List.of();
         this.journaler = config.journal().enabled() ? startJournaler(config.journal(), metrics) : null;
-        this.lobbies = new LobbyManager(config, clientThreads, gameLoops, metrics, journaler);
+        this.lobbies = new LobbyManager(config, clientThreads, gameLoops, metrics, journaler, recovered);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jr-timers");
             t.setDaemon(true);

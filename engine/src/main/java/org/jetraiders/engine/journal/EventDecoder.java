@@ -10,7 +10,9 @@ import static org.jetraiders.engine.journal.JournalDescriptor.*;
 final class EventDecoder {
     /** Where decoded events go. */
     interface Sink {
-        void join(int id, String name);
+        void join(int id, String name, long clientKey);
+
+        void disconnect(int id);
 
         void leave(int id);
 
@@ -59,7 +61,8 @@ final class EventDecoder {
                             return false;
                         }
                     }
-                    case OP_JOIN -> sink.join(id(in), in.getString());
+                    case OP_JOIN -> sink.join(id(in), in.getString(), in.getRawLong());
+                    case OP_DISCONNECT -> sink.disconnect(id(in));
                     case OP_LEAVE -> {
                         int id = id(in);
                         dictionary.unbind(id);

@@ -22,10 +22,17 @@ final class EventEncoder {
         return hasOps;
     }
 
-    void join(int id, String name) {
+    void join(int id, String name, long clientKey) {
         op(OP_JOIN);
         out.putZigZag(id);
         out.putString(name);
+        out.putRawLong(clientKey);
+    }
+
+    /** The world's input of {@code id} turns neutral with seq 0; the dictionary (the writer's memory) stays. */
+    void disconnect(int id) {
+        op(OP_DISCONNECT);
+        out.putZigZag(id);
     }
 
     void leave(int id) {

@@ -16,8 +16,11 @@ package org.jetraiders.engine.journal;
 public final class JournalDescriptor {
     /** PNG-style: a high byte, the name, CR LF, Ctrl-Z, LF catch text-mode transfers and {@code type}. */
     public static final byte[] MAGIC = {(byte) 0x89, 'J', 'R', 'J', '\r', '\n', 0x1A, '\n'};
-    /** Version 1: this layout. A reader refuses versions it does not know. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2: this layout (version 1 had no client keys, in JOIN or in the world image, and no
+     * DISCONNECT). A reader refuses versions it does not know.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final int PREAMBLE_BYTES = MAGIC.length + 2;
     /** File name extension. */
     public static final String EXTENSION = ".jrj";
@@ -44,7 +47,7 @@ public final class JournalDescriptor {
     public static final int SHORT_TICKS = 64;
     /** varint n: n ticks. */
     public static final int OP_TICKS_LONG = 0xC0;
-    /** zigzag id, string name. */
+    /** zigzag id, string name, raw long client key (0: none). */
     public static final int OP_JOIN = 0xC1;
     /** zigzag id; also drops the id from the dictionary. */
     public static final int OP_LEAVE = 0xC2;
@@ -60,6 +63,8 @@ public final class JournalDescriptor {
     public static final int OP_CHECKSUM = 0xC7;
     /** The lobby stopped: nothing after this op changes the world. */
     public static final int OP_STOP = 0xC8;
+    /** zigzag id: the player's input turns neutral (thrust 0, turn 0, no shoot) and its input seq 0; the plane stays. */
+    public static final int OP_DISCONNECT = 0xC9;
 
     /** Dictionary entries at most; inputs of further ids use {@link #OP_INPUT_UNBOUND}. */
     public static final int MAX_DICTIONARY = 4096;

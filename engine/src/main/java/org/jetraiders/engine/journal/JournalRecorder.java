@@ -85,9 +85,16 @@ final class JournalRecorder {
 
     // ---- events, in the order the game loop applied them --------------------------------------------
 
-    void join(int id, String name) {
+    void join(int id, String name, long clientKey) {
         if (state == State.RECORDING) {
-            encoder.join(id, name);
+            encoder.join(id, name, clientKey);
+            sealIfLarge();
+        }
+    }
+
+    void disconnect(int id) {
+        if (state == State.RECORDING) {
+            encoder.disconnect(id);
             sealIfLarge();
         }
     }

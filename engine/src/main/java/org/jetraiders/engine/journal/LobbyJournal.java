@@ -101,6 +101,7 @@ final class LobbyJournal {
             int type = e.type();
             int playerId = e.playerId();
             String name = e.name();
+            long clientKey = e.clientKey();
             double thrust = e.thrust();
             double turn = e.turn();
             boolean shoot = e.shoot();
@@ -119,7 +120,8 @@ final class LobbyJournal {
             switch (type) {
                 case InputEvent.INPUT -> recorder.input(playerId, thrust, turn, shoot, inputSeq);
                 case InputEvent.TICK -> recorder.tick(stamped, hasChecksum, checksum);
-                case InputEvent.JOIN -> recorder.join(playerId, name);
+                case InputEvent.JOIN -> recorder.join(playerId, name, clientKey);
+                case InputEvent.DISCONNECT -> recorder.disconnect(playerId);
                 case InputEvent.LEAVE -> recorder.leave(playerId);
                 case InputEvent.STOP -> recorder.stop();
                 default -> { }

@@ -227,9 +227,16 @@ public final class Replay {
         // ---- the events, applied as GameLoopHandler applies them ---------------------------------------
 
         @Override
-        public void join(int id, String name) {
+        public void join(int id, String name, long clientKey) {
             if (!stopped) {
-                apply(() -> world.addPlayer(id, name));
+                apply(() -> world.addPlayer(id, name, clientKey));
+            }
+        }
+
+        @Override
+        public void disconnect(int id) {
+            if (!stopped) {
+                apply(() -> world.disconnect(id));
             }
         }
 

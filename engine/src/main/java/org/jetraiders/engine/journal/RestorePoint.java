@@ -1,5 +1,6 @@
 package org.jetraiders.engine.journal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jetraiders.engine.LobbyConfig;
@@ -26,12 +27,21 @@ public final class RestorePoint {
     private final AtomicReference<World> world;
     private final long tick;
     private final int highestPlayerId;
+    private final List<RestoredPlayer> players;
 
     RestorePoint(ReplayReport report, World world) {
         this.report = report;
         this.world = new AtomicReference<>(world);
         this.tick = world.tick();
         this.highestPlayerId = world.highestPlayerId();
+        List<RestoredPlayer> list = new ArrayList<>();
+        for (int s = 0; s < world.slotCapacity(); s++) {
+            if (world.isActive(s)) {
+                list.add(new RestoredPlayer(world.playerId(s), world.playerName(s), world.clientKey(s), world.kills(s),
+                        world.deaths(s)));
+            }
+        }
+        this.players = List.copyOf(list);
     }
 
     /** How the restore went: where it started, how many ticks it re-simulated, a torn tail, a divergence. */
@@ -48,8 +58,13 @@ public final class RestorePoint {
         return tick;
     }
 
-    /** The players in the restored world, with their scores. */
-    public List<PlayerScore> players() {
+    /** The players in the restored world, by slot: id, name, the key each joined with, scores. */
+    public List<RestoredPlayer> players() {
+        return players;
+    }
+
+    /** The players' scores, as a replay's report gives them. */
+    public List<PlayerScore> scores() {
         return report.scores();
     }
 

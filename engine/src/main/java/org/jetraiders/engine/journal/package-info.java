@@ -51,7 +51,8 @@
  * thread ({@code JournalAllocationTest}).
  *
  * <h2>What is recorded</h2>
- * Joins (id, name), leaves, inputs (as published, with their sequence numbers: the world drops stale ones
+ * Joins (id, name, the embedder's client key, which crash recovery resumes players by), leaves,
+ * disconnects (the player's input turned neutral, its seq 0), inputs (as published, with their sequence numbers: the world drops stale ones
  * on replay exactly as live, so acks replay too), ticks (implied, as runs), the lobby's stop, a checksum
  * of the world every 60 ticks and a world snapshot every few seconds and at each match start. An input
  * that repeats its player's previous one with the next sequence number is one byte; the load

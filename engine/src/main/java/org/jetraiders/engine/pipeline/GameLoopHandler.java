@@ -67,7 +67,7 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
             case InputEvent.INPUT -> applyInput(event);
             case InputEvent.TICK -> tick(event);
             case InputEvent.JOIN -> {
-                if (world.addPlayer(event.playerId, event.name) == World.NO_SLOT) {
+                if (world.addPlayer(event.playerId, event.name, event.clientKey) == World.NO_SLOT) {
                     reservedPlayers.decrementAndGet(); // cannot happen while reservations match slots
                 }
             }
@@ -94,12 +94,9 @@ public final class GameLoopHandler implements EventHandler<InputEvent> {
 
     /** The plane stays, flying on with a neutral input; the next client's sequence numbers start afresh. */
     private void disconnect(int playerId) {
-        int slot = world.slotOf(playerId);
-        if (slot == World.NO_SLOT) {
+        if (!world.disconnect(playerId)) {
             counters.inputsUnknownPlayer++;
-            return;
         }
-        world.setInput(slot, 0, 0, false, 0);
     }
 
     private void tick(InputEvent event) {

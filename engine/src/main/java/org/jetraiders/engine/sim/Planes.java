@@ -32,6 +32,8 @@ final class Planes {
     final double[] turn;
     final boolean[] shoot;
     final long[] lastInputSeq;
+    /** The embedder's opaque key of the player (a server's resume key), 0 for none: kept, never read by the rules. */
+    final long[] clientKey;
 
     private final IntIntMap slotById;
 
@@ -56,6 +58,7 @@ final class Planes {
         turn = new double[capacity];
         shoot = new boolean[capacity];
         lastInputSeq = new long[capacity];
+        clientKey = new long[capacity];
         slotById = new IntIntMap(capacity);
     }
 
@@ -123,5 +126,6 @@ final class Planes {
         deaths[slot] = 0;
         clearInput(slot);
         lastInputSeq[slot] = 0;
+        clientKey[slot] = 0;
     }
 }

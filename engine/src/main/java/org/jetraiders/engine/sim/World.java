@@ -123,10 +123,19 @@ public final class World {
 
     /** Adds a player and spawns its plane (random position, rot 0, throttle 0, full hp). Returns its slot, or NO_SLOT when full or the id is already present. */
     public int addPlayer(int playerId, String name) {
+        return addPlayer(playerId, name, 0);
+    }
+
+    /**
+     * {@link #addPlayer(int, String)}, keeping {@code clientKey} with the plane: the embedder's opaque
+     * key of the player (0 for none), part of the world's state so a restored world still knows it.
+     */
+    public int addPlayer(int playerId, String name, long clientKey) {
         int slot = planes.add(playerId, name);
         if (slot == NO_SLOT) {
             return NO_SLOT;
         }
+        planes.clientKey[slot] = clientKey;
         spawn(slot);
         pending.addSpawn(playerId);
         scoresVersion++;
@@ -167,6 +176,21 @@ public final class World {
     /** Number of players in the world. */
     public int playerCount() {
         return planes.count;
+    }
+
+    /**
+     * The DISCONNECT rule: the player's plane stays and flies on with a neutral input, and its input
+     * sequence restarts at 0 (a reconnecting client numbers its inputs afresh). Replay applies it here too.
+     *
+     * @return false when the player is unknown
+     */
+    public boolean disconnect(int playerId) {
+        int slot = planes.slotOf(playerId);
+        if (slot == NO_SLOT) {
+            return false;
+        }
+        setInput(slot, 0, 0, false, 0);
+        return true;
     }
 
     /**
@@ -511,6 +535,9 @@ public final class World {
     public int deaths(int slot) { return planes.deaths[slot]; }
     /** Sequence number of the latest input stored for this player (0 if none). */
     public long lastInputSeq(int slot) { return planes.lastInputSeq[slot]; }
+
+    /** The key the player joined with ({@link #addPlayer(int, String, long)}), 0 for none. */
+    public long clientKey(int slot) { return planes.clientKey[slot]; }
 
     // ---- projectiles, dense 0 .. projectileCount()-1 -------------------------------------------
 

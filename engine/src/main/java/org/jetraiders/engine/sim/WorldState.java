@@ -35,6 +35,7 @@ final class WorldState {
             out.putDouble(p.turn[s]);
             out.putBoolean(p.shoot[s]);
             out.putLong(p.lastInputSeq[s]);
+            out.putLong(p.clientKey[s]);
         }
     }
 
@@ -68,6 +69,7 @@ final class WorldState {
             p.turn[s] = in.getDouble();
             p.shoot[s] = in.getBoolean();
             p.lastInputSeq[s] = in.getLong();
+            p.clientKey[s] = in.getLong();
         }
     }
 

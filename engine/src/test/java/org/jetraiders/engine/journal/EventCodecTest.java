@@ -18,7 +18,8 @@ class EventCodecTest {
     private static final class Log implements EventDecoder.Sink {
         final List<String> events = new ArrayList<>();
 
-        @Override public void join(int id, String name) { events.add("J" + id + ":" + name); }
+        @Override public void join(int id, String name, long key) { events.add("J" + id + ":" + name + ":" + key); }
+        @Override public void disconnect(int id) { events.add("D" + id); }
         @Override public void leave(int id) { events.add("L" + id); }
         @Override public void input(int id, double thrust, double turn, boolean shoot, long seq) {
             events.add(text(id, thrust, turn, shoot, seq));
@@ -65,12 +66,18 @@ class EventCodecTest {
             switch (r.nextInt(12)) {
                 case 0 -> {
                     String name = r.nextBoolean() ? "p" + id : "\uD83D\uDE80 \uD800"; // a rocket and a lone surrogate
-                    encoder.join(id, name);
-                    expected.add("J" + id + ":" + name);
+                    long key = r.nextInt(3) == 0 ? 0 : r.nextLong(); // any 64 bits, or none
+                    encoder.join(id, name, key);
+                    expected.add("J" + id + ":" + name + ":" + key);
                 }
                 case 1 -> {
-                    encoder.leave(id);
-                    expected.add("L" + id);
+                    if (r.nextBoolean()) {
+                        encoder.leave(id);
+                        expected.add("L" + id);
+                    } else {
+                        encoder.disconnect(id);
+                        expected.add("D" + id);
+                    }
                 }
                 case 2 -> {
                     int n = r.nextInt(1, 200);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The golden journal ({@code src/test/resources/journal/golden-v1.jrj}): a scripted match recorded once
+ * The golden journal ({@code src/test/resources/journal/golden-v2.jrj}): a scripted match recorded once
  * and committed. Replaying it must match every checksum and snapshot it holds, so any change to the
  * rules or to determinism fails here; recording the script again must give the very same bytes, so
  * any change to the format fails here too; and docs/JOURNAL.md's annotated dump must be its first bytes.
@@ -50,9 +50,10 @@ class GoldenJournalTest {
             switch (op.kind()) {
                 case 'J' -> {
                     ids[op.player()] = ++lastId;
-                    h.join(lastId, op.name());
+                    h.join(lastId, op.name(), op.key());
                 }
                 case 'L' -> h.leave(ids[op.player()]);
+                case 'D' -> h.disconnect(ids[op.player()]);
                 case 'I' -> h.input(op.player() == MatchScript.NOBODY ? 999_999 : ids[op.player()], op.thrust(),
                         op.turn(), op.shoot(), op.seq());
                 case 'T' -> {

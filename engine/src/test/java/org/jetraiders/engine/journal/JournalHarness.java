@@ -59,7 +59,15 @@ final class JournalHarness {
     // ---- publishers ------------------------------------------------------------------------------------
 
     boolean join(int id, String name) {
-        return publish(e -> e.setJoin(id, name, 0));
+        return join(id, name, 0);
+    }
+
+    boolean join(int id, String name, long clientKey) {
+        return publish(e -> e.setJoin(id, name, clientKey));
+    }
+
+    boolean disconnect(int id) {
+        return publish(e -> e.setDisconnect(id));
     }
 
     boolean leave(int id) {
@@ -97,7 +105,8 @@ final class JournalHarness {
         for (long s = applied + 1; s <= cursor; s++) {
             InputEvent e = ring.get(s);
             switch (e.type()) {
-                case InputEvent.JOIN -> world.addPlayer(e.playerId(), e.name());
+                case InputEvent.JOIN -> world.addPlayer(e.playerId(), e.name(), e.clientKey());
+                case InputEvent.DISCONNECT -> world.disconnect(e.playerId());
                 case InputEvent.LEAVE -> world.removePlayer(e.playerId());
                 case InputEvent.INPUT -> world.applyInput(e.playerId(), e.thrust(), e.turn(), e.shoot(), e.inputSeq());
                 case InputEvent.TICK -> {

@@ -113,13 +113,20 @@ class JournalReaderTest {
         assertRefused("not a Jet Raiders journal (no journal preamble)", new byte[0]);
         assertRefused("not a Jet Raiders journal (no journal preamble)", "{\"type\":\"Join\"}\n".getBytes(StandardCharsets.UTF_8));
         byte[] future = whole.clone();
-        future[JournalDescriptor.MAGIC.length + 1] = 2;
-        assertRefused("journal format version 2; this build reads version 1", future);
+        future[JournalDescriptor.MAGIC.length + 1] = 3;
+        assertRefused("journal format version 3; this build reads version 2", future);
         byte[] headerHit = whole.clone();
         headerHit[JournalDescriptor.PREAMBLE_BYTES + 4] ^= 1;
         assertRefused("journal header unreadable (record CRC mismatch)", headerHit);
         assertRefused("journal has no world snapshot after its header (record cut short)",
                 Arrays.copyOf(whole, recordEnds.get(0).intValue() + 10));
+    }
+
+    /** Version 1 (before client keys and DISCONNECT) is refused, not misread: the v1 golden journal is kept for this. */
+    @Test
+    void shouldRefuseAVersionOneJournal() throws Exception {
+        Path v1 = GoldenJournalTest.GOLDEN.resolveSibling("golden-v1.jrj");
+        assertRefused("journal format version 1; this build reads version 2", Files.readAllBytes(v1));
     }
 
     private void assertRefused(String message, byte[] bytes) throws Exception {

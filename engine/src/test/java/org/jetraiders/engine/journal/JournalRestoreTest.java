@@ -56,7 +56,8 @@ class JournalRestoreTest {
         assertTrue(r > 300 && r < CRASH_TICKS, "restored mid-match, at " + r);
         assertTrue(r - point.report().startTick() <= 120, "at most one snapshot interval re-simulated: "
                 + point.report().startTick() + " -> " + r);
-        assertEquals(players(reference.get((int) r - 1)), point.players(), "the restored players and scores");
+        assertEquals(players(reference.get((int) r - 1)), point.scores(), "the restored players and scores");
+        assertKeysAsJoined(point);
 
         Lobby restored = Lobby.create(point.configure(lobby("ignored")).build());
         restored.start();
@@ -149,6 +150,22 @@ class JournalRestoreTest {
         byte[] bytes = Files.readAllBytes(journal);
         Files.write(copy, Arrays.copyOf(bytes, (int) cut + 5)); // five bytes of the next record survived
         return copy;
+    }
+
+    /** Every restored player has the id and name of its score and the client key its script player joined with. */
+    private static void assertKeysAsJoined(RestorePoint point) {
+        List<RestoredPlayer> players = point.players();
+        assertEquals(point.scores().size(), players.size());
+        int keyed = 0;
+        for (int i = 0; i < players.size(); i++) {
+            RestoredPlayer p = players.get(i);
+            PlayerScore score = point.scores().get(i);
+            assertEquals(new PlayerScore(p.id(), p.name(), p.kills(), p.deaths()), score);
+            int scriptPlayer = p.name().equals("Zo\u00eb \u2708") ? 1 : Integer.parseInt(p.name().replaceAll("\\D", ""));
+            assertEquals(MatchScript.keyOf(scriptPlayer), p.clientKey(), "the key " + p.name() + " joined with");
+            keyed += p.clientKey() != 0 ? 1 : 0;
+        }
+        assertTrue(keyed >= 2, "most players joined with a key: " + players);
     }
 
     private static List<PlayerScore> players(SnapshotCopy s) {

@@ -12,17 +12,24 @@ import org.jetraiders.engine.Tuning;
  * A scripted match for journal tests: players join (one with a non-ASCII name), send inputs of every
  * kind a journal must keep exactly (a bot's repeated inputs, binary-protocol values k/127, arbitrary
  * doubles, -0.0, out-of-range values, stale and zero sequence numbers, an unknown player's), leave and
- * come back, between ticks. Same seed, same script.
+ * come back, drop their connection (DISCONNECT), between ticks; joins carry client keys. Same seed, same script.
  */
 public final class MatchScript {
     /** One lobby call; {@code player} is the script's index (its id comes from {@link Lobby#join}). */
-    public record Op(char kind, int player, double thrust, double turn, boolean shoot, long seq, String name) {
-        static Op join(int p, String name) { return new Op('J', p, 0, 0, false, 0, name); }
-        static Op leave(int p) { return new Op('L', p, 0, 0, false, 0, null); }
-        static Op tick() { return new Op('T', 0, 0, 0, false, 0, null); }
+    public record Op(char kind, int player, double thrust, double turn, boolean shoot, long seq, String name,
+                     long key) {
+        static Op join(int p, String name) { return new Op('J', p, 0, 0, false, 0, name, keyOf(p)); }
+        static Op leave(int p) { return new Op('L', p, 0, 0, false, 0, null, 0); }
+        static Op disconnect(int p) { return new Op('D', p, 0, 0, false, 0, null, 0); }
+        static Op tick() { return new Op('T', 0, 0, 0, false, 0, null, 0); }
         static Op input(int p, double thrust, double turn, boolean shoot, long seq) {
-            return new Op('I', p, thrust, turn, shoot, seq, null);
+            return new Op('I', p, thrust, turn, shoot, seq, null, 0);
         }
+    }
+
+    /** The client key script player {@code p} joins with: none for player 0, any 64 bits for the others. */
+    public static long keyOf(int p) {
+        return p == 0 ? 0 : (p * 0x9E3779B97F4A7C15L) ^ Long.MIN_VALUE;
     }
 
     /** A player index whose inputs go to an id no one has. */
@@ -69,6 +76,13 @@ public final class MatchScript {
                         default -> seqs[p] += 1 + r.nextInt(3);
                     };
                     ops.add(Op.input(p, thrust, r.nextDouble(-1.2, 1.2), r.nextBoolean(), seq));
+                }
+            }
+            if (t % 250 == 120) { // a dropped connection: input neutral, seq 0; the client's next numbers start afresh
+                int p = (t / 250) % players;
+                if (present[p]) {
+                    ops.add(Op.disconnect(p));
+                    seqs[p] = 0;
                 }
             }
             if (t % 97 == 13) {
@@ -137,7 +151,7 @@ public final class MatchScript {
                 Op op = ops.get(next++);
                 switch (op.kind()) {
                     case 'J' -> {
-                        ids[op.player()] = lobby.join(op.name());
+                        ids[op.player()] = lobby.join(op.name(), op.key());
                         lastId = ids[op.player()];
                         if (ids[op.player()] <= 0) {
                             throw new AssertionError("join refused: " + ids[op.player()]);
@@ -146,6 +160,11 @@ public final class MatchScript {
                     case 'L' -> {
                         if (!lobby.leave(ids[op.player()])) {
                             throw new AssertionError("leave refused");
+                        }
+                    }
+                    case 'D' -> {
+                        if (!lobby.disconnect(ids[op.player()])) {
+                            throw new AssertionError("disconnect refused");
                         }
                     }
                     case 'I' -> {

@@ -141,6 +141,9 @@ public final class ServerOptions {
                     c -> c.journal().dataDir(), (b, v) -> b.journal(b.journal().withDataDir(Path.of(v.trim())))),
             new Option("journal", "record every lobby into a journal file per match, for replays and crash recovery "
                     + "(true/false)", c -> c.journal().enabled(), (b, v) -> b.journal(b.journal().withEnabled(bool(v)))),
+            new Option("recover", "at start-up, restore every lobby the server was running when it died (its newest journal "
+                    + "did not end), its players held for the reconnect grace; needs --journal (true/false)",
+                    c -> c.journal().recover(), (b, v) -> b.journal(b.journal().withRecover(bool(v)))),
             new Option("journal-retention-mb", "total MiB of journal files kept; the oldest are deleted first (0 = keep all)",
                     c -> c.journal().retentionMb(), (b, v) -> b.journal(b.journal().withRetentionMb(integer(v)))),
             new Option("journal-fsync-ms", "each journal file with new bytes is forced to disk at least this often",

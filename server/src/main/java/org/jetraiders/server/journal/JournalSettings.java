@@ -14,11 +14,13 @@ import java.time.Duration;
  * @param fsyncInterval    each journal file with new bytes is forced to disk at least this often
  * @param snapshotInterval a world snapshot at least this often: restoring replays at most this much
  * @param bufferKb         each lobby's buffer between encoding and the disk, in KiB; a disk further behind breaks the journal
+ * @param recover          at start-up, restore every lobby whose newest journal did not end (the server
+ *                         died while it ran; {@link CrashRecovery}); only while journaling is on
  */
 public record JournalSettings(boolean enabled, Path dataDir, long retentionMb, Duration fsyncInterval,
-                              Duration snapshotInterval, int bufferKb) {
+                              Duration snapshotInterval, int bufferKb, boolean recover) {
     private static final JournalSettings DEFAULTS = new JournalSettings(true, Path.of("data"), 1024,
-            Duration.ofSeconds(1), Duration.ofSeconds(5), 256);
+            Duration.ofSeconds(1), Duration.ofSeconds(5), 256, true);
 
     public JournalSettings {
         require(dataDir != null && !dataDir.toString().isBlank(), "data-dir must not be blank");
@@ -30,7 +32,18 @@ public record JournalSettings(boolean enabled, Path dataDir, long retentionMb, D
         requireRange("journal-buffer-kb", bufferKb, 64, 1 << 20);
     }
 
-    /** On, under {@code ./data}, 1 GiB kept, forced every second, a snapshot every 5 s, 256 KiB per lobby. */
+    /** Without {@code recover} (true by default). */
+    public JournalSettings(boolean enabled, Path dataDir, long retentionMb, Duration fsyncInterval,
+                           Duration snapshotInterval, int bufferKb) {
+        this(enabled, dataDir, retentionMb, fsyncInterval, snapshotInterval, bufferKb, true);
+    }
+
+    /** Whether start-up restores crashed lobbies: {@code --recover} and {@code --journal} both on. */
+    public boolean recovers() {
+        return enabled && recover;
+    }
+
+    /** On, under {@code ./data}, 1 GiB kept, forced every second, a snapshot every 5 s, 256 KiB per lobby, recovery on. */
     public static JournalSettings defaults() {
         return DEFAULTS;
     }
@@ -41,27 +54,31 @@ public record JournalSettings(boolean enabled, Path dataDir, long retentionMb, D
     }
 
     public JournalSettings withEnabled(boolean v) {
-        return new JournalSettings(v, dataDir, retentionMb, fsyncInterval, snapshotInterval, bufferKb);
+        return new JournalSettings(v, dataDir, retentionMb, fsyncInterval, snapshotInterval, bufferKb, recover);
     }
 
     public JournalSettings withDataDir(Path v) {
-        return new JournalSettings(enabled, v, retentionMb, fsyncInterval, snapshotInterval, bufferKb);
+        return new JournalSettings(enabled, v, retentionMb, fsyncInterval, snapshotInterval, bufferKb, recover);
     }
 
     public JournalSettings withRetentionMb(long v) {
-        return new JournalSettings(enabled, dataDir, v, fsyncInterval, snapshotInterval, bufferKb);
+        return new JournalSettings(enabled, dataDir, v, fsyncInterval, snapshotInterval, bufferKb, recover);
     }
 
     public JournalSettings withFsyncInterval(Duration v) {
-        return new JournalSettings(enabled, dataDir, retentionMb, v, snapshotInterval, bufferKb);
+        return new JournalSettings(enabled, dataDir, retentionMb, v, snapshotInterval, bufferKb, recover);
     }
 
     public JournalSettings withSnapshotInterval(Duration v) {
-        return new JournalSettings(enabled, dataDir, retentionMb, fsyncInterval, v, bufferKb);
+        return new JournalSettings(enabled, dataDir, retentionMb, fsyncInterval, v, bufferKb, recover);
     }
 
     public JournalSettings withBufferKb(int v) {
-        return new JournalSettings(enabled, dataDir, retentionMb, fsyncInterval, snapshotInterval, v);
+        return new JournalSettings(enabled, dataDir, retentionMb, fsyncInterval, snapshotInterval, v, recover);
+    }
+
+    public JournalSettings withRecover(boolean v) {
+        return new JournalSettings(enabled, dataDir, retentionMb, fsyncInterval, snapshotInterval, bufferKb, v);
     }
 
     private static void requireRange(String name, long value, long min, long max) {

@@ -43,6 +43,12 @@ public final class ServerMetrics {
             "Players who came back within the reconnect grace (or took their seat over from an older connection).");
     private final Counter graceExpiries = counter("jetraiders_reconnect_grace_expired_total",
             "Dropped players whose plane left because they did not come back within the reconnect grace.");
+    private final Counter lobbiesRestored = counter("jetraiders_lobbies_restored_total",
+            "Lobbies restored from their journal at start-up, after the server died while they ran (--recover).");
+    private final Counter playersRestored = counter("jetraiders_players_restored_total",
+            "Players of restored lobbies held for the reconnect grace at start-up.");
+    private final LabelledCounter restoreFailures = reasons("jetraiders_lobby_restore_failures_total",
+            "Journals of crashed lobbies that could not be restored at start-up (the lobby starts afresh), by reason.");
     private final Gauge spectators = register(Gauge.builder()
             .name("jetraiders_spectators").help("Spectators watching a lobby now.").withoutExemplars().build());
     private final TickDurations tickDurations = new TickDurations();
@@ -90,6 +96,30 @@ public final class ServerMetrics {
     /** A dropped player's reconnect grace ran out; its plane left. */
     public void reconnectGraceExpired() {
         graceExpiries.inc();
+    }
+
+    /** A crashed lobby was restored from its journal, with this many players held for the grace. */
+    public void lobbyRestored(int heldPlayers) {
+        lobbiesRestored.inc();
+        playersRestored.inc(heldPlayers);
+    }
+
+    /** A crashed lobby's journal could not be restored ({@code reason}: corrupt, version, diverged, io_error...). */
+    public void lobbyRestoreFailed(String reason) {
+        restoreFailures.increment(reason);
+    }
+
+    public long lobbiesRestored() {
+        return lobbiesRestored.getLongValue();
+    }
+
+    public long playersRestored() {
+        return playersRestored.getLongValue();
+    }
+
+    /** Sorted copy: reason → journals not restored. */
+    public Map<String, Long> restoreFailuresByReason() {
+        return restoreFailures.snapshot();
     }
 
     /** A spectator started ({@code +1}) or stopped ({@code -1}) watching. */

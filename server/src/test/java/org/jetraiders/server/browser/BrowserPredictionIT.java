@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jetraiders.engine.ClientSubscription;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.it.support.ServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class BrowserPredictionIT {
     @BeforeEach
     void start() throws Exception {
         HeadlessChromium.assumeInstalled();
-        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(0).build());
+        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(0).journal(ServerFixture.config().journal()).build()); // a fresh --data-dir: never restore an old run's lobby
         server.start();
         chromium = HeadlessChromium.start();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.jetraiders.engine.PlayerScore;
 import org.jetraiders.server.GameServer;
 import org.jetraiders.server.config.ServerConfig;
+import org.jetraiders.server.it.support.ServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class BrowserReconnectIT {
     @BeforeEach
     void start() throws Exception {
         HeadlessChromium.assumeInstalled();
-        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).build());
+        server = new GameServer(ServerConfig.builder().wsPort(0).httpPort(0).bots(2).journal(ServerFixture.config().journal()).build()); // a fresh --data-dir: never restore an old run's lobby
         server.start();
         browser = HeadlessChromium.start();
     }

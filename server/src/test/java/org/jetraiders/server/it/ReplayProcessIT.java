@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class ReplayProcessIT {
     private static final Path GOLDEN = Path.of(System.getProperty("basedir", "."), "..", "engine", "src", "test",
-            "resources", "journal", "golden-v1.jrj");
+            "resources", "journal", "golden-v2.jrj");
 
     @TempDir
     Path dir;

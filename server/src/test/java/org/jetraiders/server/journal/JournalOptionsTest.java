@@ -27,6 +27,17 @@ class JournalOptionsTest {
         assertEquals(Duration.ofSeconds(1), j.fsyncInterval());
         assertEquals(Duration.ofSeconds(5), j.snapshotInterval());
         assertEquals(256, j.bufferKb());
+        assertTrue(j.recover() && j.recovers(), "crash recovery is on by default");
+    }
+
+    @Test
+    void shouldTurnRecoveryOffByFlagOrVariableAndWithTheJournal() throws Exception {
+        assertFalse(parse(Map.of(), "--recover", "false").recovers());
+        assertFalse(parse(Map.of("JR_RECOVER", "false")).recovers());
+        JournalSettings noJournal = parse(Map.of(), "--journal", "false");
+        assertTrue(noJournal.recover());
+        assertFalse(noJournal.recovers(), "nothing is restored without journaling");
+        assertTrue(ServerOptions.help().contains("--recover"));
     }
 
     @Test

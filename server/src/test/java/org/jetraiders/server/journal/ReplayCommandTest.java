@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayCommandTest {
     static final Path GOLDEN = Path.of(System.getProperty("basedir", "."), "..", "engine", "src", "test", "resources",
-            "journal", "golden-v1.jrj");
+            "journal", "golden-v2.jrj");
 
     @TempDir
     Path dir;
@@ -92,6 +92,14 @@ class ReplayCommandTest {
         }
         assertTrue(replay(copy("x.txt", "hello".getBytes(StandardCharsets.UTF_8)).toString()).err()
                 .endsWith("x.txt: not a Jet Raiders journal (no journal preamble)\n"));
+    }
+
+    @Test
+    void shouldRefuseAVersionOneJournalInOneLineWithExitTwo() {
+        Result r = replay(GOLDEN.resolveSibling("golden-v1.jrj").toString());
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertTrue(r.err().endsWith("golden-v1.jrj: journal format version 1; this build reads version 2\n"), r.err());
     }
 
     @Test

@@ -63,6 +63,19 @@ class ServerMetricsTest {
     }
 
     @Test
+    void shouldCountRestoredLobbiesTheirHeldPlayersAndRestoreFailuresByReason() {
+        metrics.lobbyRestored(3);
+        metrics.lobbyRestored(0);
+        metrics.lobbyRestoreFailed("corrupt");
+        metrics.lobbyRestoreFailed("corrupt");
+        metrics.lobbyRestoreFailed("version");
+
+        assertEquals(2, metrics.lobbiesRestored());
+        assertEquals(3, metrics.playersRestored());
+        assertEquals(java.util.Map.of("corrupt", 2L, "version", 1L), metrics.restoreFailuresByReason());
+    }
+
+    @Test
     void shouldExportEveryTransportFamilyTheTickHistogramAndTheJournalsButNotTheMergedRejections() {
         metrics.connectionOpened();
         metrics.connectionClosed("too_slow");
@@ -73,6 +86,7 @@ class ServerMetricsTest {
         metrics.httpRefused("request_timeout");
         metrics.agonesCallFailed("ready");
         metrics.journal().journalBroken("main", "lapped");
+        metrics.lobbyRestoreFailed("corrupt");
 
         Set<String> names = new TreeSet<>();
         metrics.collect().forEach(family -> names.add(family.getMetadata().getPrometheusName()));
@@ -80,6 +94,7 @@ class ServerMetricsTest {
         assertEquals(Set.of("jetraiders_connections", "jetraiders_messages_in", "jetraiders_messages_out",
                 "jetraiders_bytes_in", "jetraiders_bytes_out", "jetraiders_disconnects",
                 "jetraiders_handshakes_rejected", "jetraiders_http_refused", "jetraiders_agones_errors",
+                "jetraiders_lobbies_restored", "jetraiders_players_restored", "jetraiders_lobby_restore_failures",
                 "jetraiders_resumes", "jetraiders_reconnect_grace_expired", "jetraiders_spectators",
                 TickDurations.NAME, "jetraiders_journal_bytes_written", "jetraiders_journal_broken",
                 "jetraiders_journal_fsync_seconds", "jetraiders_journal_files_deleted"), names);

@@ -5,6 +5,7 @@ import static org.jetraiders.server.it.support.TestClient.entity;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.jetraiders.engine.PlayerScore;
 import org.jetraiders.server.lobby.ManagedLobby;
 
@@ -25,13 +26,33 @@ public final class Duel {
     public static void shootUntilKills(ManagedLobby lobby, TestClient shooter, String victimId, int kills)
             throws InterruptedException {
         int me = Integer.parseInt(shooter.playerId());
+        shootUntil(shooter, victimId, kills + " kills of " + victimId + " by " + me, update -> killsOf(lobby, me) >= kills);
+    }
+
+    /**
+     * As {@link #shootUntilKills}, for a server in another process (no scoreboard to read on the server):
+     * until the shooter's updates no longer show the victim's plane, which they did (shot down, so
+     * waiting to respawn).
+     */
+    public static void shootUntilDown(TestClient shooter, String victimId) throws InterruptedException {
+        boolean[] seen = new boolean[1];
+        shootUntil(shooter, victimId, victimId + " shot down by " + shooter.playerId(), update -> {
+            boolean present = entity(update, victimId) != null;
+            seen[0] |= present;
+            return seen[0] && !present;
+        });
+    }
+
+    private static void shootUntil(TestClient shooter, String victimId, String goal, Predicate<JsonObject> done)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         long lastTick = -1;
-        while (killsOf(lobby, me) < kills) {
+        JsonObject update = null;
+        while (update == null || !done.test(update)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + kills + " kills of " + victimId + " by " + me + " within " + TIME_LIMIT);
+                throw new AssertionError("no " + goal + " within " + TIME_LIMIT);
             }
-            JsonObject update = shooter.awaitWorldUpdateAfter(lastTick);
+            update = shooter.awaitWorldUpdateAfter(lastTick);
             lastTick = update.get("tick").getAsLong();
             JsonObject self = entity(update, shooter.playerId());
             JsonObject target = entity(update, victimId);

@@ -28,12 +28,14 @@ public final class ServerProcess implements AutoCloseable {
     private static final int KEPT_LINES = 500;
 
     private final Process process;
+    private final Thread reader;
     private final List<String> output;
     private final int webSocketPort;
     private final int httpPort;
 
-    private ServerProcess(Process process, List<String> output, int webSocketPort, int httpPort) {
+    private ServerProcess(Process process, Thread reader, List<String> output, int webSocketPort, int httpPort) {
         this.process = process;
+        this.reader = reader;
         this.output = output;
         this.webSocketPort = webSocketPort;
         this.httpPort = httpPort;
@@ -55,8 +57,13 @@ public final class ServerProcess implements AutoCloseable {
             Thread reader = new Thread(() -> drain(process, output, ws, http), "server-output");
             reader.setDaemon(true);
             reader.start();
-            return new ServerProcess(process, output, ws.get(30, TimeUnit.SECONDS), http.get(30, TimeUnit.SECONDS));
-        } catch (Exception e) {
+            try {
+                return new ServerProcess(process, reader, output, ws.get(30, TimeUnit.SECONDS), http.get(30, TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the server did not start: " + e.getMessage() + "; its output:\n"
+                        + String.join("\n", output), e);
+            }
+        } catch (Exception | AssertionError e) {
             process.destroyForcibly();
             throw e;
         }
@@ -111,8 +118,25 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL (as {@code kill -9}: no shutdown hook, nothing flushed), then waits for the exit and the
+     * end of its output, so no thread of this process outlives the call (ThreadModelIT counts threads).
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(EXIT_HANG_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server must die on SIGKILL");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(EXIT_HANG_TIMEOUT_SECONDS));
+    }
+
+    /** Kills it if it still runs, and waits as {@link #kill()} does. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
