@@ -6,6 +6,7 @@ import org.jetraiders.server.protocol.binary.BinaryClientMessageDecoder;
 import org.jetraiders.server.protocol.binary.BinaryDecodeResult;
 import org.jetraiders.server.protocol.binary.BinaryInput;
 import org.jetraiders.server.protocol.binary.BinaryProtocolDescriptor;
+import org.jetraiders.server.protocol.binary.BinaryWriter;
 import org.jetraiders.server.protocol.json.ClientMessage;
 import org.jetraiders.server.protocol.json.ClientMessageParser;
 import org.jetraiders.server.protocol.json.ParseResult;
@@ -65,7 +66,8 @@ public final class InboundWarmup {
         ClientMessage message = new ClientMessage();
         BinaryClientMessageDecoder decoder = new BinaryClientMessageDecoder();
         BinaryInput input = new BinaryInput();
-        ByteBuffer binary = ByteBuffer.wrap(new byte[32]);
+        BinaryWriter writer = new BinaryWriter(32);
+        ByteBuffer binary = ByteBuffer.wrap(writer.array()); // a heap buffer, as the frame reader hands over
         long ok = 0;
         for (int r = 0; r < rounds; r++) {
             int kinds = r % STRICT_EVERY == 0 ? TEXTS.length : FAST_TEXTS;
@@ -78,12 +80,15 @@ public final class InboundWarmup {
                     ok++;
                 }
             }
-            binary.clear();
-            binary.put((byte) BinaryProtocolDescriptor.VERSION).put((byte) BinaryProtocolDescriptor.KIND_INPUT)
-                    .put((byte) 127).put((byte) (r % 255 - 127)).put((byte) (r % 3 == 0 ? BinaryProtocolDescriptor.BUTTON_SHOOT : 0));
-            putVarint(binary, r + 1L);
-            putVarint(binary, Math.max(0, r - 3L));
-            binary.flip();
+            writer.reset();
+            writer.u8(BinaryProtocolDescriptor.VERSION);
+            writer.u8(BinaryProtocolDescriptor.KIND_INPUT);
+            writer.u8(127);
+            writer.u8(r % 255 - 127);
+            writer.u8(r % 3 == 0 ? BinaryProtocolDescriptor.BUTTON_SHOOT : 0);
+            writer.varint(r + 1L);
+            writer.varint(Math.max(0, r - 3L));
+            binary.clear().limit(writer.length());
             if (decoder.decode(binary, input) == BinaryDecodeResult.OK) {
                 ok++;
             }
@@ -95,13 +100,5 @@ public final class InboundWarmup {
     public static long messages(int rounds) {
         long strictRounds = (rounds + STRICT_EVERY - 1) / STRICT_EVERY;
         return (long) rounds * (FAST_TEXTS + 1) + strictRounds * (TEXTS.length - FAST_TEXTS);
-    }
-
-    private static void putVarint(ByteBuffer out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.put((byte) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.put((byte) v);
     }
 }
