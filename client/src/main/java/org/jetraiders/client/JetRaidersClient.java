@@ -126,7 +126,9 @@ public final class JetRaidersClient implements AutoCloseable {
         CompletableFuture<Identity> answer = inbound.expectIdentity();
         sendJoin(request);
         CloseInfo closed = closeInfo();
-        if (closed != null) {
+        if (closed != null && !answer.isDone()) {
+            // closed before the waiter was armed: nothing will answer it. A close after that has already
+            // settled the answer, with the server's Error first when it sent one (the read thread's order)
             throw new ConnectionClosedException("Identity", closed);
         }
         try {
