@@ -314,17 +314,17 @@ public final class JetRaidersClient implements AutoCloseable {
         if (socket.closed.getCount() == 0) {
             return;
         }
-        socket.close(code, reason);
+        socket.closeAsked(code, reason);
         if (Thread.currentThread() == socket.readThread()) {
             return; // from a listener: the answer arrives on this very thread once the listener returns
         }
         try {
             if (!socket.closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "no close answer from the server");
+                socket.closeNow("no close answer from the server");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "interrupted while closing");
+            socket.closeNow("interrupted while closing");
         }
     }
 
@@ -335,7 +335,7 @@ public final class JetRaidersClient implements AutoCloseable {
      */
     public void drop() {
         if (socket.closed.getCount() != 0) {
-            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the client");
+            socket.closeNow("dropped by the client");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
@@ -25,6 +26,8 @@ final class WebSocketConnection extends WebSocketClient {
     private volatile Thread readThread;
     private volatile Exception failure;
     private volatile CloseInfo closeInfo;
+    // the close this client asked for, reported as such (see onClose); null until close(code, reason)
+    private volatile CloseInfo closeAsked;
 
     WebSocketConnection(URI uri, WireFormat requested, int connectTimeoutMillis, InboundDispatcher inbound) {
         super(uri, draft(requested), null, connectTimeoutMillis);
@@ -92,12 +95,38 @@ final class WebSocketConnection extends WebSocketClient {
         inbound.onBinary(bytes);
     }
 
+    /** Starts the close handshake with this code; {@link #onClose} reports it as this client's close. */
+    void closeAsked(int code, String reason) {
+        closeAsked = new CloseInfo(code, reason, false);
+        close(code, reason);
+    }
+
+    /** Ends the TCP connection now (1006), as this client's decision: reported as it happened. */
+    void closeNow(String why) {
+        closeAsked = null;
+        closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
+    }
+
     @Override
     public void onClose(int code, String reason, boolean remote) {
-        CloseInfo info = new CloseInfo(code, reason, remote);
+        CloseInfo info = reported(code, reason, remote, closeAsked);
         closeInfo = info;
         inbound.onClose(info, wasOpen);
         closed.countDown();
+    }
+
+    /**
+     * What a close is reported as. Once this client has sent its close frame, Java-WebSocket stops
+     * decoding what arrives and reports the code this client sent (1000, "by this client") whether or not
+     * the server's answer came; but if the socket reaches its end while the close is still being sent (the
+     * answer and the server's FIN racing the sender, seen once on a CI machine) it reports 1006 "by the
+     * server" instead. Both are the same close, so both are reported the first way.
+     */
+    static CloseInfo reported(int code, String reason, boolean remote, CloseInfo asked) {
+        if (asked != null && code == CloseFrame.ABNORMAL_CLOSE) {
+            return asked;
+        }
+        return new CloseInfo(code, reason, remote);
     }
 
     @Override

@@ -417,7 +417,7 @@ class JetRaidersClientTest {
         client.close();
 
         CloseInfo info = recorder.next(CloseInfo.class);
-        assertEquals(1000, info.code());
+        assertEquals(1000, info.code(), info::toString);
         assertTrue(!info.byServer(), info::toString);
         assertSame(info, client.awaitClose(Duration.ofSeconds(1)));
         assertTrue(!client.isOpen());
