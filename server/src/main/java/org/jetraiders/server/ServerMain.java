@@ -90,7 +90,7 @@ public final class ServerMain {
         // them back (see MemoryTuning), before any player is there to notice the pause.
         System.gc();
         LoggerFactory.getLogger(ServerMain.class).info(
-                "JIT warm-up: {} ticks, {} frames, {} messages in {} ms; compiler {} after {} ms more",
-                r.ticks(), r.frames(), r.messages(), r.runMillis(), r.settled() ? "quiet" : "still busy", r.settleMillis());
+                "JIT warm-up: {} ticks, {} frames, {} pipeline ticks, {} messages in {} ms; compiler {} after {} ms more",
+                r.ticks(), r.frames(), r.pipelineTicks(), r.messages(), r.runMillis(), r.settled() ? "quiet" : "still busy", r.settleMillis());
     }
 }

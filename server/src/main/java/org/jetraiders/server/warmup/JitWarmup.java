@@ -14,8 +14,9 @@ import org.jetraiders.server.transport.InboundWarmup;
  * compile — 0.4 s of C2 time in the load generator's 20-second window after a 5-second warm-up, a
  * tenth of the server's CPU in that window — while hundreds of clients are being served on two cores.
  * So {@link org.jetraiders.server.ServerMain} runs them here first, as trading systems do before the
- * market opens: a private {@link BattleWarmup} battle through the simulation and every encoder, and
- * {@link InboundWarmup} through the parsers, then waits (bounded) for the compiler to go quiet.
+ * market opens: a private {@link BattleWarmup} battle through the simulation and every encoder, a private
+ * {@link PipelineWarmup} lobby through the rings, the game loop, the client consumers and the journal,
+ * and {@link InboundWarmup} through the parsers, then waits (bounded) for the compiler to go quiet.
  *
  * <p>Main thread, once per process, before the ports open; {@code --warm-up false} skips it. An
  * embedding application decides for itself (it may call {@link #run}).
@@ -34,12 +35,14 @@ public final class JitWarmup {
      *
      * @param ticks        ticks the battle stepped
      * @param frames       client frames encoded (JSON and binary)
+     * @param pipelineTicks ticks of the {@link PipelineWarmup} lobby (rings, game loop, consumers, journal)
      * @param messages     client messages parsed cleanly
      * @param runMillis    time spent running the code
      * @param settleMillis time then spent waiting for the compiler to go quiet
      * @param settled      false when it was still compiling at the wait's limit
      */
-    public record Report(int ticks, long frames, long messages, long runMillis, long settleMillis, boolean settled) {
+    public record Report(int ticks, long frames, long pipelineTicks, long messages, long runMillis, long settleMillis,
+                         boolean settled) {
     }
 
     private JitWarmup() {
@@ -54,12 +57,13 @@ public final class JitWarmup {
         long start = System.nanoTime();
         BattleWarmup battle = new BattleWarmup(tickRateHz);
         battle.run(ticks);
+        PipelineWarmup.Result pipeline = PipelineWarmup.run(tickRateHz, ticks);
         long messages = InboundWarmup.run(messageRounds);
         long ran = System.nanoTime();
         boolean settled = !awaitCompiler || awaitQuietCompiler();
         long end = System.nanoTime();
         long frames = battle.jsonFrames + battle.binaryFullFrames() + battle.binaryDeltaFrames();
-        return new Report(ticks, frames, messages, (ran - start) / 1_000_000, (end - ran) / 1_000_000, settled);
+        return new Report(ticks, frames, pipeline.ticks(), messages, (ran - start) / 1_000_000, (end - ran) / 1_000_000, settled);
     }
 
     /**

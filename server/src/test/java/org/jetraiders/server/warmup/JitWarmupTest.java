@@ -43,9 +43,30 @@ class JitWarmupTest {
     }
 
     @Test
+    void shouldRunAPrivateLobbyThroughThePipelineAndItsJournalAndLeaveNothingBehind() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<java.nio.file.Path> before = warmUpDirectories(tmp);
+        PipelineWarmup.Result result = PipelineWarmup.run(HZ, BattleWarmup.WAVE_TICKS * 4);
+        assertEquals(BattleWarmup.WAVE_TICKS * 4, result.ticks(), "every tick stepped");
+        assertTrue(result.snapshots() >= result.ticks(), "the clients' sinks took snapshots: " + result);
+        assertTrue(result.journalBytes() > 0, "the journal recorded the lobby: " + result);
+        assertEquals(before, warmUpDirectories(tmp), "its journal directory is deleted");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("jr-warmup")
+                && t.isAlive()), "its threads are gone");
+    }
+
+    private static java.util.Set<java.nio.file.Path> warmUpDirectories(java.nio.file.Path tmp) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("jr-warmup-journal"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void shouldReportWhatItRan() {
         JitWarmup.Report report = JitWarmup.run(HZ, 600, 10, false);
         assertEquals(600, report.ticks());
+        assertEquals(600, report.pipelineTicks());
         assertTrue(report.frames() > 600, "frames for every player of every tick: " + report);
         assertEquals(InboundWarmup.messages(10), report.messages());
         assertTrue(report.settled());
