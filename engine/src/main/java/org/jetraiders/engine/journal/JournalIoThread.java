@@ -1,5 +1,6 @@
 package org.jetraiders.engine.journal;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.jetraiders.engine.pipeline.PassThread;
 
 /**
- * {@code jr-journal-io}: the one thread that touches journal files. Each pass it drains every lobby's
- * queue into its file, forces each file with new bytes once its fsync interval has passed, and keeps
- * the files under the size budget (after a file closes, and once a minute). Only this thread ever
+ * {@code jr-journal-io}: the one thread that touches journal files. Each pass (every 250 ms, or when the
+ * journal thread finds a queue a quarter full or a journal finished) it drains every lobby's queue into
+ * its file with one write; once per fsync interval, on one beat for all files, it forces every file
+ * with new bytes, so a server of 64 lobbies wakes about five times a second rather than once per file
+ * and deadline; and it keeps the files under the size budget (after a file closes, and once a minute). Only this thread ever
  * blocks on the disk, so a slow or failing disk holds up nothing but journals: their queues fill and
  * they break, while the game plays on.
  */
@@ -21,13 +24,17 @@ final class JournalIoThread extends PassThread {
     private static final System.Logger LOG = System.getLogger(JournalIoThread.class.getName());
     private static final long RETENTION_PERIOD_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int STAGING_BYTES = 64 * 1024;
 
     private final JournalConfig config;
     private final long fsyncNanos;
     private final Queue<LobbyFile> incoming = new ConcurrentLinkedQueue<>();
+    /** Where a drain gathers a lobby's records into one write; direct, so the write copies nothing more. */
+    private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BYTES);
     // I/O thread only
     private final List<LobbyFile> files = new ArrayList<>();
     private long nextRetentionNanos;
+    private long nextForceNanos;
     private boolean retentionDue = true;
     private long failures;
 
@@ -35,6 +42,11 @@ final class JournalIoThread extends PassThread {
         super(config.threadName() + "-io");
         this.config = config;
         this.fsyncNanos = config.fsyncInterval().toNanos();
+    }
+
+    /** The staging buffer every file of this thread drains through (I/O thread only). */
+    ByteBuffer staging() {
+        return staging;
     }
 
     void add(LobbyFile file) {
@@ -49,6 +61,7 @@ final class JournalIoThread extends PassThread {
 
     @Override
     public void run() {
+        nextForceNanos = System.nanoTime() + fsyncNanos;
         while (isRunning()) {
             beginPass();
             long deadline = pass(System.nanoTime());
@@ -62,7 +75,10 @@ final class JournalIoThread extends PassThread {
         while ((f = incoming.poll()) != null) {
             files.add(f);
         }
-        long earliest = now + IDLE_PARK_NANOS;
+        boolean forceDue = now - nextForceNanos >= 0;
+        if (forceDue) {
+            nextForceNanos = now + fsyncNanos;
+        }
         for (int i = 0; i < files.size(); i++) {
             LobbyFile file = files.get(i);
             try {
@@ -71,14 +87,16 @@ final class JournalIoThread extends PassThread {
                     retentionDue = true;
                     continue;
                 }
-                file.forceIfDue(now, fsyncNanos);
+                if (forceDue) {
+                    file.forceIfDirty();
+                }
             } catch (RuntimeException e) {
                 if (failures++ % 1000 == 0) {
                     LOG.log(System.Logger.Level.ERROR, "journal I/O failed (" + failures + " so far)", e);
                 }
             }
-            earliest = Math.min(earliest, file.nextForceDeadline(fsyncNanos));
         }
+        long earliest = Math.min(now + IDLE_PARK_NANOS, nextForceNanos);
         if (config.retentionBytes() > 0 && (retentionDue || now - nextRetentionNanos >= 0)) {
             Set<Path> open = new HashSet<>();
             for (LobbyFile file : files) {

@@ -75,7 +75,7 @@ public final class Journaler implements AutoCloseable {
             journal.finishNow();
         }
         journals.add(journal);
-        io.add(new LobbyFile(journal, config.directory(), config.observer()));
+        io.add(new LobbyFile(journal, config.directory(), config.observer(), io.staging()));
         reader.add(journal);
     }
 

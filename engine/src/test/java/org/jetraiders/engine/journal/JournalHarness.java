@@ -48,7 +48,7 @@ final class JournalHarness {
         int queueBytes = Math.max(c.bufferBytes(), 2 * LobbyRecording.estimateImageBytes(world) + 64 * 1024);
         journal = new LobbyJournal(lobby.name(), ring, gameLoop, new ByteQueue(queueBytes), mailbox, template, c, status);
         journal.start(WorldCapture.image(world), world.tick(), world.matchNumber());
-        file = new LobbyFile(journal, root, c.observer());
+        file = new LobbyFile(journal, root, c.observer(), java.nio.ByteBuffer.allocateDirect(64 * 1024));
     }
 
     static JournalConfig.Builder config(Path root) {
