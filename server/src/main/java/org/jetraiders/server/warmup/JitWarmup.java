@@ -35,7 +35,7 @@ public final class JitWarmup {
      *
      * @param ticks        ticks the battle stepped
      * @param frames       client frames encoded (JSON and binary)
-     * @param pipelineTicks ticks of the {@link PipelineWarmup} lobby (rings, game loop, consumers, journal)
+     * @param pipelineTicks ticks of the {@link PipelineWarmup} lobbies, all together (rings, game loop, consumers, journal)
      * @param messages     client messages parsed cleanly
      * @param runMillis    time spent running the code
      * @param settleMillis time then spent waiting for the compiler to go quiet
@@ -57,7 +57,8 @@ public final class JitWarmup {
         long start = System.nanoTime();
         BattleWarmup battle = new BattleWarmup(tickRateHz);
         battle.run(ticks);
-        PipelineWarmup.Result pipeline = PipelineWarmup.run(tickRateHz, ticks);
+        // half the battle's ticks in each of the pipeline's lobbies: every per-tick path runs ~10^4 times
+        PipelineWarmup.Result pipeline = PipelineWarmup.run(tickRateHz, ticks / 2);
         long messages = InboundWarmup.run(messageRounds);
         long ran = System.nanoTime();
         boolean settled = !awaitCompiler || awaitQuietCompiler();

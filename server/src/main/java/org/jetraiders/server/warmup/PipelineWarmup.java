@@ -36,7 +36,7 @@ import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
- * A private lobby run through the engine's real pipeline, as a server lobby is built (the same four
+ * Private lobbies run through the engine's real pipeline, as a server lobby is built (the same four
  * encoders, a tick recorder, a journal), ticked by hand as fast as it goes: the input ring, the game
  * loop's pass, the encoding stage, client consumers and the journal's encoder and writer all run the
  * thousands of times the compiler waits for. {@link BattleWarmup} reaches the simulation and encoders
@@ -47,8 +47,10 @@ import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
  * of it is left behind for crash recovery or the metrics. Main thread, before the ports open.
  */
 final class PipelineWarmup {
-    /** Players in the lobby: a full default lobby. */
+    /** Players per lobby: a full default lobby. */
     static final int PLAYERS = 16;
+    /** Lobbies on the one game-loop thread. */
+    static final int LOBBIES = 4;
     /** Every input of a tick and the tick itself fit many times over: the journal never falls a lap behind. */
     private static final int INPUT_RING_SIZE = 1 << 17;
     private static final long SEED = 0xC0FFEE;
@@ -63,34 +65,45 @@ final class PipelineWarmup {
     /**
      * What the run did.
      *
-     * @param ticks        ticks the lobby stepped
+     * @param ticks        ticks the lobbies stepped, all together
      * @param snapshots    snapshots the clients' sinks took
-     * @param journalBytes bytes the journal wrote (then deleted)
+     * @param journalBytes bytes the journals wrote (then deleted)
      */
     record Result(long ticks, long snapshots, long journalBytes) {
     }
 
-    /** Runs {@code ticks} ticks of a full lobby whose players join, fly, shoot and leave in waves. */
+    /**
+     * Runs {@code ticks} ticks of {@link #LOBBIES} full lobbies on one game-loop thread (so its pass and
+     * the journal thread's loop over lobbies run as live, not over a single one), whose players join,
+     * fly, shoot and leave in waves.
+     */
     static Result run(int tickRateHz, int ticks) {
         Path dir = createTempDirectory();
         try (GameLoopPool loops = GameLoopPool.create("jr-warmup-game-loop", 1);
              ClientThreadPool clients = ClientThreadPool.create("jr-warmup-clients", 1, Duration.ofSeconds(5));
              Journaler journaler = Journaler.start(JournalConfig.builder(dir).threadName("jr-warmup-journal").build())) {
-            Sink[] sinks = new Sink[PLAYERS];
-            long journalBytes;
-            Lobby lobby = Lobby.create(config(tickRateHz, loops, clients, journaler, sinks));
-            lobby.start();
+            Table[] tables = new Table[LOBBIES];
+            for (int i = 0; i < LOBBIES; i++) {
+                tables[i] = new Table(i, tickRateHz, loops, clients, journaler);
+            }
             try {
-                drive(lobby, ticks, tickRateHz, sinks);
+                drive(tables, ticks, tickRateHz);
             } finally {
-                lobby.stop(STOP_TIMEOUT);
-                journalBytes = lobby.journal() == null ? 0 : lobby.journal().bytesWritten();
+                for (Table t : tables) {
+                    t.lobby.stop(STOP_TIMEOUT);
+                }
             }
+            long stepped = 0;
             long snapshots = 0;
-            for (Sink s : sinks) {
-                snapshots += s.snapshots;
+            long journalBytes = 0;
+            for (Table t : tables) {
+                stepped += t.lobby.tick();
+                journalBytes += t.lobby.journal().bytesWritten();
+                for (Sink s : t.sinks) {
+                    snapshots += s.snapshots;
+                }
             }
-            return new Result(lobby.tick(), snapshots, journalBytes);
+            return new Result(stepped, snapshots, journalBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("warm-up journal in " + dir, e);
         } finally {
@@ -98,30 +111,57 @@ final class PipelineWarmup {
         }
     }
 
-    private static LobbyConfig config(int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler,
-                                      Sink[] sinks) {
-        BinaryQuantizeStage quantize = new BinaryQuantizeStage(LobbyManager.OUTPUT_RING_SIZE, tickRateHz);
-        JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
-        quantize.markInUse();
-        jsonWorld.markInUse();
-        for (int i = 0; i < PLAYERS; i++) {
-            sinks[i] = new Sink(i + 1, i % 2 == 0 ? quantize : null, tickRateHz);
+    /** One warm-up lobby, built as {@code LobbyManager} builds a server's, with its players' sinks. */
+    private static final class Table {
+        final Lobby lobby;
+        final Sink[] sinks = new Sink[PLAYERS];
+        final AtomicIntegerArray ids = new AtomicIntegerArray(PLAYERS);
+
+        Table(int index, int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler) {
+            BinaryQuantizeStage quantize = new BinaryQuantizeStage(LobbyManager.OUTPUT_RING_SIZE, tickRateHz);
+            JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
+            quantize.markInUse();
+            jsonWorld.markInUse();
+            for (int i = 0; i < PLAYERS; i++) {
+                sinks[i] = new Sink(i + 1, i % 2 == 0 ? quantize : null, tickRateHz);
+            }
+            lobby = Lobby.create(LobbyConfig.builder()
+                    .name("warm-up-" + (index + 1))
+                    .tickRateHz(tickRateHz)
+                    .tuning(Tuning.defaults())
+                    .seed(SEED + index)
+                    .maxPlayers(PLAYERS)
+                    .autoTick(false)
+                    .inputRingSize(INPUT_RING_SIZE)
+                    .outputRingSize(LobbyManager.OUTPUT_RING_SIZE)
+                    .encoders(List.of(jsonWorld, new JsonScoreboardEncoder(tickRateHz), new JsonKillFeedEncoder(), quantize))
+                    .clientThreads(clients)
+                    .gameLoops(loops)
+                    .tickObserver(new TickRecorder(new ServerMetrics().tickDurations(), new RecentTicks()))
+                    .journaler(journaler)
+                    .build());
+            lobby.start();
         }
-        return LobbyConfig.builder()
-                .name("warm-up")
-                .tickRateHz(tickRateHz)
-                .tuning(Tuning.defaults())
-                .seed(SEED)
-                .maxPlayers(PLAYERS)
-                .autoTick(false)
-                .inputRingSize(INPUT_RING_SIZE)
-                .outputRingSize(LobbyManager.OUTPUT_RING_SIZE)
-                .encoders(List.of(jsonWorld, new JsonScoreboardEncoder(tickRateHz), new JsonKillFeedEncoder(), quantize))
-                .clientThreads(clients)
-                .gameLoops(loops)
-                .tickObserver(new TickRecorder(new ServerMetrics().tickDurations(), new RecentTicks()))
-                .journaler(journaler)
-                .build();
+
+        /** Seats players {@code 0..target-1} and unseats the rest; each sink is attached at its first join. */
+        void reseat(int target) {
+            for (int i = 0; i < PLAYERS; i++) {
+                boolean wanted = i < target;
+                if (wanted && ids.get(i) == 0) {
+                    int id = lobby.join("warm-up " + (i + 1), i + 1);
+                    if (id > 0) {
+                        sinks[i].playerId = id;
+                        ids.set(i, id);
+                        if (!sinks[i].attached) {
+                            lobby.attach(sinks[i]);
+                            sinks[i].attached = true;
+                        }
+                    }
+                } else if (!wanted && ids.get(i) != 0) {
+                    lobby.leave(ids.getAndSet(i, 0));
+                }
+            }
+        }
     }
 
     /**
@@ -129,20 +169,25 @@ final class PipelineWarmup {
      * beside the ticker: the ring's claim then sees the contention it sees live (code compiled without it
      * is thrown away at the first contended claim, and everything inlined with it recompiled).
      */
-    private static void drive(Lobby lobby, int ticks, int tickRateHz, Sink[] sinks) {
-        AtomicIntegerArray ids = new AtomicIntegerArray(PLAYERS);
+    private static void drive(Table[] tables, int ticks, int tickRateHz) {
         AtomicBoolean done = new AtomicBoolean();
-        Thread feeder = new Thread(() -> feed(lobby, ids, tickRateHz, done), "jr-warmup-inputs");
+        Thread feeder = new Thread(() -> feed(tables, tickRateHz, done), "jr-warmup-inputs");
         feeder.setDaemon(true);
         feeder.start();
         try {
             for (int t = 0; t < ticks; t++) {
-                if (t % BattleWarmup.WAVE_TICKS == 0) {
-                    reseat(lobby, ids, sinks, BattleWarmup.targetPlayers(t / BattleWarmup.WAVE_TICKS));
+                for (int i = 0; i < tables.length; i++) {
+                    if (t % BattleWarmup.WAVE_TICKS == 0) {
+                        tables[i].reseat(BattleWarmup.targetPlayers(t / BattleWarmup.WAVE_TICKS + i));
+                    }
+                    if (tables[i].lobby.tickNow() != InputResult.ACCEPTED) {
+                        return; // stopped: a warm-up is best effort, the server starts anyway
+                    }
                 }
-                long before = lobby.tick();
-                if (lobby.tickNow() != InputResult.ACCEPTED || !awaitTick(lobby, before + 1)) {
-                    return; // stopped or stuck: a warm-up is best effort, the server starts anyway
+                for (Table table : tables) {
+                    if (!awaitTick(table.lobby, t + 1)) {
+                        return; // stuck: as above
+                    }
                 }
             }
         } finally {
@@ -156,40 +201,22 @@ final class PipelineWarmup {
     }
 
     /** Every seated player's input, over and over (about one round per tick), until {@code done}. */
-    private static void feed(Lobby lobby, AtomicIntegerArray ids, int tickRateHz, AtomicBoolean done) {
+    private static void feed(Table[] tables, int tickRateHz, AtomicBoolean done) {
         long inputSeq = 0;
         while (!done.get()) {
             inputSeq++;
-            long tick = lobby.tick();
-            for (int i = 0; i < PLAYERS; i++) {
-                int id = ids.get(i);
-                if (id > 0) {
-                    double turn = -0.6 + 1.2 * i / (PLAYERS - 1);
-                    boolean shoot = ((tick / tickRateHz) + i) % 3 == 0;
-                    lobby.submitInput(id, 1.0, turn, shoot, inputSeq);
+            for (Table table : tables) {
+                long tick = table.lobby.tick();
+                for (int i = 0; i < PLAYERS; i++) {
+                    int id = table.ids.get(i);
+                    if (id > 0) {
+                        double turn = -0.6 + 1.2 * i / (PLAYERS - 1);
+                        boolean shoot = ((tick / tickRateHz) + i) % 3 == 0;
+                        table.lobby.submitInput(id, 1.0, turn, shoot, inputSeq);
+                    }
                 }
             }
             LockSupport.parkNanos(FEED_PAUSE_NANOS);
-        }
-    }
-
-    private static void reseat(Lobby lobby, AtomicIntegerArray ids, Sink[] sinks, int target) {
-        for (int i = 0; i < PLAYERS; i++) {
-            boolean wanted = i < target;
-            if (wanted && ids.get(i) == 0) {
-                int id = lobby.join("warm-up " + (i + 1), i + 1);
-                if (id > 0) {
-                    sinks[i].playerId = id;
-                    ids.set(i, id);
-                    if (!sinks[i].attached) {
-                        lobby.attach(sinks[i]);
-                        sinks[i].attached = true;
-                    }
-                }
-            } else if (!wanted && ids.get(i) != 0) {
-                int id = ids.getAndSet(i, 0);
-                lobby.leave(id);
-            }
         }
     }
 

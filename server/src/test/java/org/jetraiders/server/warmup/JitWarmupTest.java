@@ -47,7 +47,7 @@ class JitWarmupTest {
         java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         java.util.Set<java.nio.file.Path> before = warmUpDirectories(tmp);
         PipelineWarmup.Result result = PipelineWarmup.run(HZ, BattleWarmup.WAVE_TICKS * 4);
-        assertEquals(BattleWarmup.WAVE_TICKS * 4, result.ticks(), "every tick stepped");
+        assertEquals(PipelineWarmup.LOBBIES * BattleWarmup.WAVE_TICKS * 4, result.ticks(), "every tick of every lobby stepped");
         assertTrue(result.snapshots() >= result.ticks(), "the clients' sinks took snapshots: " + result);
         assertTrue(result.journalBytes() > 0, "the journal recorded the lobby: " + result);
         assertEquals(before, warmUpDirectories(tmp), "its journal directory is deleted");
@@ -66,7 +66,7 @@ class JitWarmupTest {
     void shouldReportWhatItRan() {
         JitWarmup.Report report = JitWarmup.run(HZ, 600, 10, false);
         assertEquals(600, report.ticks());
-        assertEquals(600, report.pipelineTicks());
+        assertEquals(PipelineWarmup.LOBBIES * 300, report.pipelineTicks(), "half the ticks in each lobby");
         assertTrue(report.frames() > 600, "frames for every player of every tick: " + report);
         assertEquals(InboundWarmup.messages(10), report.messages());
         assertTrue(report.settled());
