@@ -19,12 +19,40 @@ final class InputDictionary {
     final double[] turn = new double[JournalDescriptor.MAX_DICTIONARY];
     final boolean[] shoot = new boolean[JournalDescriptor.MAX_DICTIONARY];
     final long[] seq = new long[JournalDescriptor.MAX_DICTIONARY];
+    // A direct-mapped cache in front of indexById: the map's 8,192 slots spread a lobby's ids over 64 KB,
+    // so every lookup missed the CPU's caches (40 % of the journal thread's time at 256 clients); a
+    // lobby's players have nearby ids, which land in distinct slots of this 2 KB pair of arrays.
+    private static final int CACHE_SLOTS = 256;
+    /** An empty cache slot; an id of this value (a file may hold any) is never cached. */
+    private static final int EMPTY = Integer.MIN_VALUE;
+    private final int[] cachedId = new int[CACHE_SLOTS];
+    private final int[] cachedIndex = new int[CACHE_SLOTS];
     private int size;
     private int highWater;
 
+    InputDictionary() {
+        Arrays.fill(cachedId, EMPTY);
+    }
+
     /** The entry of {@code id}, or {@link #NONE}. */
     int indexOf(int id) {
-        return indexById.get(id);
+        int slot = id & (CACHE_SLOTS - 1);
+        if (cachedId[slot] == id && id != EMPTY) {
+            return cachedIndex[slot];
+        }
+        int index = indexById.get(id);
+        if (index != NONE && id != EMPTY) {
+            cachedId[slot] = id;
+            cachedIndex[slot] = index;
+        }
+        return index;
+    }
+
+    private void forget(int id) {
+        int slot = id & (CACHE_SLOTS - 1);
+        if (cachedId[slot] == id) {
+            cachedId[slot] = EMPTY;
+        }
     }
 
     boolean isFull() {
@@ -51,6 +79,7 @@ final class InputDictionary {
 
     /** Frees the entry of {@code id}, if it has one. */
     void unbind(int id) {
+        forget(id);
         int i = indexById.remove(id);
         if (i != NONE) {
             used[i] = false;
@@ -69,6 +98,7 @@ final class InputDictionary {
     void reset() {
         for (int i = 0; i < highWater; i++) {
             if (used[i]) {
+                forget(idByIndex[i]);
                 indexById.remove(idByIndex[i]);
             }
         }
