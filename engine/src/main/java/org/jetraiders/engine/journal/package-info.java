@@ -12,7 +12,8 @@
  *                                  (own plain sequence, no gate)    into each lobby's SPSC byte queue
  *                                                                        |
  *                                                                        v
- *                                                                  jr-journal-io: ONE thread; writes, fsyncs at
+ *                                                                  jr-journal-io: ONE thread; one write per lobby
+ *                                                                  every 250 ms, every file forced on one beat at
  *                                                                  least once a second, rotates, deletes the oldest
  * </pre>
  *

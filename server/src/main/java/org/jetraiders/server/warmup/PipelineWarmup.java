@@ -51,8 +51,14 @@ final class PipelineWarmup {
     static final int PLAYERS = 16;
     /** Lobbies on the one game-loop thread. */
     static final int LOBBIES = 4;
-    /** Every input of a tick and the tick itself fit many times over: the journal never falls a lap behind. */
-    private static final int INPUT_RING_SIZE = 1 << 17;
+    /**
+     * The server's rings hold 1,024 events; these a few more, so the journal, kept within
+     * {@link #JOURNAL_LAG_TICKS} of the game loop, never falls a lap behind (17 events a tick). Small on
+     * purpose: the warm-up's memory counts in the process's peak RSS.
+     */
+    private static final int INPUT_RING_SIZE = 4096;
+    /** How far the journal may fall behind a lobby's game loop before the warm-up waits for it. */
+    private static final int JOURNAL_LAG_TICKS = 120;
     private static final long SEED = 0xC0FFEE;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     /** The feeder's pause between rounds of inputs: about a tick of the hand-ticked lobby. */
@@ -68,8 +74,9 @@ final class PipelineWarmup {
      * @param ticks        ticks the lobbies stepped, all together
      * @param snapshots    snapshots the clients' sinks took
      * @param journalBytes bytes the journals wrote (then deleted)
+     * @param journalBreaks times a journal broke (fell a lap behind, or the disk failed): none, normally
      */
-    record Result(long ticks, long snapshots, long journalBytes) {
+    record Result(long ticks, long snapshots, long journalBytes, long journalBreaks) {
     }
 
     /**
@@ -96,14 +103,16 @@ final class PipelineWarmup {
             long stepped = 0;
             long snapshots = 0;
             long journalBytes = 0;
+            long journalBreaks = 0;
             for (Table t : tables) {
                 stepped += t.lobby.tick();
                 journalBytes += t.lobby.journal().bytesWritten();
+                journalBreaks += t.lobby.journal().breaks();
                 for (Sink s : t.sinks) {
                     snapshots += s.snapshots;
                 }
             }
-            return new Result(stepped, snapshots, journalBytes);
+            return new Result(stepped, snapshots, journalBytes, journalBreaks);
         } catch (IOException e) {
             throw new UncheckedIOException("warm-up journal in " + dir, e);
         } finally {
@@ -185,7 +194,7 @@ final class PipelineWarmup {
                     }
                 }
                 for (Table table : tables) {
-                    if (!awaitTick(table.lobby, t + 1)) {
+                    if (!awaitTick(table.lobby, t + 1) || !awaitJournal(table.lobby, t + 1 - JOURNAL_LAG_TICKS)) {
                         return; // stuck: as above
                     }
                 }
@@ -228,6 +237,18 @@ final class PipelineWarmup {
                 return false;
             }
             LockSupport.parkNanos(10_000);
+        }
+        return true;
+    }
+
+    /** The journal thread reads behind the game loop on its own: on two busy cores it can fall far back. */
+    private static boolean awaitJournal(Lobby lobby, long tick) {
+        long deadline = System.nanoTime() + TICK_WAIT_LIMIT_NANOS;
+        while (lobby.journal().recordedTick() < tick) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(50_000);
         }
         return true;
     }

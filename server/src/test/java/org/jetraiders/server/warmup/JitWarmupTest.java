@@ -50,6 +50,7 @@ class JitWarmupTest {
         assertEquals(PipelineWarmup.LOBBIES * BattleWarmup.WAVE_TICKS * 4, result.ticks(), "every tick of every lobby stepped");
         assertTrue(result.snapshots() >= result.ticks(), "the clients' sinks took snapshots: " + result);
         assertTrue(result.journalBytes() > 0, "the journal recorded the lobby: " + result);
+        assertEquals(0, result.journalBreaks(), "the journal kept up: " + result);
         assertEquals(before, warmUpDirectories(tmp), "its journal directory is deleted");
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("jr-warmup")
                 && t.isAlive()), "its threads are gone");
