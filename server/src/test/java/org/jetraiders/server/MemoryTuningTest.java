@@ -28,4 +28,12 @@ class MemoryTuningTest {
             assertEquals(setting[1], HOTSPOT.getVMOption(setting[0]).getValue(), setting[0]);
         }
     }
+
+    @Test
+    void shouldTrimTheNativeHeapWhereTheJvmHasTheCommandAndNeverThrow() {
+        boolean jvmHasIt = Runtime.version().feature() > 17
+                || Runtime.version().feature() == 17 && Runtime.version().update() >= 9;
+        assertEquals(jvmHasIt, MemoryTuning.trimNativeHeap(), "JDK " + Runtime.version());
+        assertEquals(jvmHasIt, MemoryTuning.trimNativeHeap(), "again");
+    }
 }
