@@ -16,9 +16,9 @@ import org.jetraiders.engine.pipeline.PassThread;
  * journal thread finds a queue a quarter full or a journal finished) it drains every lobby's queue into
  * its file with one write; once per fsync interval, on one beat for all files, it forces every file
  * with new bytes, so a server of 64 lobbies wakes about five times a second rather than once per file
- * and deadline; and it keeps the files under the size budget (after a file closes, and once a minute). Only this thread ever
- * blocks on the disk, so a slow or failing disk holds up nothing but journals: their queues fill and
- * they break, while the game plays on.
+ * and deadline; and it keeps the files under the size budget (after a file closes, and once a minute).
+ * Only this thread ever blocks on the disk, so a slow or failing disk holds up nothing but journals:
+ * their queues fill and they break, while the game plays on.
  */
 final class JournalIoThread extends PassThread {
     private static final System.Logger LOG = System.getLogger(JournalIoThread.class.getName());

@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
  * file, forces it to disk when due, closes it. The queue holds one entry per record (the journal thread
  * writes one at the end of each batch, some 60 a second per lobby); a drain copies them into the I/O
  * thread's staging buffer and writes them with one call, so a lobby costs a few writes a second rather
- * than one per record. A failing open, write or fsync is logged, reported to
- * the journal thread by file generation (which breaks the journal) and the rest of that file's bytes
- * are dropped; the next OPEN tries a new file. I/O thread only.
+ * than one per record. A failing open, write or fsync is logged, reported to the journal thread by file
+ * generation (which breaks the journal) and the rest of that file's bytes are dropped; the next OPEN
+ * tries a new file. I/O thread only.
  */
 final class LobbyFile {
     private static final System.Logger LOG = System.getLogger(LobbyFile.class.getName());

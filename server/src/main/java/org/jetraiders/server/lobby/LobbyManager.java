@@ -24,8 +24,6 @@ import org.jetraiders.server.metrics.RecentTicks;
 import org.jetraiders.server.metrics.ServerMetrics;
 import org.jetraiders.server.metrics.TickRecorder;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
-import org.jetraiders.server.protocol.json.JsonKillFeedEncoder;
-import org.jetraiders.server.protocol.json.JsonScoreboardEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -367,10 +365,7 @@ public final class LobbyManager implements AutoCloseable {
                 .outputRingSize(OUTPUT_RING_SIZE)
                 .inputRingSize(INPUT_RING_SIZE)
                 .maxLagTime(config.slowClientTimeout())
-                .encoders(List.of(jsonWorld,       // the order is WireEncodings'
-                        new JsonScoreboardEncoder(config.tickRateHz()),
-                        new JsonKillFeedEncoder(),
-                        binaryStage))
+                .encoders(WireEncodings.encoders(jsonWorld, binaryStage, config.tickRateHz()))
                 .clientThreads(clientThreads)
                 .gameLoops(gameLoops)
                 .tickObserver(ticks)

@@ -30,7 +30,7 @@ final class BattleWarmup {
     /** Ticks between two waves of joins and leaves. */
     static final int WAVE_TICKS = 120;
     /** The acked tick lags the snapshot by this many ticks, as a client's round trip makes it. */
-    private static final int ACK_LAG_TICKS = 3;
+    static final int ACK_LAG_TICKS = 3;
 
     private final int tickRateHz;
     private final World world;
@@ -137,10 +137,18 @@ final class BattleWarmup {
             if (slots[i] == World.NO_SLOT) {
                 continue;
             }
-            double turn = -0.6 + 1.2 * i / (PLAYERS - 1);
-            boolean shoot = ((tick / tickRateHz) + i) % 3 == 0; // a third of the time, in turns
-            world.setInput(slots[i], 1.0, turn, shoot, inputSeq);
+            world.setInput(slots[i], 1.0, botTurn(i), botShoots(tick, tickRateHz, i), inputSeq);
         }
+    }
+
+    /** Player {@code i}'s turn rate: each of the {@link #PLAYERS} turns at its own, from -0.6 to 0.6. */
+    static double botTurn(int i) {
+        return -0.6 + 1.2 * i / (PLAYERS - 1);
+    }
+
+    /** Whether player {@code i} shoots at {@code tick}: a third of the time, in turns, a second at a time. */
+    static boolean botShoots(long tick, int tickRateHz, int i) {
+        return ((tick / tickRateHz) + i) % 3 == 0;
     }
 
     long binaryFullFrames() {

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.jetraiders.engine.ClientSink;
 import org.jetraiders.engine.ClientThreadPool;
@@ -30,8 +30,6 @@ import org.jetraiders.server.metrics.TickRecorder;
 import org.jetraiders.server.protocol.binary.BinaryClientEncoder;
 import org.jetraiders.server.protocol.binary.BinaryMode;
 import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
-import org.jetraiders.server.protocol.json.JsonKillFeedEncoder;
-import org.jetraiders.server.protocol.json.JsonScoreboardEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
@@ -143,7 +141,7 @@ final class PipelineWarmup {
                     .autoTick(false)
                     .inputRingSize(INPUT_RING_SIZE)
                     .outputRingSize(LobbyManager.OUTPUT_RING_SIZE)
-                    .encoders(List.of(jsonWorld, new JsonScoreboardEncoder(tickRateHz), new JsonKillFeedEncoder(), quantize))
+                    .encoders(WireEncodings.encoders(jsonWorld, quantize, tickRateHz))
                     .clientThreads(clients)
                     .gameLoops(loops)
                     .tickObserver(new TickRecorder(new ServerMetrics().tickDurations(), new RecentTicks()))
@@ -194,7 +192,9 @@ final class PipelineWarmup {
                     }
                 }
                 for (Table table : tables) {
-                    if (!awaitTick(table.lobby, t + 1) || !awaitJournal(table.lobby, t + 1 - JOURNAL_LAG_TICKS)) {
+                    Lobby lobby = table.lobby;
+                    if (!awaitAtLeast(lobby::tick, t + 1, 10_000)
+                            || !awaitAtLeast(() -> lobby.journal().recordedTick(), t + 1 - JOURNAL_LAG_TICKS, 50_000)) {
                         return; // stuck: as above
                     }
                 }
@@ -219,9 +219,8 @@ final class PipelineWarmup {
                 for (int i = 0; i < PLAYERS; i++) {
                     int id = table.ids.get(i);
                     if (id > 0) {
-                        double turn = -0.6 + 1.2 * i / (PLAYERS - 1);
-                        boolean shoot = ((tick / tickRateHz) + i) % 3 == 0;
-                        table.lobby.submitInput(id, 1.0, turn, shoot, inputSeq);
+                        table.lobby.submitInput(id, 1.0, BattleWarmup.botTurn(i),
+                                BattleWarmup.botShoots(tick, tickRateHz, i), inputSeq);
                     }
                 }
             }
@@ -229,26 +228,18 @@ final class PipelineWarmup {
         }
     }
 
-    /** The game loop steps a hand-ticked lobby on its own thread: the next tick is a few microseconds away. */
-    private static boolean awaitTick(Lobby lobby, long tick) {
+    /**
+     * Waits until {@code progress} reaches {@code target}, at most {@link #TICK_WAIT_LIMIT_NANOS}: the
+     * game loop steps a hand-ticked lobby on its own thread (the next tick is a few microseconds away),
+     * and the journal thread reads behind it on its own (on two busy cores it can fall far back).
+     */
+    private static boolean awaitAtLeast(LongSupplier progress, long target, long pauseNanos) {
         long deadline = System.nanoTime() + TICK_WAIT_LIMIT_NANOS;
-        while (lobby.tick() < tick) {
+        while (progress.getAsLong() < target) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
-            LockSupport.parkNanos(10_000);
-        }
-        return true;
-    }
-
-    /** The journal thread reads behind the game loop on its own: on two busy cores it can fall far back. */
-    private static boolean awaitJournal(Lobby lobby, long tick) {
-        long deadline = System.nanoTime() + TICK_WAIT_LIMIT_NANOS;
-        while (lobby.journal().recordedTick() < tick) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            LockSupport.parkNanos(50_000);
+            LockSupport.parkNanos(pauseNanos);
         }
         return true;
     }
@@ -290,7 +281,7 @@ final class PipelineWarmup {
             int index = snapshot.indexOfPlane(playerId);
             long ack = index >= 0 ? snapshot.planeLastInputSeq(index) : -1;
             if (quantize != null) {
-                binary.encode(quantize, snapshot, ack, Math.max(0, snapshot.tick() - 3), frame);
+                binary.encode(quantize, snapshot, ack, Math.max(0, snapshot.tick() - BattleWarmup.ACK_LAG_TICKS), frame);
             } else {
                 JsonWorldUpdateFrame.withAck(snapshot.encoded(WireEncodings.JSON_WORLD_UPDATE), ack, frame);
             }
