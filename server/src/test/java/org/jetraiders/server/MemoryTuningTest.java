@@ -36,4 +36,22 @@ class MemoryTuningTest {
         assertEquals(jvmHasIt, MemoryTuning.trimNativeHeap(), "JDK " + Runtime.version());
         assertEquals(jvmHasIt, MemoryTuning.trimNativeHeap(), "again");
     }
+
+    @Test
+    void shouldTrimOnADaemonThreadThatStopsWhenInterruptedWhereTheJvmHasTheCommand() throws InterruptedException {
+        Thread trimmer = MemoryTuning.startPeriodicTrim(10);
+        boolean jvmHasIt = Runtime.version().feature() > 17
+                || Runtime.version().feature() == 17 && Runtime.version().update() >= 9;
+        if (!jvmHasIt) {
+            assertEquals(null, trimmer, "no thread where there is nothing to call");
+            return;
+        }
+        assertTrue(trimmer.isDaemon(), "never keeps the JVM alive");
+        assertEquals("jr-native-trim", trimmer.getName());
+        assertTrue(trimmer.isAlive());
+        trimmer.interrupt();
+        trimmer.join(10_000);
+        assertFalse(trimmer.isAlive(), "stops when interrupted");
+        assertEquals(null, MemoryTuning.startPeriodicTrim(0), "a period of 0 turns it off");
+    }
 }

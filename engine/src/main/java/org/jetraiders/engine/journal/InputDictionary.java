@@ -12,13 +12,18 @@ import org.jetraiders.engine.sim.IntIntMap;
 final class InputDictionary {
     static final int NONE = -1;
 
-    private final IntIntMap indexById = new IntIntMap(JournalDescriptor.MAX_DICTIONARY);
-    private final int[] idByIndex = new int[JournalDescriptor.MAX_DICTIONARY];
-    private final boolean[] used = new boolean[JournalDescriptor.MAX_DICTIONARY];
-    final double[] thrust = new double[JournalDescriptor.MAX_DICTIONARY];
-    final double[] turn = new double[JournalDescriptor.MAX_DICTIONARY];
-    final boolean[] shoot = new boolean[JournalDescriptor.MAX_DICTIONARY];
-    final long[] seq = new long[JournalDescriptor.MAX_DICTIONARY];
+    /** Entries at first; the arrays double when a lobby binds more, up to {@code MAX_DICTIONARY}. */
+    static final int INITIAL_ENTRIES = 64;
+
+    // Sized for the players a lobby has, not for the format's limit: the full 4,096 entries cost
+    // ~190 KB per lobby (3 MB of heap at 17 lobbies, allocated as each lobby opens).
+    private IntIntMap indexById = new IntIntMap(INITIAL_ENTRIES);
+    private int[] idByIndex = new int[INITIAL_ENTRIES];
+    private boolean[] used = new boolean[INITIAL_ENTRIES];
+    double[] thrust = new double[INITIAL_ENTRIES];
+    double[] turn = new double[INITIAL_ENTRIES];
+    boolean[] shoot = new boolean[INITIAL_ENTRIES];
+    long[] seq = new long[INITIAL_ENTRIES];
     // A direct-mapped cache in front of indexById: the map's 8,192 slots spread a lobby's ids over 64 KB,
     // so every lookup missed the CPU's caches (40 % of the journal thread's time at 256 clients); a
     // lobby's players have nearby ids, which land in distinct slots of this 2 KB pair of arrays.
@@ -61,6 +66,9 @@ final class InputDictionary {
 
     /** Gives {@code id} the lowest free entry (previous input zero); the caller checks it is unbound and not full. */
     int bind(int id) {
+        if (size == used.length) {
+            grow();
+        }
         int i = 0;
         while (used[i]) {
             i++;
@@ -75,6 +83,29 @@ final class InputDictionary {
         size++;
         highWater = Math.max(highWater, i + 1);
         return i;
+    }
+
+    /** Doubles every array (a lobby bound more ids between two snapshots than it has room for). */
+    private void grow() {
+        int entries = Math.min(JournalDescriptor.MAX_DICTIONARY, used.length * 2);
+        IntIntMap map = new IntIntMap(entries);
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
+                map.put(idByIndex[i], i);
+            }
+        }
+        indexById = map;
+        idByIndex = Arrays.copyOf(idByIndex, entries);
+        used = Arrays.copyOf(used, entries);
+        thrust = Arrays.copyOf(thrust, entries);
+        turn = Arrays.copyOf(turn, entries);
+        shoot = Arrays.copyOf(shoot, entries);
+        seq = Arrays.copyOf(seq, entries);
+    }
+
+    /** Entries the arrays have room for now (grows with use). */
+    int capacity() {
+        return used.length;
     }
 
     /** Frees the entry of {@code id}, if it has one. */

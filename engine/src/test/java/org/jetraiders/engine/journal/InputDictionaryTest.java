@@ -1,6 +1,8 @@
 package org.jetraiders.engine.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,35 @@ class InputDictionaryTest {
         assertEquals(min, d.indexOf(Integer.MIN_VALUE));
         d.unbind(Integer.MIN_VALUE);
         assertEquals(InputDictionary.NONE, d.indexOf(Integer.MIN_VALUE));
+    }
+
+    @Test
+    void shouldGrowPastItsFirstSizeKeepingEveryEntryAndItsPreviousInputUpToTheFormatsLimit() {
+        InputDictionary d = new InputDictionary();
+        assertEquals(InputDictionary.INITIAL_ENTRIES, d.capacity(), "a lobby starts with room for its players only");
+        for (int id = 0; id < JournalDescriptor.MAX_DICTIONARY; id++) {
+            int entry = d.bind(1_000 + id);
+            assertEquals(id, entry, "the lowest free entry, as the reader expects");
+            d.thrust[entry] = id;
+            d.seq[entry] = id * 10L;
+            if (id == 10) {
+                d.unbind(1_000 + 5); // a hole below the growth point is reused later
+                assertEquals(5, d.bind(1_000 + 5));
+                d.thrust[5] = 5;
+                d.seq[5] = 50;
+            }
+        }
+        assertTrue(d.isFull());
+        assertEquals(JournalDescriptor.MAX_DICTIONARY, d.capacity());
+        for (int id = 0; id < JournalDescriptor.MAX_DICTIONARY; id++) {
+            int entry = d.indexOf(1_000 + id);
+            assertEquals(id, entry);
+            assertEquals(id, d.thrust[entry], 0.0);
+            assertEquals(id * 10L, d.seq[entry]);
+        }
+        d.reset();
+        assertFalse(d.isFull());
+        assertEquals(InputDictionary.NONE, d.indexOf(1_000 + 70));
+        assertEquals(0, d.bind(42), "after a reset the entries start again at 0");
     }
 }

@@ -19,9 +19,10 @@ import org.jetraiders.engine.SnapshotEncoder;
  * {@value #POSITION_DECIMALS} decimals, rotations {@value #ROTATION_DECIMALS}. The output always ends
  * with {@code }}} so {@link JsonWorldUpdateFrame} can splice the per-client {@code "ack"} in.
  *
- * <p>Room for the worst case is made once per snapshot, then digits are written straight into the
- * array. Allocation-free after the buffer has grown to the largest snapshot. Stateless: one instance may
- * serve any number of lobbies, but each call must be on one thread (the encoding stage).
+ * <p>Room for the worst case is made per block of entities, then digits are written straight into the
+ * array. Allocation-free after the buffer has grown to the largest snapshot. Its only state is the size
+ * of the largest message, a hint for buffers: one instance may serve any number of lobbies, but each
+ * call must be on one thread (the encoding stage).
  */
 public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
     /** Digits after the point for x and y (pixels). */
@@ -47,6 +48,17 @@ public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
             + ROT.length + FIXED4 + HP.length + MAX_LONG_CHARS + 1;
     private static final int MAX_PROJECTILE = 1 + ID.length + MAX_QUOTED_LONG_CHARS + OWNER_ID.length + MAX_QUOTED_LONG_CHARS
             + X.length + FIXED2 + Y.length + FIXED2 + ROT.length + FIXED4 + 1;
+
+    /** Entities whose worst case is made room for at once. */
+    private static final int BLOCK = 16;
+    /** Everything but the entities. */
+    private static final int FIXED_PART = HEAD.length + MAX_LONG_CHARS + ENTITIES.length + PROJECTILES.length + TAIL.length;
+
+    /**
+     * The longest message written so far: only sizes a slot's buffer when it first grows. A plain field,
+     * as an instance encodes on one thread at a time (a stale read only sizes a buffer differently).
+     */
+    private int largest;
 
     /** Null: always encode. Otherwise the JSON clients attached; with none the encoder writes nothing. */
     private final java.util.concurrent.atomic.AtomicInteger users;
@@ -90,15 +102,20 @@ public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
         }
         int planes = snapshot.planeCount();
         int projectiles = snapshot.projectileCount();
-        long max = HEAD.length + MAX_LONG_CHARS + ENTITIES.length + (long) planes * MAX_ENTITY
-                + PROJECTILES.length + (long) projectiles * MAX_PROJECTILE + TAIL.length;
         out.reset();
-        byte[] dst = out.ensureCapacity((int) Math.min(max, Integer.MAX_VALUE - 8));
+        // One allocation for a slot's fresh buffer: this lobby's largest message so far, plus a quarter.
+        // Room for the worst case is then checked per block of entities: reserving it for the whole
+        // snapshot at once (115 B per projectile, ~2.5x what one takes) doubled every slot's buffer.
+        int hint = largest;
+        byte[] dst = out.ensureCapacity(Math.max(FIXED_PART, hint + (hint >> 2)));
         int pos = write(dst, 0, HEAD);
         pos = writeLong(dst, pos, snapshot.tick());
         pos = write(dst, pos, ENTITIES);
         boolean first = true;
         for (int i = 0; i < planes; i++) {
+            if ((i & (BLOCK - 1)) == 0) {
+                dst = room(out, dst, pos, Math.min(BLOCK, planes - i) * MAX_ENTITY + PROJECTILES.length + TAIL.length);
+            }
             if (!snapshot.planeAlive(i)) {
                 continue;
             }
@@ -120,6 +137,9 @@ public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
         }
         pos = write(dst, pos, PROJECTILES);
         for (int i = 0; i < projectiles; i++) {
+            if ((i & (BLOCK - 1)) == 0) {
+                dst = room(out, dst, pos, Math.min(BLOCK, projectiles - i) * MAX_PROJECTILE + TAIL.length);
+            }
             if (i > 0) {
                 dst[pos++] = ',';
             }
@@ -137,5 +157,13 @@ public final class JsonWorldUpdateEncoder implements SnapshotEncoder {
         }
         pos = write(dst, pos, TAIL);
         out.setLength(pos);
+        if (pos > hint) {
+            largest = pos;
+        }
+    }
+
+    /** {@code dst}, or the buffer's grown array if fewer than {@code need} bytes are left after {@code pos}. */
+    private static byte[] room(EncodedBuffer out, byte[] dst, int pos, int need) {
+        return pos + need <= dst.length ? dst : out.ensureCapacity(pos + need);
     }
 }

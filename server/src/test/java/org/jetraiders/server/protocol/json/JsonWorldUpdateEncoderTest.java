@@ -147,4 +147,38 @@ class JsonWorldUpdateEncoderTest {
         encoder.encode(small, out);
         assertArrayEquals(first, Arrays.copyOf(out.array(), out.length()));
     }
+
+    @Test
+    void shouldMakeRoomForWorstCaseEntitiesBeyondWhatTheLargestEarlierMessageNeeded() {
+        encoder.encode(new FakeSnapshot().tick(1).plane(1, "a", 1, 2, 3, 4), out); // a small hint
+        FakeSnapshot worst = new FakeSnapshot().tick(Long.MIN_VALUE);
+        for (int i = 0; i < 100; i++) {
+            worst.plane(Integer.MIN_VALUE + i, "w", -1e300, -1e300, -1e300, Integer.MIN_VALUE)
+                    .projectile(Integer.MIN_VALUE + i, Integer.MIN_VALUE, -1e300, -1e300, -1e300);
+        }
+        EncodedBuffer fresh = new EncodedBuffer(16);
+        encoder.encode(worst, fresh);
+        JsonObject data = Json.object(Json.text(fresh)).getAsJsonObject("data");
+        assertEquals(100, data.getAsJsonArray("entities").size());
+        assertEquals(100, data.getAsJsonArray("projectiles").size());
+        assertEquals("-100000000000000.00", data.getAsJsonArray("projectiles").get(99).getAsJsonObject().get("x").getAsString());
+    }
+
+    @Test
+    void shouldSizeAFreshSlotsBufferFromTheLargestMessageNotFromTheWorstCase() {
+        FakeSnapshot battle = new FakeSnapshot().tick(100);
+        for (int i = 0; i < 16; i++) {
+            battle.plane(i + 1, "p", 100 + i, 200 + i, 0.5, 100);
+        }
+        for (int i = 0; i < 128; i++) {
+            battle.projectile(1000 + i, i % 16 + 1, 300 + i, 400 + i, 1.25);
+        }
+        encoder.encode(battle, out);
+        int length = out.length();
+        EncodedBuffer nextSlot = new EncodedBuffer(256);
+        encoder.encode(battle, nextSlot);
+        assertEquals(length, nextSlot.length());
+        assertTrue(nextSlot.array().length <= length + length / 4 + 2 * 1024,
+                "one block's worst case over 1.25x the message at most, was " + nextSlot.array().length + " for " + length);
+    }
 }
