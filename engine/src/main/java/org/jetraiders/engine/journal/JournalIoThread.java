@@ -12,18 +12,20 @@ import java.util.concurrent.TimeUnit;
 import org.jetraiders.engine.pipeline.PassThread;
 
 /**
- * {@code jr-journal-io}: the one thread that touches journal files. Each pass (every 250 ms, or when the
- * journal thread finds a queue a quarter full or a journal finished) it drains every lobby's queue into
- * its file with one write; once per fsync interval, on one beat for all files, it forces every file
- * with new bytes, so a server of 64 lobbies wakes about five times a second rather than once per file
- * and deadline; and it keeps the files under the size budget (after a file closes, and once a minute).
+ * {@code jr-journal-io}: the one thread that touches journal files. Each pass (once per fsync interval
+ * and at least once a second, or when the journal thread finds a queue a quarter full or a journal
+ * finished) it drains every lobby's queue into its file with one write and forces every file with new
+ * bytes, on one beat for all files: a server of 64 lobbies wakes about once a second, rather than once
+ * per file and deadline, and writes each file once a second (a 16-player lobby queues ~2 KB a second,
+ * its queue holds 256 KiB); and it keeps the files under the size budget (after a file closes, and
+ * once a minute).
  * Only this thread ever blocks on the disk, so a slow or failing disk holds up nothing but journals:
  * their queues fill and they break, while the game plays on.
  */
 final class JournalIoThread extends PassThread {
     private static final System.Logger LOG = System.getLogger(JournalIoThread.class.getName());
     private static final long RETENTION_PERIOD_NANOS = TimeUnit.MINUTES.toNanos(1);
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int STAGING_BYTES = 64 * 1024;
 
     private final JournalConfig config;

@@ -5,22 +5,22 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.jetraiders.engine.pipeline.PassSignal;
 import org.jetraiders.engine.pipeline.PassThread;
 
 /**
  * {@code jr-journal}: the one thread that reads every journaled lobby's input ring behind its game
- * loop and encodes it. The game-loop shards wake it once per pass that stepped a lobby (a pass that
- * stepped many lobbies wakes it once); it also looks every 20 ms, for lobbies ticked by hand and for
- * stops. It never touches a file: records go into each lobby's queue for {@link JournalIoThread}.
+ * loop and encodes it, on its own beat of {@value #BEAT_MILLIS} ms (three ticks' events per lobby in one
+ * pass). A game-loop pass wakes it early only for a lobby whose unread events reach a quarter of its
+ * ring ({@link LobbyRecording#signal()}); it used to be woken after every pass, 60-120 times a second.
+ * It never touches a file: records go into each lobby's queue for {@link JournalIoThread}.
  */
-final class JournalThread extends PassThread implements PassSignal {
+final class JournalThread extends PassThread {
     private static final System.Logger LOG = System.getLogger(JournalThread.class.getName());
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    static final long BEAT_MILLIS = 50;
+    private static final long BEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(BEAT_MILLIS);
 
     private final JournalIoThread io;
     private final Queue<LobbyJournal> incoming = new ConcurrentLinkedQueue<>();
-    private volatile long lastSignalledPass = -1;
     // journal thread only
     private final List<LobbyJournal> journals = new ArrayList<>();
     private long failures;
@@ -36,19 +36,11 @@ final class JournalThread extends PassThread implements PassSignal {
     }
 
     @Override
-    public void signal(long passId) {
-        if (lastSignalledPass != passId) {
-            lastSignalledPass = passId;
-            wake();
-        }
-    }
-
-    @Override
     public void run() {
         while (isRunning()) {
             beginPass();
             pass();
-            parkUnlessWoken(IDLE_PARK_NANOS);
+            parkUnlessWoken(BEAT_NANOS);
         }
         pass();
     }
@@ -64,8 +56,8 @@ final class JournalThread extends PassThread implements PassSignal {
             try {
                 boolean done = journal.poll();
                 // The writer is woken for a finished journal or a queue a quarter full; otherwise it
-                // takes what has queued up on its own beat (at most 250 ms, and always before each
-                // fsync), so a 16-player lobby's ~2 KB a second costs a few writes a second, not 60.
+                // takes what has queued up on its own beat (at most a second, right before each
+                // fsync), so a 16-player lobby's ~2 KB a second costs one write a second, not 60.
                 queued |= done || journal.queue().backlog() >= journal.queue().capacity() / 4;
                 if (done) {
                     journals.remove(i--);

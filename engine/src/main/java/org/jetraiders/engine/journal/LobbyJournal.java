@@ -32,6 +32,8 @@ final class LobbyJournal {
     private final JournalObserver observer;
     private final int ringSize;
     private long sequence = -1;
+    /** {@link #sequence} as of the end of the last poll, for the game loop's backlog check. */
+    private volatile long polledUpTo = -1;
     private volatile boolean lobbyStopped;
     private volatile boolean finishing;
     /** Written by the I/O thread: the generation of the last file it failed to write. */
@@ -129,6 +131,7 @@ final class LobbyJournal {
             sequence = next++;
         }
         recorder.endOfBatch();
+        polledUpTo = sequence;
         int failed = failedGeneration;
         if (failed != 0 && failed == recorder.generation() && recorder.isRecording()) {
             recorder.broken(JournalObserver.IO_ERROR);
@@ -138,5 +141,10 @@ final class LobbyJournal {
             finished = true;
         }
         return finished;
+    }
+
+    /** Any thread: the last ring sequence the journal had read at the end of its latest poll. */
+    long polledUpTo() {
+        return polledUpTo;
     }
 }

@@ -26,6 +26,8 @@ public final class LobbyRecording {
     private final long initialMatch;
     private final int maxImageBytes;
     private LobbyJournal journal;
+    private Sequence gameLoop;
+    private int wakeBacklog;
 
     LobbyRecording(Journaler journaler, JournalHeader template, World world) {
         this.journaler = journaler;
@@ -53,9 +55,19 @@ public final class LobbyRecording {
         return capture;
     }
 
-    /** What the game-loop shard wakes after a pass that stepped the lobby: the journal thread. */
+    /**
+     * What the game-loop shard calls after a pass that stepped the lobby: wakes the journal thread early
+     * only when this lobby's unread events reach a quarter of its ring, for lobbies that fill their
+     * ring within a few beats (64 players at the input rate limit fill 1,024 slots in ~130 ms). Others
+     * wait for the thread's own beat, so the game loop makes no wake-up call at all in steady state.
+     */
     public PassSignal signal() {
-        return journaler.reader();
+        return passId -> {
+            LobbyJournal j = journal;
+            if (j != null && gameLoop.get() - j.polledUpTo() >= wakeBacklog) {
+                journaler.reader().wake();
+            }
+        };
     }
 
     public JournalStatus status() {
@@ -72,6 +84,8 @@ public final class LobbyRecording {
         }
         int queueBytes = (int) Math.min(1 << 30, Math.max(journaler.config().bufferBytes(),
                 2L * (maxImageBytes + JournalDescriptor.MAX_FRAME_OVERHEAD + 64) + 64 * 1024));
+        this.gameLoop = gameLoop;
+        this.wakeBacklog = Math.max(1, ring.getBufferSize() / 4);
         journal = new LobbyJournal(template.lobbyName(), ring, gameLoop, new ByteQueue(queueBytes), mailbox, template,
                 journaler.config(), status);
         journal.start(initialImage, initialTick, initialMatch);

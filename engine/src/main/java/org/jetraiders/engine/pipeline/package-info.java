@@ -27,7 +27,8 @@
  * </pre>
  *
  * <p>With a journaler, one more reader follows the game loop in every input ring without gating it: the
- * journal thread ({@code jr-journal}), woken with the consumers after each pass. The game loop stamps
+ * journal thread ({@code jr-journal}), on its own 50 ms beat; a pass wakes it early only for a lobby
+ * whose unread events reach a quarter of its ring. The game loop stamps
  * each TICK slot it handles for it ({@link org.jetraiders.engine.pipeline.TickCapture}) and keeps JOIN
  * names in their slots. See the {@code journal} package doc for why it never gates and what happens
  * when it falls a ring behind.
