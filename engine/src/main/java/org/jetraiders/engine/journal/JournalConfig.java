@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 public final class JournalConfig {
     private final Path directory;
     private final Duration fsyncInterval;
+    private final Duration readInterval;
     private final long retentionBytes;
     private final Duration snapshotInterval;
     private final int checksumTicks;
@@ -24,6 +25,7 @@ public final class JournalConfig {
     private JournalConfig(Builder b) {
         directory = b.directory;
         fsyncInterval = b.fsyncInterval;
+        readInterval = b.readInterval;
         retentionBytes = b.retentionBytes;
         snapshotInterval = b.snapshotInterval;
         checksumTicks = b.checksumTicks;
@@ -43,6 +45,8 @@ public final class JournalConfig {
     public Path directory() { return directory; }
     /** Each file with new bytes is forced to disk at least this often. Default 1 s. */
     public Duration fsyncInterval() { return fsyncInterval; }
+    /** How often the journal thread reads every lobby's ring (a lobby whose ring fills up wakes it sooner). */
+    public Duration readInterval() { return readInterval; }
     /** Total size of the files kept; the oldest are deleted past it; 0 keeps everything. Default 1 GiB. */
     public long retentionBytes() { return retentionBytes; }
     /** A world snapshot at least this often, so restoring replays at most this much. Default 5 s. */
@@ -69,6 +73,7 @@ public final class JournalConfig {
     public static final class Builder {
         private final Path directory;
         private Duration fsyncInterval = Duration.ofSeconds(1);
+        private Duration readInterval = Duration.ofMillis(50);
         private long retentionBytes = 1L << 30;
         private Duration snapshotInterval = Duration.ofSeconds(5);
         private int checksumTicks = 60;
@@ -84,6 +89,7 @@ public final class JournalConfig {
         }
 
         public Builder fsyncInterval(Duration d) { fsyncInterval = d; return this; }
+        public Builder readInterval(Duration d) { readInterval = d; return this; }
         public Builder retentionBytes(long bytes) { retentionBytes = bytes; return this; }
         public Builder snapshotInterval(Duration d) { snapshotInterval = d; return this; }
         public Builder checksumTicks(int ticks) { checksumTicks = ticks; return this; }
@@ -99,6 +105,8 @@ public final class JournalConfig {
             require(directory != null, "directory must be set");
             require(fsyncInterval != null && fsyncInterval.toMillis() >= 1 && fsyncInterval.toMillis() <= 60_000,
                     "fsyncInterval must be in [1 ms, 60 s], was " + fsyncInterval);
+            require(readInterval != null && readInterval.toMillis() >= 1 && readInterval.toHours() <= 24,
+                    "readInterval must be in [1 ms, 24 h], was " + readInterval);
             require(retentionBytes >= 0, "retentionBytes must be >= 0, was " + retentionBytes);
             require(snapshotInterval != null && snapshotInterval.toMillis() >= 100
                     && snapshotInterval.toSeconds() <= 3600, "snapshotInterval must be in [100 ms, 1 h], was " + snapshotInterval);

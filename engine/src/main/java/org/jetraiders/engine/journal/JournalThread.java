@@ -4,20 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import org.jetraiders.engine.pipeline.PassThread;
 
 /**
  * {@code jr-journal}: the one thread that reads every journaled lobby's input ring behind its game
- * loop and encodes it, on its own beat of {@value #BEAT_MILLIS} ms (three ticks' events per lobby in one
- * pass). A game-loop pass wakes it early only for a lobby whose unread events reach a quarter of its
+ * loop and encodes it, on its own beat ({@link JournalConfig#readInterval()}, 50 ms: three ticks' events
+ * per lobby in one pass). A game-loop pass wakes it early only for a lobby whose unread events reach a quarter of its
  * ring ({@link LobbyRecording#signal()}); it used to be woken after every pass, 60-120 times a second.
  * It never touches a file: records go into each lobby's queue for {@link JournalIoThread}.
  */
 final class JournalThread extends PassThread {
     private static final System.Logger LOG = System.getLogger(JournalThread.class.getName());
-    static final long BEAT_MILLIS = 50;
-    private static final long BEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(BEAT_MILLIS);
+    private final long beatNanos;
 
     private final JournalIoThread io;
     private final Queue<LobbyJournal> incoming = new ConcurrentLinkedQueue<>();
@@ -25,9 +23,10 @@ final class JournalThread extends PassThread {
     private final List<LobbyJournal> journals = new ArrayList<>();
     private long failures;
 
-    JournalThread(String name, JournalIoThread io) {
+    JournalThread(String name, JournalIoThread io, long beatNanos) {
         super(name);
         this.io = io;
+        this.beatNanos = beatNanos;
     }
 
     void add(LobbyJournal journal) {
@@ -40,7 +39,7 @@ final class JournalThread extends PassThread {
         while (isRunning()) {
             beginPass();
             pass();
-            parkUnlessWoken(BEAT_NANOS);
+            parkUnlessWoken(beatNanos);
         }
         pass();
     }

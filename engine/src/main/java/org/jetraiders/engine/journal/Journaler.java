@@ -31,7 +31,7 @@ public final class Journaler implements AutoCloseable {
     private Journaler(JournalConfig config) {
         this.config = config;
         this.io = new JournalIoThread(config);
-        this.reader = new JournalThread(config.threadName(), io);
+        this.reader = new JournalThread(config.threadName(), io, config.readInterval().toNanos());
     }
 
     /**
