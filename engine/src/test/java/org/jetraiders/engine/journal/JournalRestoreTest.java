@@ -119,7 +119,8 @@ class JournalRestoreTest {
     /** Plays the script's first ticks (at most CRASH_TICKS) with a journal, one tick recorded before the next is played. */
     private Path recordUntilCrash(List<MatchScript.Op> script) throws Exception {
         Path root = dir.resolve("journal");
-        try (Journaler journaler = Journaler.start(JournalConfig.builder(root)
+        // each tick waits until it is recorded: a 1 ms read beat keeps 900 of them from taking 900 beats
+        try (Journaler journaler = Journaler.start(JournalConfig.builder(root).readInterval(java.time.Duration.ofMillis(1))
                 .snapshotInterval(java.time.Duration.ofSeconds(2)).build())) {
             Lobby lobby = Lobby.create(lobby("crashing").journaler(journaler).build());
             lobby.start();
