@@ -86,7 +86,10 @@ final class PipelineWarmup {
         Path dir = createTempDirectory();
         try (GameLoopPool loops = GameLoopPool.create("jr-warmup-game-loop", 1);
              ClientThreadPool clients = ClientThreadPool.create("jr-warmup-clients", 1, Duration.ofSeconds(5));
-             Journaler journaler = Journaler.start(JournalConfig.builder(dir).threadName("jr-warmup-journal").build())) {
+             // read every millisecond: the feeder floods the rings far beyond any player's rate, and a
+             // journal left to its 50 ms beat would be lapped (and the warm-up would wait for it in vain)
+             Journaler journaler = Journaler.start(JournalConfig.builder(dir).threadName("jr-warmup-journal")
+                     .readInterval(Duration.ofMillis(1)).build())) {
             Table[] tables = new Table[LOBBIES];
             for (int i = 0; i < LOBBIES; i++) {
                 tables[i] = new Table(i, tickRateHz, loops, clients, journaler);
