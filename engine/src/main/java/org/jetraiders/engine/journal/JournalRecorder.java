@@ -115,6 +115,7 @@ final class JournalRecorder {
 
     /** A TICK the game loop stepped, with its stamps. */
     void tick(long stampedTick, boolean hasChecksum, int checksum) {
+        status.readTick = stampedTick;
         if (state == State.RECORDING) {
             if (stampedTick != tick + 1) {
                 broken(JournalObserver.OUT_OF_STEP);

@@ -12,6 +12,7 @@ public final class JournalStatus {
 
     volatile Path file;
     volatile long recordedTick = -1;
+    volatile long readTick = -1;
     volatile boolean broken;
     volatile long breaks;
     volatile long bytesWritten;
@@ -28,6 +29,15 @@ public final class JournalStatus {
     /** The last tick in a complete record handed to the I/O thread; -1 before the first file began. */
     public long recordedTick() {
         return recordedTick;
+    }
+
+    /**
+     * The last tick the journal thread has read from the lobby's ring, recorded or still pending: a
+     * read that finds only ticks seals no record (ticks alone are not worth one), so they are recorded
+     * with the next event, at the latest the next checksum. -1 before the first.
+     */
+    public long readTick() {
+        return readTick;
     }
 
     /** True while the journal is broken: it waits for the next world image to begin a new file. */

@@ -38,8 +38,8 @@ class JournalWakeTest {
                     assertEquals(InputResult.ACCEPTED, lobby.submitInput(id, 1, 0, false, ++seq));
                 }
                 long target = TestLobbies.tick(lobby, 1);
-                Await.until(() -> lobby.journal().recordedTick() >= target, () -> "journal at tick "
-                        + lobby.journal().recordedTick() + ", the lobby at " + target);
+                Await.until(() -> lobby.journal().readTick() >= target, () -> "journal read to tick "
+                        + lobby.journal().readTick() + ", the lobby at " + target);
             }
             lobby.stop(Await.LONG);
             assertEquals(0, lobby.journal().breaks(), "never lapped");

@@ -167,8 +167,9 @@ class CrashRecoveryTest {
                 lobby.submitInput(ada, 1, t % 50 < 25 ? 0.5 : -0.5, t % 20 == 0, t);
                 lobby.tickNow();
                 if (t % 50 == 0) {
+                    // read, not recorded: a read that finds only this TICK is recorded with the next input
                     long target = t;
-                    ServerFixture.awaitCondition("tick " + t + " recorded", () -> lobby.journal().recordedTick() >= target);
+                    ServerFixture.awaitCondition("tick " + target + " read", () -> lobby.journal().readTick() >= target);
                 }
             }
             lobby.stop(java.time.Duration.ofSeconds(5));
