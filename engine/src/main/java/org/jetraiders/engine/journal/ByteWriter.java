@@ -1,5 +1,8 @@
 package org.jetraiders.engine.journal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.jetraiders.engine.sim.StateWriter;
 
@@ -10,6 +13,7 @@ import org.jetraiders.engine.sim.StateWriter;
  * it allocates only to grow. One thread at a time.
  */
 public final class ByteWriter implements StateWriter {
+    private static final VarHandle LONG_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private byte[] bytes;
     private int length;
 
@@ -77,12 +81,11 @@ public final class ByteWriter implements StateWriter {
         bytes[length++] = (byte) v;
     }
 
-    /** 8 bytes, big-endian. */
+    /** 8 bytes, big-endian, in one store: world images are mostly doubles (the checksum's cost on the game loop). */
     public void putRawLong(long v) {
         ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes[length++] = (byte) (v >>> shift);
-        }
+        LONG_BIG_ENDIAN.set(bytes, length, v);
+        length += 8;
     }
 
     @Override

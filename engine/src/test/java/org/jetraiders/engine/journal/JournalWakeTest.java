@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The journal thread reads on its own beat, and a lobby whose unread events reach a quarter of its
  * input ring wakes it at once (so a busy lobby is read before publishers lap the journal). With a beat of
- * an hour, only that wake-up can get the bursts below recorded.
+ * an hour, only that wake-up can get the bursts below read.
  */
 @Timeout(60)
 class JournalWakeTest {
