@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.jetraiders.bench.support.BattleScenario;
 import org.jetraiders.engine.journal.ByteWriter;
+import org.jetraiders.engine.journal.WorldCapture;
 import org.jetraiders.engine.sim.World;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the journal adds to one tick in 60 on the game loop: the world's checksum, the CRC-32C of its
- * image ({@code World.writeState} into a {@link ByteWriter}, as {@code journal.WorldCapture} does), beside
- * a plain step of the same world for scale. {@code size} is {@code <planes>x<projectiles in flight>}
+ * image, through the game loop's own code ({@link WorldCapture#checksum}), beside a plain step of the
+ * same world for scale. {@code size} is {@code <planes>x<projectiles in flight>}
  * ({@link BattleScenario}). Run with {@code -prof gc}: both should allocate nothing.
  */
 @State(Scope.Benchmark)
@@ -44,11 +45,7 @@ public class ChecksumBenchmark {
 
     @Benchmark
     public int checksum() {
-        image.reset();
-        world.writeState(image);
-        crc.reset();
-        crc.update(image.array(), 0, image.length());
-        return (int) crc.getValue();
+        return WorldCapture.checksum(world, image, crc);
     }
 
     @Benchmark

@@ -31,6 +31,8 @@ final class LobbyJournal {
     private final JournalStatus status;
     private final JournalObserver observer;
     private final int ringSize;
+    /** Unread events at which a game-loop pass wakes the journal thread before its beat: a quarter ring. */
+    private final int wakeBacklog;
     private long sequence = -1;
     /** {@link #sequence} as of the end of the last poll, for the game loop's backlog check. */
     private volatile long polledUpTo = -1;
@@ -50,6 +52,7 @@ final class LobbyJournal {
         this.status = status;
         this.observer = config.observer();
         this.ringSize = ring.getBufferSize();
+        this.wakeBacklog = Math.max(1, ringSize / 4);
         this.recorder = new JournalRecorder(template, queue, mailbox, config.wallClock(), config.rotateBytes(),
                 status, reason -> {
                     System.getLogger(LobbyJournal.class.getName()).log(System.Logger.Level.WARNING,
@@ -143,8 +146,11 @@ final class LobbyJournal {
         return finished;
     }
 
-    /** Any thread: the last ring sequence the journal had read at the end of its latest poll. */
-    long polledUpTo() {
-        return polledUpTo;
+    /**
+     * The game-loop thread, after a pass: whether the events it applied and the journal has not read
+     * reach a quarter of the ring, so the journal thread should read before its beat.
+     */
+    boolean backlogged() {
+        return gameLoop.get() - polledUpTo >= wakeBacklog;
     }
 }

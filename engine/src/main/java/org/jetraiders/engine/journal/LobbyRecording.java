@@ -26,8 +26,6 @@ public final class LobbyRecording {
     private final long initialMatch;
     private final int maxImageBytes;
     private LobbyJournal journal;
-    private Sequence gameLoop;
-    private int wakeBacklog;
 
     LobbyRecording(Journaler journaler, JournalHeader template, World world) {
         this.journaler = journaler;
@@ -62,9 +60,9 @@ public final class LobbyRecording {
      * wait for the thread's own beat, so the game loop makes no wake-up call at all in steady state.
      */
     public PassSignal signal() {
-        return passId -> {
+        return () -> {
             LobbyJournal j = journal;
-            if (j != null && gameLoop.get() - j.polledUpTo() >= wakeBacklog) {
+            if (j != null && j.backlogged()) {
                 journaler.reader().wake();
             }
         };
@@ -84,8 +82,6 @@ public final class LobbyRecording {
         }
         int queueBytes = (int) Math.min(1 << 30, Math.max(journaler.config().bufferBytes(),
                 2L * (maxImageBytes + JournalDescriptor.MAX_FRAME_OVERHEAD + 64) + 64 * 1024));
-        this.gameLoop = gameLoop;
-        this.wakeBacklog = Math.max(1, ring.getBufferSize() / 4);
         journal = new LobbyJournal(template.lobbyName(), ring, gameLoop, new ByteQueue(queueBytes), mailbox, template,
                 journaler.config(), status);
         journal.start(initialImage, initialTick, initialMatch);

@@ -285,9 +285,7 @@ public final class Replay {
             if (stopped) {
                 return true;
             }
-            image.reset();
-            world.writeState(image);
-            int replayed = crc(image);
+            int replayed = WorldCapture.checksum(world, image, crc);
             if (replayed != recorded) {
                 diverged("checksum", recorded, replayed);
                 return false;

@@ -12,7 +12,7 @@ import org.jetraiders.engine.sim.World;
  * {@link ImageMailbox}. Game-loop thread only; allocates nothing once its buffers have grown to the
  * world's size. An image costs a few microseconds for a full lobby, once a second.
  */
-final class WorldCapture implements TickCapture {
+public final class WorldCapture implements TickCapture {
     private final ImageMailbox mailbox;
     private final int checksumTicks;
     private final int snapshotTicks;
@@ -37,8 +37,11 @@ final class WorldCapture implements TickCapture {
         return w.toByteArray();
     }
 
-    /** CRC-32C of the world's image: what a CHECKSUM op holds. */
-    static int checksum(World world, ByteWriter scratch, CRC32C crc) {
+    /**
+     * CRC-32C of the world's image, written into {@code scratch}: what a CHECKSUM op holds, as the game
+     * loop computes it and replay verifies it (public for the benchmarks).
+     */
+    public static int checksum(World world, ByteWriter scratch, CRC32C crc) {
         scratch.reset();
         world.writeState(scratch);
         return crc(scratch, crc);

@@ -41,7 +41,7 @@ public final class LobbyLoop implements LoopTask {
         this(lobbyName, input, gameLoop, autoTick, periodNanos, counters, consumers, PassSignal.NONE);
     }
 
-    /** @param journal woken with the consumers after each pass that stepped this lobby */
+    /** @param journal signalled with the consumers after each pass that stepped this lobby */
     public LobbyLoop(String lobbyName, RingBuffer<InputEvent> input, GameLoopHandler gameLoop, boolean autoTick,
                      long periodNanos, LobbyCounters counters, ConsumerShards consumers, PassSignal journal) {
         this.journal = journal;
@@ -141,7 +141,7 @@ public final class LobbyLoop implements LoopTask {
     @Override
     public void signalConsumers(long passId) {
         consumers.signalAll(passId);
-        journal.signal(passId);
+        journal.signal();
     }
 
     /**

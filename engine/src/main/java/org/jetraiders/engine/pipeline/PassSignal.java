@@ -1,13 +1,13 @@
 package org.jetraiders.engine.pipeline;
 
 /**
- * A wake-up a game-loop shard sends after a pass that stepped a lobby, beside its consumers' (the
- * journal's reader thread). Called on the shard's thread: cheap, never blocking. {@code passId} lets a
- * receiver woken by many lobbies in one pass wake once.
+ * A signal a game-loop shard sends after a pass that stepped a lobby, beside its consumers' wake-up (the
+ * journal's: it wakes the journal thread if the lobby's unread events pile up). Called on the shard's
+ * thread: cheap, never blocking.
  */
 @FunctionalInterface
 public interface PassSignal {
-    PassSignal NONE = passId -> { };
+    PassSignal NONE = () -> { };
 
-    void signal(long passId);
+    void signal();
 }
