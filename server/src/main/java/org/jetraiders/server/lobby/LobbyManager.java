@@ -4,34 +4,25 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.jetraiders.engine.ClientThreadPool;
 import org.jetraiders.engine.GameLoopPool;
 import org.jetraiders.engine.Lobby;
-import org.jetraiders.engine.LobbyConfig;
-import org.jetraiders.engine.Tuning;
 import org.jetraiders.engine.journal.Journaler;
-import org.jetraiders.engine.journal.RestorePoint;
-import org.jetraiders.engine.journal.RestoredPlayer;
 import org.jetraiders.server.journal.CrashRecovery;
 import org.jetraiders.server.config.ServerConfig;
-import org.jetraiders.server.metrics.RecentTicks;
 import org.jetraiders.server.metrics.ServerMetrics;
-import org.jetraiders.server.metrics.TickRecorder;
-import org.jetraiders.server.protocol.binary.BinaryQuantizeStage;
-import org.jetraiders.server.protocol.json.JsonWorldUpdateEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's lobbies: the default one always exists, others are created on demand (up to
  * {@code max-lobbies} in all, and {@code max-lobbies-per-address} open ones per creating address) and
- * closed after being empty for {@code lobby-idle-seconds}. Thread-safe.
+ * closed after being empty for {@code lobby-idle-seconds}. Thread-safe. Building a lobby is
+ * {@link LobbyFactory}'s, starting again those a crash left is {@link LobbyRestorer}'s.
  */
 public final class LobbyManager implements AutoCloseable {
     /**
@@ -55,27 +46,17 @@ public final class LobbyManager implements AutoCloseable {
     };
 
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
-    /** Restores are logged under crash recovery's name: one logger to watch (or enable) for all of it. */
-    private static final Logger RECOVERY_LOG = LoggerFactory.getLogger(CrashRecovery.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-    /** Snapshots a lobby buffers for its clients: about a second at 60 Hz. */
-    public static final int OUTPUT_RING_SIZE = 64;
-    /**
-     * Input events a lobby buffers between two ticks: its players send at most 2 inputs a tick each
-     * (the rate limit's 120/s), so 1,024 holds 8 ticks of a full 64-player lobby; the engine's 4,096
-     * would be 3 MB of events per lobby for nothing.
-     */
-    private static final int INPUT_RING_SIZE = 1024;
+    /** Snapshots a lobby buffers for its clients: about a second at 60 Hz (the warm-ups size theirs alike). */
+    public static final int OUTPUT_RING_SIZE = LobbyFactory.OUTPUT_RING_SIZE;
 
     private final ServerConfig config;
-    private final ClientThreadPool clientThreads;
-    private final GameLoopPool gameLoops;
     private final ServerMetrics metrics;
-    private final Journaler journaler;
     private final ConcurrentMap<String, ManagedLobby> lobbies = new ConcurrentHashMap<>();
+    /** Serializes creating a lobby: the cap checks and the put, and the factory's creation count. */
     private final Object createLock = new Object();
     private final LobbyCreators creators;
-    private long createdCount;
+    private final LobbyFactory factory;
     private volatile boolean closed;
     private volatile Listener listener = NO_LISTENER;
 
@@ -97,31 +78,15 @@ public final class LobbyManager implements AutoCloseable {
      */
     public LobbyManager(ServerConfig config, ClientThreadPool clientThreads, GameLoopPool gameLoops,
                         ServerMetrics metrics, Journaler journaler, List<CrashRecovery.Found> recovered) {
-        this.journaler = journaler;
         this.config = config;
-        this.clientThreads = clientThreads;
-        this.gameLoops = gameLoops;
         this.metrics = metrics;
         this.creators = new LobbyCreators(config.maxLobbiesPerAddress());
-        Map<String, CrashRecovery.Found> toRestore = new LinkedHashMap<>();
-        for (CrashRecovery.Found found : recovered) {
-            toRestore.put(found.lobby(), found);
-        }
-        CrashRecovery.Found defaultFound = toRestore.remove(config.defaultLobby());
-        ManagedLobby defaultLobby = defaultFound == null ? null : restore(defaultFound, true);
-        lobbies.put(config.defaultLobby(), defaultLobby != null ? defaultLobby : create(config.defaultLobby(), null, true, null));
-        for (CrashRecovery.Found found : toRestore.values()) {
-            if (!isValidName(found.lobby()) || lobbies.size() >= config.maxLobbies()) {
-                refuseRestore(found, isValidName(found.lobby()) ? "lobby_limit" : "invalid_lobby",
-                        isValidName(found.lobby()) ? "--max-lobbies " + config.maxLobbies() + " reached"
-                                : "not a valid lobby name");
-                continue;
-            }
-            ManagedLobby lobby = restore(found, false);
-            if (lobby != null) {
-                lobbies.put(found.lobby(), lobby);
-            }
-        }
+        this.factory = new LobbyFactory(config, clientThreads, gameLoops, metrics, journaler, createLock);
+        LobbyRestorer restorer = new LobbyRestorer(config, metrics, factory, recovered);
+        ManagedLobby defaultLobby = restorer.restoreDefault();
+        lobbies.put(config.defaultLobby(), defaultLobby != null ? defaultLobby
+                : factory.create(config.defaultLobby(), null, true, null));
+        restorer.restoreOthers(lobbies);
     }
 
     /** Whether a lobby name is acceptable (what {@code ?lobby_id=} may contain). */
@@ -196,7 +161,7 @@ public final class LobbyManager implements AutoCloseable {
                 return LobbyEntry.refused(refusal);
             }
             try {
-                lobby = create(name, creator, false, null);
+                lobby = factory.create(name, creator, false, null);
             } catch (RuntimeException e) {
                 releaseCreation(creator);
                 throw e;
@@ -296,84 +261,4 @@ public final class LobbyManager implements AutoCloseable {
             }
         }
         lobbies.clear();
-    }
-
-    /**
-     * A lobby from the world a crash left ({@link CrashRecovery}): started, every player who can come
-     * back (one with a resume key) held for the reconnect grace with a neutral input, the others (bots,
-     * or everyone when there is no grace) removed.
-     *
-     * @return the lobby, or null (logged, counted) if it could not be started from that world
-     */
-    private ManagedLobby restore(CrashRecovery.Found found, boolean permanent) {
-        long started = System.nanoTime();
-        RestorePoint point = found.point();
-        ManagedLobby managed;
-        try {
-            managed = create(found.lobby(), null, permanent, point);
-        } catch (RuntimeException e) {
-            refuseRestore(found, "start_failed", e.toString());
-            return null;
-        }
-        int held = 0;
-        long now = System.nanoTime();
-        boolean graceful = !config.reconnectGrace().isZero();
-        for (RestoredPlayer player : point.players()) {
-            if (graceful && player.clientKey() != 0 && managed.restoreHeldPlayer(player.id(), player.clientKey(), now)) {
-                managed.lobby().disconnect(player.id()); // as a drop: input neutral, the client's seq starts afresh
-                held++;
-            } else {
-                managed.lobby().leave(player.id()); // nobody can come back for it
-            }
-        }
-        metrics.lobbyRestored(held);
-        long ms = (found.restoreNanos() + System.nanoTime() - started) / 1_000_000;
-        RECOVERY_LOG.info("lobby {} restored from {} at tick {} (match {}): {} players held for {} s to resume, {} removed; "
-                        + "{} ms (re-simulated {} ticks after the snapshot at tick {}{})", found.lobby(), found.file(),
-                point.tick(), point.header().matchNumber(), held, config.reconnectGrace().toSeconds(),
-                point.players().size() - held, ms, point.report().ticks(), point.report().startTick(),
-                point.report().torn() ? "; torn tail dropped: " + point.report().tornReason() : "");
-        return managed;
-    }
-
-    private void refuseRestore(CrashRecovery.Found found, String reason, String why) {
-        RECOVERY_LOG.warn("crash recovery: lobby {} from {} not restored: {}", found.lobby(), found.file(), why);
-        metrics.lobbyRestoreFailed(reason);
-    }
-
-    /** @param restoreFrom the world to start from (its journal's rules, seed and tick), or null for a fresh lobby */
-    private ManagedLobby create(String name, InetAddress creator, boolean permanent, RestorePoint restoreFrom) {
-        long seed;
-        synchronized (createLock) {
-            seed = config.seed() + 0x9E3779B97F4A7C15L * createdCount++;
-        }
-        // one quantized state per output-ring slot: the ring's gating is what makes reading them safe
-        BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(OUTPUT_RING_SIZE, config.tickRateHz());
-        JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
-        TickRecorder ticks = new TickRecorder(metrics.tickDurations(), new RecentTicks());
-        LobbyConfig.Builder builder = restoreFrom != null ? restoreFrom.configure(LobbyConfig.builder())
-                : LobbyConfig.builder()
-                        .name(name)
-                        .tickRateHz(config.tickRateHz())
-                        .tuning(Tuning.defaults().toBuilder()
-                                .matchSeconds(config.matchSeconds())
-                                .countdownSeconds(config.countdownSeconds())
-                                .build())
-                        .seed(seed)
-                        .maxPlayers(config.maxPlayersPerLobby());
-        LobbyConfig lobbyConfig = builder
-                .outputRingSize(OUTPUT_RING_SIZE)
-                .inputRingSize(INPUT_RING_SIZE)
-                .maxLagTime(config.slowClientTimeout())
-                .encoders(WireEncodings.encoders(jsonWorld, binaryStage, config.tickRateHz()))
-                .clientThreads(clientThreads)
-                .gameLoops(gameLoops)
-                .tickObserver(ticks)
-                .journaler(journaler)
-                .build();
-        Lobby lobby = Lobby.create(lobbyConfig);
-        lobby.start();
-        return new ManagedLobby(lobby, binaryStage, jsonWorld, ticks.recent(), creator, permanent, System.nanoTime(),
-                config.reconnectGrace().toNanos());
-    }
-}
+    }}
