@@ -17,11 +17,12 @@ import org.jetraiders.engine.Tuning;
  * {@link #setInput}; (2) dead planes count down their respawn timer and respawn at 0; (3) live
  * planes turn, change throttle, move and wrap; (4) live planes fire when shoot is held and the
  * cooldown is over; (5) projectiles from earlier ticks move and age, every projectile is hit-tested,
- * spent and expired ones are removed; (6) the match clock advances. The caller then reads the state
- * (the snapshot, step 7). Durations are whole ticks: {@code round(seconds * tickRateHz)}.
- *
- * <p>Combat uses the status published by the previous step: hits during a tick whose previous
- * status was not MatchRunning deal 0 damage (the hit is still reported and the projectile removed).
+ * spent and expired ones are removed (hits deal damage only when the previous step's status was
+ * MatchRunning, otherwise 0; the hit is still reported and the projectile removed); (6) the match
+ * clock advances. The caller then reads the state (the snapshot, step 7). Durations are whole ticks:
+ * {@code round(seconds * tickRateHz)}. Each step has its own class (Spawner, Flight, Guns, Combat,
+ * MatchScores; joining, leaving and inputs are the Roster's); the world builds them, runs them in
+ * order and reads the state out.
  *
  * <p>Events of {@link #addPlayer} (a spawn) and {@link #removePlayer} (removed projectiles), which
  * happen between steps, are reported in the events of the next step, first in their lists; a player
@@ -54,19 +55,20 @@ public final class World {
 
     private final Planes planes;
     private final Projectiles projectiles;
-    private final HitGrid grid;
     private final MatchClock clock;
     private final SplitMix64 random;
     private final TickEvents events;
     /** Spawns and removed projectiles from between steps, moved into the next step's events. */
     private final TickEvents pending;
 
+    // one part a job: the Roster works between steps, step() runs the others (and Flight) in order
+    private final Roster roster;
+    private final Spawner spawner;
+    private final Guns guns;
+    private final Combat combat;
+    private final MatchScores scores;
+
     private long tick;
-    private long scoresVersion;
-    private long matchNumber;
-    private int highestPlayerId;
-    private int nextProjectileId = 1;
-    private boolean naiveHitTest;
 
     /**
      * @param tuning     the rules' numbers
@@ -88,10 +90,7 @@ public final class World {
         this.lifetimeTicks = ticks(tuning.projectileLifetimeSeconds(), tickRateHz);
         this.respawnTicks = ticks(tuning.respawnSeconds(), tickRateHz);
 
-        // everyone firing continuously keeps ceil(lifetime / cooldown) shots alive, plus one each
-        // fired in the tick the oldest expires
-        long shotsPerPlane = (lifetimeTicks + (long) cooldownTicks - 1) / cooldownTicks;
-        long projectileCapacity = (long) maxPlayers * shotsPerPlane + maxPlayers;
+        long projectileCapacity = Guns.projectileCapacity(maxPlayers, cooldownTicks, lifetimeTicks);
         if (projectileCapacity > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("projectile capacity too large: " + projectileCapacity);
         }
@@ -99,7 +98,7 @@ public final class World {
 
         this.planes = new Planes(maxPlayers);
         this.projectiles = new Projectiles(capacity);
-        this.grid = new HitGrid(tuning.minX(), tuning.maxX(), tuning.minY(), tuning.maxY(),
+        HitGrid grid = new HitGrid(tuning.minX(), tuning.maxX(), tuning.minY(), tuning.maxY(),
                 tuning.planeRadius() + tuning.projectileRadius(), maxPlayers);
         this.clock = new MatchClock(tickRateHz, tuning.countdownSeconds(), tuning.matchSeconds(),
                 tuning.matchEndPauseSeconds(), tuning.minPlayersToStart());
@@ -108,6 +107,12 @@ public final class World {
         // projectiles that left between steps plus every projectile present during the step
         this.events = new TickEvents(capacity, maxPlayers, maxPlayers, 2 * capacity);
         this.pending = new TickEvents(1, 1, maxPlayers, capacity);
+
+        this.scores = new MatchScores(clock, planes);
+        this.spawner = new Spawner(tuning, planes, random);
+        this.roster = new Roster(planes, projectiles, spawner, scores, pending);
+        this.guns = new Guns(tuning, planes, projectiles, cooldownTicks, lifetimeTicks);
+        this.combat = new Combat(tuning, dt, respawnTicks, planes, projectiles, grid, scores, events);
     }
 
     /** Whole ticks for a duration: round(seconds * rate), at least 1. */
@@ -131,52 +136,18 @@ public final class World {
      * key of the player (0 for none), part of the world's state so a restored world still knows it.
      */
     public int addPlayer(int playerId, String name, long clientKey) {
-        int slot = planes.add(playerId, name);
-        if (slot == NO_SLOT) {
-            return NO_SLOT;
-        }
-        planes.clientKey[slot] = clientKey;
-        spawn(slot);
-        pending.addSpawn(playerId);
-        scoresVersion++;
-        highestPlayerId = Math.max(highestPlayerId, playerId);
-        return slot;
+        return roster.add(playerId, name, clientKey);
     }
 
     /** Removes the player, its plane and its projectiles. Returns false when unknown. */
     public boolean removePlayer(int playerId) {
-        int slot = planes.slotOf(playerId);
-        if (slot == NO_SLOT) {
-            return false;
-        }
-        Projectiles p = projectiles;
-        int w = 0;
-        for (int r = 0; r < p.count; r++) {
-            if (p.ownerSlot[r] == slot) {
-                pending.addRemovedProjectile(p.id[r]);
-            } else {
-                if (w != r) {
-                    p.move(r, w);
-                }
-                w++;
-            }
-        }
-        p.count = w;
-        pending.removeSpawnsOf(playerId);
-        planes.remove(slot);
-        scoresVersion++;
-        return true;
+        return roster.remove(playerId);
     }
 
     /** The slot of a player, or NO_SLOT. No boxing. */
-    public int slotOf(int playerId) {
-        return planes.slotOf(playerId);
-    }
-
+    public int slotOf(int playerId) { return planes.slotOf(playerId); }
     /** Number of players in the world. */
-    public int playerCount() {
-        return planes.count;
-    }
+    public int playerCount() { return planes.count; }
 
     /**
      * The DISCONNECT rule: the player's plane stays and flies on with a neutral input, and its input
@@ -185,12 +156,7 @@ public final class World {
      * @return false when the player is unknown
      */
     public boolean disconnect(int playerId) {
-        int slot = planes.slotOf(playerId);
-        if (slot == NO_SLOT) {
-            return false;
-        }
-        setInput(slot, 0, 0, false, 0);
-        return true;
+        return roster.disconnect(playerId);
     }
 
     /**
@@ -201,33 +167,12 @@ public final class World {
      * @return {@link #INPUT_APPLIED}, {@link #INPUT_UNKNOWN_PLAYER} or {@link #INPUT_STALE}
      */
     public int applyInput(int playerId, double thrust, double turn, boolean shoot, long inputSeq) {
-        int slot = planes.slotOf(playerId);
-        if (slot == NO_SLOT) {
-            return INPUT_UNKNOWN_PLAYER;
-        }
-        if (inputSeq != 0 && inputSeq <= planes.lastInputSeq[slot]) {
-            return INPUT_STALE;
-        }
-        setInput(slot, thrust, turn, shoot, inputSeq);
-        return INPUT_APPLIED;
+        return roster.applyInput(playerId, thrust, turn, shoot, inputSeq);
     }
 
     /** Stores the player's latest input (held until replaced). Clamps to [-1, 1]; a non-finite value is treated as 0. */
     public void setInput(int slot, double thrust, double turn, boolean shoot, long inputSeq) {
-        if (!planes.isActive(slot)) {
-            return;
-        }
-        planes.thrust[slot] = clampInput(thrust);
-        planes.turn[slot] = clampInput(turn);
-        planes.shoot[slot] = shoot;
-        planes.lastInputSeq[slot] = inputSeq;
-    }
-
-    private static double clampInput(double v) {
-        if (!Double.isFinite(v)) {
-            return 0;
-        }
-        return v < -1 ? -1 : (v > 1 ? 1 : v);
+        roster.setInput(slot, thrust, turn, shoot, inputSeq);
     }
 
     // ---- stepping ------------------------------------------------------------------------------
@@ -239,215 +184,25 @@ public final class World {
         events.appendPending(pending);
         pending.clear();
         // 1. inputs: the latest one per player is already held in the plane arrays
-        respawnDead();          // 2
-        fly();                  // 3
-        shoot();                // 4
-        updateProjectiles();    // 5
-        if (clock.advance(planes.count)) { // 6
-            resetScores();
-            LobbyStatus.Phase phase = clock.phase();
-            if (phase == LobbyStatus.Phase.MATCH_STARTING || phase == LobbyStatus.Phase.MATCH_RUNNING) {
-                matchNumber++;
-            }
-        }
-    }
-
-    private void respawnDead() {
-        Planes p = planes;
-        for (int s = 0; s < p.capacity; s++) {
-            if (p.active[s] && !p.alive[s] && --p.respawnTicksLeft[s] <= 0) {
-                spawn(s);
-                p.clearInput(s);
-                events.addSpawn(p.playerId[s]);
-            }
-        }
-    }
-
-    /** New random position inside the bounds, rot 0, throttle 0, full hp, alive. */
-    private void spawn(int s) {
-        Planes p = planes;
-        p.x[s] = tuning.minX() + random.nextDouble() * (tuning.maxX() - tuning.minX());
-        p.y[s] = tuning.minY() + random.nextDouble() * (tuning.maxY() - tuning.minY());
-        p.rot[s] = 0;
-        p.forwardX[s] = 0;
-        p.forwardY[s] = -1;
-        p.throttle[s] = 0;
-        p.hp[s] = tuning.maxHp();
-        p.alive[s] = true;
-        p.respawnTicksLeft[s] = 0;
-        p.cooldownTicksLeft[s] = 0;
-    }
-
-    private void fly() {
-        Planes p = planes;
-        double turnStep = tuning.turnRate() * dt;
-        double throttleStep = tuning.throttleRate() * dt;
-        double speed = tuning.maxSpeed() * dt;
-        double minX = tuning.minX();
-        double maxX = tuning.maxX();
-        double minY = tuning.minY();
-        double maxY = tuning.maxY();
-        for (int s = 0; s < p.capacity; s++) {
-            if (!p.active[s] || !p.alive[s]) {
-                continue;
-            }
-            double rot = p.rot[s] + p.turn[s] * turnStep;
-            double throttle = p.throttle[s] + p.thrust[s] * throttleStep;
-            throttle = throttle < 0 ? 0 : (throttle > 1 ? 1 : throttle);
-            double fx = StrictMath.sin(rot);
-            double fy = -StrictMath.cos(rot);
-            double distance = throttle * speed;
-            double x = p.x[s] + fx * distance;
-            double y = p.y[s] + fy * distance;
-            if (x < minX) {
-                x = maxX;
-            } else if (x > maxX) {
-                x = minX;
-            }
-            if (y < minY) {
-                y = maxY;
-            } else if (y > maxY) {
-                y = minY;
-            }
-            p.rot[s] = rot;
-            p.throttle[s] = throttle;
-            p.forwardX[s] = fx;
-            p.forwardY[s] = fy;
-            p.x[s] = x;
-            p.y[s] = y;
-        }
-    }
-
-    private void shoot() {
-        Planes p = planes;
-        Projectiles q = projectiles;
-        double nose = tuning.noseOffset();
-        double speed = tuning.projectileSpeed();
-        for (int s = 0; s < p.capacity; s++) {
-            if (!p.active[s] || !p.alive[s]) {
-                continue;
-            }
-            if (p.cooldownTicksLeft[s] > 0) {
-                p.cooldownTicksLeft[s]--;
-            }
-            if (p.shoot[s] && p.cooldownTicksLeft[s] == 0 && q.count < q.capacity) {
-                double fx = p.forwardX[s];
-                double fy = p.forwardY[s];
-                q.add(nextProjectileId(), p.playerId[s], s, p.x[s] + fx * nose, p.y[s] + fy * nose, p.rot[s],
-                        fx * speed, fy * speed, tick, lifetimeTicks);
-                p.cooldownTicksLeft[s] = cooldownTicks;
-            }
-        }
-    }
-
-    /** Lobby-wide ids from 1; wraps back to 1 after Integer.MAX_VALUE (far more than ever live at once). */
-    private int nextProjectileId() {
-        int id = nextProjectileId;
-        nextProjectileId = id == Integer.MAX_VALUE ? 1 : id + 1;
-        return id;
-    }
-
-    private void updateProjectiles() {
-        Projectiles q = projectiles;
-        Planes p = planes;
-        boolean naive = naiveHitTest;
-        if (!naive) {
-            grid.build(p);
-        }
-        boolean damaging = clock.phase() == LobbyStatus.Phase.MATCH_RUNNING;
-        long now = tick;
-        int n = q.count;
-        int w = 0;
-        for (int r = 0; r < n; r++) {
-            if (q.spawnTick[r] < now) {
-                q.x[r] += q.vx[r] * dt;
-                q.y[r] += q.vy[r] * dt;
-                q.life[r]--;
-            }
-            int victim = naive
-                    ? grid.nearestNaive(p, q.x[r], q.y[r], q.ownerSlot[r])
-                    : grid.nearest(p, q.x[r], q.y[r], q.ownerSlot[r]);
-            if (victim != NO_SLOT) {
-                hit(r, victim, damaging);
-                events.addRemovedProjectile(q.id[r]);
-            } else if (q.life[r] <= 0) {
-                events.addRemovedProjectile(q.id[r]);
-            } else {
-                if (w != r) {
-                    q.move(r, w);
-                }
-                w++;
-            }
-        }
-        q.count = w;
-    }
-
-    private void hit(int r, int victim, boolean damaging) {
-        Planes p = planes;
-        Projectiles q = projectiles;
-        int damage = damaging ? tuning.damage() : 0;
-        int hp = p.hp[victim] - damage;
-        int shooterId = q.ownerId[r];
-        int victimId = p.playerId[victim];
-        boolean killed = hp <= 0;
-        if (killed) {
-            hp = 0;
-            p.alive[victim] = false;
-            p.respawnTicksLeft[victim] = respawnTicks;
-            p.throttle[victim] = 0;
-            p.cooldownTicksLeft[victim] = 0;
-            p.deaths[victim]++;
-            int shooter = q.ownerSlot[r];
-            if (p.active[shooter] && p.playerId[shooter] == shooterId) {
-                p.kills[shooter]++;
-            }
-            scoresVersion++;
-        }
-        p.hp[victim] = hp;
-        events.addHit(q.id[r], shooterId, victimId, damage, hp);
-        if (killed) {
-            events.addKill(shooterId, victimId);
-        }
-    }
-
-    private void resetScores() {
-        Planes p = planes;
-        for (int s = 0; s < p.capacity; s++) {
-            p.kills[s] = 0;
-            p.deaths[s] = 0;
-        }
-        scoresVersion++;
+        spawner.respawnDead(events);    // 2
+        Flight.fly(planes, tuning, dt); // 3
+        guns.fire(tick);                // 4
+        combat.update(tick);            // 5
+        scores.advance();               // 6
     }
 
     /** Ticks stepped so far (0 before the first step). */
-    public long tick() {
-        return tick;
-    }
-
+    public long tick() { return tick; }
     /** The match status after the last step (LOBBY before any). */
-    public LobbyStatus status() {
-        return clock.status();
-    }
-
+    public LobbyStatus status() { return clock.status(); }
     /** Whole seconds left in the running match; -1 when not running or without a time limit. */
-    public int matchSecondsLeft() {
-        return clock.matchSecondsLeft();
-    }
-
+    public int matchSecondsLeft() { return clock.matchSecondsLeft(); }
     /** Incremented whenever any kill or death count changes or the player set changes. */
-    public long scoresVersion() {
-        return scoresVersion;
-    }
-
+    public long scoresVersion() { return scores.scoresVersion(); }
     /** Matches begun so far: 0 until the first countdown (or match) starts, then 1, 2, ... */
-    public long matchNumber() {
-        return matchNumber;
-    }
-
+    public long matchNumber() { return scores.matchNumber(); }
     /** The largest player id ever added (0 if none): a restored lobby hands out ids above it. */
-    public int highestPlayerId() {
-        return highestPlayerId;
-    }
+    public int highestPlayerId() { return roster.highestPlayerId(); }
 
     // ---- state, for journals and restoring ---------------------------------------------------------
 
@@ -458,10 +213,10 @@ public final class World {
      */
     public void writeState(StateWriter out) {
         out.putLong(tick);
-        out.putLong(scoresVersion);
-        out.putLong(matchNumber);
-        out.putInt(highestPlayerId);
-        out.putInt(nextProjectileId);
+        out.putLong(scores.scoresVersion());
+        out.putLong(scores.matchNumber());
+        out.putInt(roster.highestPlayerId());
+        out.putInt(guns.nextProjectileId());
         out.putLong(random.state());
         clock.writeState(out);
         WorldState.writePlanes(planes, out);
@@ -477,10 +232,10 @@ public final class World {
     public static World restore(Tuning tuning, int tickRateHz, int maxPlayers, long seed, StateReader in) {
         World w = new World(tuning, tickRateHz, maxPlayers, seed);
         w.tick = WorldState.nonNegative(in.getLong(), "tick");
-        w.scoresVersion = in.getLong();
-        w.matchNumber = WorldState.nonNegative(in.getLong(), "match number");
-        w.highestPlayerId = in.getInt();
-        w.nextProjectileId = in.getInt();
+        long scoresVersion = in.getLong();
+        w.scores.restore(scoresVersion, WorldState.nonNegative(in.getLong(), "match number"));
+        w.roster.setHighestPlayerId(in.getInt());
+        w.guns.setNextProjectileId(in.getInt());
         w.random.setState(in.getLong());
         w.clock.readState(in);
         WorldState.readPlanes(w.planes, in);
@@ -492,32 +247,22 @@ public final class World {
     // ---- configuration and benchmarking ------------------------------------------------------------
 
     /** The rules' numbers this world runs with. */
-    public Tuning tuning() {
-        return tuning;
-    }
-
+    public Tuning tuning() { return tuning; }
     /** Ticks per second. */
-    public int tickRateHz() {
-        return tickRateHz;
-    }
-
+    public int tickRateHz() { return tickRateHz; }
     /** Maximum number of projectiles alive at once (enough for every plane firing continuously). */
-    public int projectileCapacity() {
-        return projectiles.capacity;
-    }
+    public int projectileCapacity() { return projectiles.capacity; }
 
     /**
      * Switches hit testing between the uniform grid (default) and testing every projectile against
      * every plane. Both give identical results; the naive test exists as a baseline for benchmarks.
      */
     public void setNaiveHitTest(boolean naive) {
-        this.naiveHitTest = naive;
+        combat.setNaiveHitTest(naive);
     }
 
     /** True when hit testing is naive (see {@link #setNaiveHitTest}). */
-    public boolean isNaiveHitTest() {
-        return naiveHitTest;
-    }
+    public boolean isNaiveHitTest() { return combat.isNaiveHitTest(); }
 
     // ---- planes, by slot (0 .. slotCapacity()-1; check isActive) -------------------------------
 
@@ -559,44 +304,14 @@ public final class World {
     // ---- test hooks (package-private, never called by the game loop) --------------------------------
 
     /** Puts a live plane at an exact pose; the position must be inside the bounds. */
-    void placePlane(int slot, double x, double y, double rot) {
-        if (!planes.isActive(slot)) {
-            throw new IllegalArgumentException("no player in slot " + slot);
-        }
-        if (!(x >= tuning.minX() && x <= tuning.maxX() && y >= tuning.minY() && y <= tuning.maxY())) {
-            throw new IllegalArgumentException("position outside the bounds: " + x + ", " + y);
-        }
-        planes.x[slot] = x;
-        planes.y[slot] = y;
-        planes.rot[slot] = rot;
-        planes.forwardX[slot] = StrictMath.sin(rot);
-        planes.forwardY[slot] = -StrictMath.cos(rot);
-    }
-
+    void placePlane(int slot, double x, double y, double rot) { Flight.place(planes, tuning, slot, x, y, rot); }
     /** Sets a plane's throttle directly, clamped to [0, 1]. */
-    void setThrottle(int slot, double throttle) {
-        planes.throttle[slot] = Math.max(0, Math.min(1, throttle));
-    }
-
+    void setThrottle(int slot, double throttle) { planes.throttle[slot] = Math.max(0, Math.min(1, throttle)); }
     /** Ticks until a dead plane respawns (0 when alive). */
-    int respawnTicksLeft(int slot) {
-        return planes.respawnTicksLeft[slot];
-    }
-
-    int cooldownTicks() {
-        return cooldownTicks;
-    }
-
-    int lifetimeTicks() {
-        return lifetimeTicks;
-    }
-
-    int respawnTicks() {
-        return respawnTicks;
-    }
-
+    int respawnTicksLeft(int slot) { return planes.respawnTicksLeft[slot]; }
+    int cooldownTicks() { return cooldownTicks; }
+    int lifetimeTicks() { return lifetimeTicks; }
+    int respawnTicks() { return respawnTicks; }
     /** Planes examined by hit tests so far (package-private: tests compare grid and naive by work done). */
-    long hitGridCandidatesExamined() {
-        return grid.candidatesExamined;
-    }
+    long hitGridCandidatesExamined() { return combat.candidatesExamined(); }
 }
