@@ -39,6 +39,8 @@ final class InboundFrameReader {
     private static final int NEED_MORE = -1;
     private static final int TAKE_OVER = -2;
     private static final int MAX_HEADER = 14;
+    /** Bytes of unmasking room a connection starts with; a Join or an Input fits. */
+    static final int INITIAL_PAYLOAD = 256;
     private static final VarHandle INCOMPLETE_FRAME;
     private static final VarHandle CONTINUOUS_FRAME;
 
@@ -56,9 +58,10 @@ final class InboundFrameReader {
     private final int maxPayload;
     private final int carryCapacity;
     private byte[] carry; // allocated when a frame first arrives split across reads
-    private final byte[] payload;
-    private final ByteBuffer payloadView;
-    private final AsciiView text;
+    /** Where frames are unmasked: small at first (an Input is tens of bytes), grown to the largest frame taken. */
+    private byte[] payload;
+    private ByteBuffer payloadView;
+    private AsciiView text;
     private int carryLength;
     private boolean checkedLibraryState;
     private boolean libraryOwnsStream;
@@ -66,9 +69,9 @@ final class InboundFrameReader {
     InboundFrameReader(int maxPayload) {
         this.maxPayload = maxPayload;
         this.carryCapacity = MAX_HEADER + Math.max(maxPayload, 125);
-        this.payload = new byte[Math.max(maxPayload, 125)];
-        this.payloadView = ByteBuffer.wrap(payload);
-        this.text = new AsciiView(payload);
+        // Not the frame cap (4 KiB by default) for every connection: at 1,024 clients that was 4 MB of
+        // live heap, copied by the first young collection after they connected (see BENCHMARKS.md).
+        usePayload(new byte[Math.min(maxPayload, INITIAL_PAYLOAD)]);
     }
 
     /** Whether every byte of this connection now goes to the library's decoder. */
@@ -210,6 +213,10 @@ final class InboundFrameReader {
         int m0 = b[p], m1 = b[p + 1], m2 = b[p + 2], m3 = b[p + 3];
         p += 4;
         int length = off + size - p;
+        if (length > payload.length) {
+            // rare (a frame larger than any before on this connection, at most the frame cap): grow once
+            usePayload(new byte[Math.min(maxPayload, Math.max(length, 2 * payload.length))]);
+        }
         int nonAscii = 0;
         for (int i = 0; i < length; i++) {
             int mask = switch (i & 3) {
@@ -231,6 +238,17 @@ final class InboundFrameReader {
         } else {
             ws.decode(ByteBuffer.wrap(b, off, size)); // non-ASCII text: the library validates the UTF-8
         }
+    }
+
+    private void usePayload(byte[] bytes) {
+        payload = bytes;
+        payloadView = ByteBuffer.wrap(bytes);
+        text = new AsciiView(bytes);
+    }
+
+    /** Bytes of unmasking room this connection holds now (for tests). */
+    int payloadCapacity() {
+        return payload.length;
     }
 
     /** From here on the library decodes this connection: give it what we hold and the rest of the read. */

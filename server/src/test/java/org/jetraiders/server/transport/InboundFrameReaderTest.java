@@ -106,6 +106,25 @@ class InboundFrameReaderTest {
     }
 
     @Test
+    void shouldStartWithASmallPayloadBufferAndGrowItOnlyForALargerFrame() {
+        InboundFrameReader reader = new InboundFrameReader(MAX);
+        LibrarySpy ws = new LibrarySpy();
+        Recorder r = new Recorder();
+        assertEquals(InboundFrameReader.INITIAL_PAYLOAD, reader.payloadCapacity());
+        String small = "{\"type\":\"Input\",\"thrust\":1}";
+        feed(reader, ws, r, text(small));
+        assertEquals(InboundFrameReader.INITIAL_PAYLOAD, reader.payloadCapacity(), "an Input needs no more room");
+        String large = "j".repeat(3000);
+        byte[] bin = new byte[MAX];
+        new Random(3).nextBytes(bin);
+        feed(reader, ws, r, concat(text(large), text(small), frame(true, 0x2, bin, 0), text("x")));
+        assertEquals(List.of("text:" + small, "text:" + large, "text:" + small,
+                "bin:" + new String(bin, StandardCharsets.ISO_8859_1), "text:x"), r.taken);
+        assertEquals(MAX, reader.payloadCapacity(), "grown to the largest frame, never past the frame cap");
+        assertEquals(0, ws.given.size());
+    }
+
+    @Test
     void shouldTakeFramesArrivingOneByteAtATime() {
         byte[] stream = concat(text("hello"), text("world"));
         int[] ones = new int[stream.length];
