@@ -74,7 +74,7 @@ final class PipelineWarmup {
      * @param journalBytes bytes the journals wrote (then deleted)
      * @param journalBreaks times a journal broke (fell a lap behind, or the disk failed): none, normally
      */
-    record Result(long ticks, long snapshots, long journalBytes, long journalBreaks) {
+    record Result(long ticks, long snapshots, long journalBytes, long journalBreaks, long inputRounds) {
     }
 
     /**
@@ -105,15 +105,17 @@ final class PipelineWarmup {
             long snapshots = 0;
             long journalBytes = 0;
             long journalBreaks = 0;
+            long inputRounds = 0;
             for (Table t : tables) {
                 stepped += t.lobby.tick();
+                inputRounds += t.inputRounds;
                 journalBytes += t.lobby.journal().bytesWritten();
                 journalBreaks += t.lobby.journal().breaks();
                 for (Sink s : t.sinks) {
                     snapshots += s.snapshots;
                 }
             }
-            return new Result(stepped, snapshots, journalBytes, journalBreaks);
+            return new Result(stepped, snapshots, journalBytes, journalBreaks, inputRounds);
         } catch (IOException e) {
             throw new UncheckedIOException("warm-up journal in " + dir, e);
         } finally {
@@ -126,6 +128,8 @@ final class PipelineWarmup {
         final Lobby lobby;
         final Sink[] sinks = new Sink[PLAYERS];
         final AtomicIntegerArray ids = new AtomicIntegerArray(PLAYERS);
+        /** Rounds of inputs the feeder published (its thread; read after it is joined). */
+        long inputRounds;
 
         Table(int index, int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler) {
             BinaryQuantizeStage quantize = new BinaryQuantizeStage(LobbyManager.OUTPUT_RING_SIZE, tickRateHz);
@@ -212,13 +216,27 @@ final class PipelineWarmup {
         }
     }
 
-    /** Every seated player's input, over and over (about one round per tick), until {@code done}. */
+    /**
+     * Every seated player's input, one round per tick of each lobby (as clients send), until
+     * {@code done}. Never more than one a tick: a feeder paced by the clock alone went on publishing
+     * while the ticking thread waited for a journal starved of CPU, lapped the journal's read of the
+     * ring (17 events a tick fill {@link #INPUT_RING_SIZE} in 240 ticks, rounds every 20 µs in 5 ms)
+     * and broke it, and the warm-up gave up half-way (seen on a loaded machine).
+     */
     private static void feed(Table[] tables, int tickRateHz, AtomicBoolean done) {
+        long[] fedTick = new long[tables.length];
+        java.util.Arrays.fill(fedTick, -1);
         long inputSeq = 0;
         while (!done.get()) {
             inputSeq++;
-            for (Table table : tables) {
+            for (int t = 0; t < tables.length; t++) {
+                Table table = tables[t];
                 long tick = table.lobby.tick();
+                if (tick == fedTick[t]) {
+                    continue; // this tick's round is in
+                }
+                fedTick[t] = tick;
+                table.inputRounds++;
                 for (int i = 0; i < PLAYERS; i++) {
                     int id = table.ids.get(i);
                     if (id > 0) {

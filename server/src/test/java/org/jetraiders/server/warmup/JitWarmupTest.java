@@ -51,6 +51,9 @@ class JitWarmupTest {
         assertTrue(result.snapshots() >= result.ticks(), "the clients' sinks took snapshots: " + result);
         assertTrue(result.journalBytes() > 0, "the journal recorded the lobby: " + result);
         assertEquals(0, result.journalBreaks(), "the journal kept up: " + result);
+        assertTrue(result.inputRounds() <= result.ticks() + PipelineWarmup.LOBBIES,
+                "at most one round of inputs per tick of each lobby, so the journal is never lapped: " + result);
+        assertTrue(result.inputRounds() > 0, "the feeder published inputs: " + result);
         assertEquals(before, warmUpDirectories(tmp), "its journal directory is deleted");
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("jr-warmup")
                 && t.isAlive()), "its threads are gone");
