@@ -52,9 +52,10 @@ public final class Journaler implements AutoCloseable {
     }
 
     /**
-     * For {@code Lobby}: begins recording a lobby whose world is {@code world} now (fresh, or restored);
-     * its first file starts from that world. The caller then {@linkplain LobbyRecording#attach attaches}
-     * its input ring and {@linkplain LobbyRecording#start() starts} it.
+     * For the lobby being built ({@code LobbyPipeline}): begins recording a lobby whose world is
+     * {@code world} now (fresh, or restored); its first file starts from that world. The caller then
+     * {@linkplain LobbyRecording#attach attaches} its input ring and {@linkplain LobbyRecording#start()
+     * starts} it.
      *
      * @throws IllegalStateException when the journaler is closed
      */

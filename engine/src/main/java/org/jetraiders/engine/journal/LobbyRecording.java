@@ -10,8 +10,8 @@ import org.jetraiders.engine.pipeline.TickCapture;
 import org.jetraiders.engine.sim.World;
 
 /**
- * One lobby's journal as its {@code Lobby} holds it: the capture its game loop runs after each step,
- * the signal its game-loop shard sends after each pass, and the status. Built by
+ * One lobby's journal as the lobby's pipeline ({@code LobbyPipeline}) holds it: the capture its game
+ * loop runs after each step, the signal its game-loop shard sends after each pass, and the status. Built by
  * {@link Journaler#prepare}; {@link #attach} once the ring and the game loop exist, {@link #start()}
  * with the lobby.
  */

@@ -83,7 +83,7 @@ public final class RestorePoint {
     }
 
     /**
-     * INTERNAL, for {@code Lobby}: hands the world over, once.
+     * INTERNAL, for the lobby being built ({@code LobbyPipeline}): hands the world over, once.
      *
      * @throws IllegalStateException when a lobby already took it
      */
