@@ -128,7 +128,8 @@ final class PipelineWarmup {
         final Lobby lobby;
         final Sink[] sinks = new Sink[PLAYERS];
         final AtomicIntegerArray ids = new AtomicIntegerArray(PLAYERS);
-        /** Rounds of inputs the feeder published (its thread; read after it is joined). */
+        // the feeder's thread only (read after it is joined): the tick its last round went in at, and rounds so far
+        long fedTick = -1;
         long inputRounds;
 
         Table(int index, int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler) {
@@ -224,18 +225,15 @@ final class PipelineWarmup {
      * and broke it, and the warm-up gave up half-way (seen on a loaded machine).
      */
     private static void feed(Table[] tables, int tickRateHz, AtomicBoolean done) {
-        long[] fedTick = new long[tables.length];
-        java.util.Arrays.fill(fedTick, -1);
         long inputSeq = 0;
         while (!done.get()) {
             inputSeq++;
-            for (int t = 0; t < tables.length; t++) {
-                Table table = tables[t];
+            for (Table table : tables) {
                 long tick = table.lobby.tick();
-                if (tick == fedTick[t]) {
+                if (tick == table.fedTick) {
                     continue; // this tick's round is in
                 }
-                fedTick[t] = tick;
+                table.fedTick = tick;
                 table.inputRounds++;
                 for (int i = 0; i < PLAYERS; i++) {
                     int id = table.ids.get(i);
