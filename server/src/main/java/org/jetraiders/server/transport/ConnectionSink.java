@@ -25,6 +25,7 @@ abstract class ConnectionSink implements ClientSink {
     private int planeIndexHint;
     private long lastAck;
     private SpectatorFollow follow; // spectators only; set before the sink is attached
+    private final EncodedBuffer laggedMessage = new EncodedBuffer(48); // consumer thread only
 
     ConnectionSink(Connection connection, FrameSender sender, int playerId, long queueLimitBytes) {
         this.connection = connection;
@@ -98,7 +99,8 @@ abstract class ConnectionSink implements ClientSink {
 
     @Override
     public void onLagged(long missed) {
-        sender.send(ServerMessages.lagged(missed));
+        ServerMessages.laggedUtf8(missed, laggedMessage);
+        sender.send(laggedMessage.array(), 0, laggedMessage.length());
     }
 
     @Override

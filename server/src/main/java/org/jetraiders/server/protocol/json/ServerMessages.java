@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import com.google.gson.stream.JsonWriter;
+import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.LobbyStatus;
 
 /**
@@ -110,6 +111,21 @@ public final class ServerMessages {
     /** {@code {"type":"Lagged","data":{"missed":12}}}: snapshots this client missed because it read too slowly. */
     public static String lagged(long missed) {
         return write((w) -> w.name("missed").value(missed), "Lagged");
+    }
+
+    private static final byte[] LAGGED_HEAD = JsonBytes.ascii("{\"type\":\"Lagged\",\"data\":{\"missed\":");
+    private static final byte[] LAGGED_TAIL = JsonBytes.ascii("}}");
+
+    /**
+     * {@link #lagged} as UTF-8 bytes, written into {@code out} (reset first) without allocating: a
+     * client that cannot keep up hears this on every pass that skipped snapshots, which is when the
+     * server is busiest and garbage costs most.
+     */
+    public static void laggedUtf8(long missed, EncodedBuffer out) {
+        out.reset();
+        JsonBytes.put(out, LAGGED_HEAD);
+        JsonBytes.putLong(out, missed);
+        JsonBytes.put(out, LAGGED_TAIL);
     }
 
     /** {@code {"type":"Error","data":{"code":"invalid_json","message":"..."}}} with the code's default message. Cached. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.LobbyStatus;
 import org.jetraiders.server.protocol.json.support.Json;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,36 @@ class ServerMessagesTest {
     @Test
     void shouldWriteLagged() {
         assertEquals("{\"type\":\"Lagged\",\"data\":{\"missed\":12}}", ServerMessages.lagged(12));
+    }
+
+    @Test
+    void shouldWriteLaggedBytesEqualToTheGsonMessageForAnyCount() {
+        EncodedBuffer out = new EncodedBuffer(4); // too small at first: it must grow
+        for (long missed : new long[] {0, 1, 9, 10, 12, 999, 1_000_000, Long.MAX_VALUE}) {
+            ServerMessages.laggedUtf8(missed, out);
+            assertEquals(ServerMessages.lagged(missed), new String(out.array(), 0, out.length(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void shouldWriteLaggedBytesWithoutAllocatingOnceTheBufferHasGrown() {
+        EncodedBuffer out = new EncodedBuffer(48);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long sum = 0;
+        for (int i = 0; i < 20_000; i++) { // warm up: allocation counted after the JIT has compiled it
+            ServerMessages.laggedUtf8(i, out);
+            sum += out.length();
+        }
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 1_000; i++) {
+            ServerMessages.laggedUtf8(1_000_000L + i, out);
+            sum += out.length();
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertTrue(sum > 0);
+        // the Gson path allocates a writer, its buffers and strings for every message
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes for 1,000 Lagged messages");
     }
 
     @Test
