@@ -17,9 +17,6 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
     private final BinaryClientEncoder encoder;
     private final BinaryQuantizeStage quantized;
     private volatile long acknowledgedTick = -1;
-    // the frame being written; set just before sender.sendBinary(this) to avoid a capturing lambda
-    private Snapshot pending;
-    private long pendingInputAck;
     // spectators: a full frame every this many frames (0: never), since they acknowledge nothing
     private int fullFrameEvery;
     private int framesSinceFull;
@@ -49,15 +46,12 @@ final class BinaryConnectionSink extends ConnectionSink implements FrameSender.B
             encoder.resetBaseline();
             framesSinceFull = 0;
         }
-        pending = snapshot;
-        pendingInputAck = inputAck;
-        sender.sendBinary(this);
-        pending = null;
+        sender.sendBinary(this, snapshot, inputAck); // this, not a capturing lambda: no allocation
     }
 
     @Override
-    public int write(EncodedBuffer out) {
-        return encoder.encode(quantized, pending, pendingInputAck, acknowledgedTick, out);
+    public int write(EncodedBuffer out, Snapshot snapshot, long inputAck) {
+        return encoder.encode(quantized, snapshot, inputAck, acknowledgedTick, out);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.jetraiders.server.transport;
 import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
 import org.jetraiders.engine.EncodedBuffer;
+import org.jetraiders.engine.Snapshot;
 import org.jetraiders.server.metrics.ServerMetrics;
 import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
@@ -60,10 +61,14 @@ final class FrameSender {
         return frame(OPCODE_TEXT);
     }
 
-    /** A per-client binary snapshot: {@code encoder} fills the payload, which is sent as a binary frame. */
-    synchronized boolean sendBinary(BinaryFrameWriter encoder) {
+    /**
+     * A per-client binary snapshot: {@code encoder} fills the payload, which is sent as a binary frame.
+     * The snapshot is passed through rather than parked in a field of the caller's, since a reference
+     * stored into a long-lived object on every send is a card G1 must refine.
+     */
+    synchronized boolean sendBinary(BinaryFrameWriter encoder, Snapshot snapshot, long inputAck) {
         payload.reset();
-        if (encoder.write(payload) <= 0) {
+        if (encoder.write(payload, snapshot, inputAck) <= 0) {
             return false;
         }
         return frame(OPCODE_BINARY);
@@ -81,7 +86,7 @@ final class FrameSender {
     /** Writes one binary frame's payload into the sender's buffer (called under the sender's lock). */
     @FunctionalInterface
     interface BinaryFrameWriter {
-        int write(EncodedBuffer out);
+        int write(EncodedBuffer out, Snapshot snapshot, long inputAck);
     }
 
     /** Sends a text frame holding a copy of these UTF-8 bytes; false if the socket is closed. */

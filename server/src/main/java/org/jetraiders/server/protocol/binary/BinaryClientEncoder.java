@@ -40,8 +40,12 @@ public final class BinaryClientEncoder {
     /** The frames sent that may serve as baselines (null in QUANTIZED mode, which has none). */
     private final SentFrames sent;
     private final BaselineView baseline = new BaselineView();
-    /** Where the bound baseline lives while a frame is built: a stage slot to validate, or null for a copy. */
-    private BinaryQuantizeStage baselineStage;
+    /**
+     * Where the bound baseline lives while a frame is built: a slot of the stage passed to encode, to
+     * validate afterwards, or a copy of ours. A flag rather than a reference to the stage, since a
+     * reference stored on every frame into this long-lived object is a card G1 must refine.
+     */
+    private boolean baselineInStage;
     private long baselineSequence;
     /** The snapshot quantized here when the lobby's stage has no state for it. */
     private QuantizedState scratch;
@@ -118,11 +122,11 @@ public final class BinaryClientEncoder {
             int entry = mode == BinaryMode.DELTA ? (clientAckedTick > 0 ? sent.find(clientAckedTick) : -1) : sent.newest();
             BaselineView base = entry >= 0 ? bindBaseline(entry, stage, cur.tick) : null;
             DeltaBodies bodies = shared != null && mode == BinaryMode.DELTA ? stage.bodiesFor(snapshot) : null;
-            if (!writeFrame(cur, base, bodies, snapshot.sequence(), ack)) {
+            if (!writeFrame(stage, cur, base, bodies, snapshot.sequence(), ack)) {
                 baselinesRewritten++; // read while the stage rewrote it: what was built from it is void
                 base = null;
                 writer.reset();
-                writeFrame(cur, null, bodies, snapshot.sequence(), ack);
+                writeFrame(stage, cur, null, bodies, snapshot.sequence(), ack);
             }
             if (shared != null) {
                 sent.recordShared(cur.tick, snapshot.sequence());
@@ -178,7 +182,7 @@ public final class BinaryClientEncoder {
         }
         QuantizedState copy = sent.copy(entry);
         if (copy != null) {
-            baselineStage = null;
+            baselineInStage = false;
             return baseline.bind(copy, tick);
         }
         long sequence = sent.sequence(entry);
@@ -186,26 +190,27 @@ public final class BinaryClientEncoder {
         if (held == null) {
             return null;
         }
-        baselineStage = stage;
+        baselineInStage = true;
         baselineSequence = sequence;
         return baseline.bind(held, tick);
     }
 
     /** Whether the baseline read so far was not being rewritten meanwhile (always, for a copy of ours). */
-    private boolean baselineIntact() {
-        return baselineStage == null || baselineStage.stillHolds(baselineSequence);
+    private boolean baselineIntact(BinaryQuantizeStage stage) {
+        return !baselineInStage || stage.stillHolds(baselineSequence);
     }
 
     /**
      * Writes the WorldDelta frame against {@code base} (null: the empty state); false if the base was
      * rewritten while it was read, in which case nothing built from it was shared.
      */
-    private boolean writeFrame(QuantizedState cur, BaselineView base, DeltaBodies bodies, long sequence, long ack) {
+    private boolean writeFrame(BinaryQuantizeStage stage, QuantizedState cur, BaselineView base, DeltaBodies bodies,
+                               long sequence, long ack) {
         if (bodies != null) {
-            return writeSharedDelta(bodies, sequence, cur, base, ack);
+            return writeSharedDelta(stage, bodies, sequence, cur, base, ack);
         }
         writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
-        return base == null || baselineIntact();
+        return base == null || baselineIntact(stage);
     }
 
     private void writeQuantized(QuantizedState s, long ack) {
@@ -223,7 +228,8 @@ public final class BinaryClientEncoder {
      * baseline (see {@link DeltaBodies}); built here and shared otherwise. Same bytes either way.
      * False if the baseline was rewritten while this built its body: then it is not shared.
      */
-    private boolean writeSharedDelta(DeltaBodies shared, long sequence, QuantizedState cur, BaselineView base, long ack) {
+    private boolean writeSharedDelta(BinaryQuantizeStage stage, DeltaBodies shared, long sequence, QuantizedState cur,
+                                     BaselineView base, long ack) {
         WorldFrames.writeDeltaHead(writer, cur, ack);
         long key = base == null ? -1 : base.tick;
         if (shared.appendTo(sequence, key, writer)) {
@@ -231,7 +237,7 @@ public final class BinaryClientEncoder {
         }
         int bodyStart = writer.length();
         WorldFrames.writeDeltaBody(writer, tickRateHz, cur, base, base);
-        if (base != null && !baselineIntact()) {
+        if (base != null && !baselineIntact(stage)) {
             return false;
         }
         shared.put(sequence, key, writer.array(), bodyStart, writer.length() - bodyStart);
