@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Timeout;
  * client: the watchdog cuts it off after {@code sinkBlockTimeout} and moves its shard-mates to a fresh
  * thread, and nobody else loses a snapshot without being told.
  *
- * <p>With the production values: {@link LobbyConfig}'s defaults (64-slot output ring, maxLagSnapshots
- * 8, maxLagTime 5 s, 60 Hz) and {@code GameServer}'s client pool (2 threads on the 2-core machines,
- * sinks cut off after 1 s). The manually ticked tests publish their ticks while the sink is blocked,
+ * <p>With the production values of an embedding application: {@link LobbyConfig}'s defaults (64-slot
+ * output ring, maxLagSnapshots 8, maxLagTime 5 s, 60 Hz) and {@code GameServer}'s client pool (2
+ * threads on the 2-core machines, sinks cut off after 1 s). The game server itself runs a 32-slot ring
+ * at 60 Hz (half a second, {@code LobbyFactory.outputRingSize}): its sinks write to non-blocking
+ * sockets and never block, and its slow clients are tested end to end ({@code SlowClientIT},
+ * {@code StalledCrowdIT}). The manually ticked tests publish their ticks while the sink is blocked,
  * so what every client receives does not depend on the machine's speed; the live test runs a 60 Hz
  * lobby and asserts only what a slow machine cannot change.
  *
@@ -44,7 +47,7 @@ class ConsumerIsolationTest {
     /** The blocking sink blocks inside its third onSnapshot: the snapshot of tick 3. */
     private static final int BLOCK_AT = 3;
 
-    /** The defaults are the production values; the server sets the same ring size explicitly. */
+    /** The engine's defaults: what an embedding application gets unless it sets its own. */
     private static LobbyConfig.Builder production(String name) {
         LobbyConfig.Builder builder = LobbyConfig.builder().name(name);
         LobbyConfig defaults = builder.build();

@@ -173,7 +173,7 @@ class ConsumerLagTest {
     @Test
     void shouldSkipStaleSnapshotsAndDetachASinkSlowerThanTheTickRateAfterMaxLagTimeWhileOthersLoseNothing()
             throws Exception {
-        // Production values: 64-slot ring, maxLagSnapshots 8, GameServer's pool of two client threads
+        // Production values (the engine's defaults): 64-slot ring, maxLagSnapshots 8, GameServer's pool of two client threads
         // with the 1 s sinkBlockTimeout. maxLagTime is 1 s instead of the production 5 s only to keep the
         // run short: the rule under test is "behind, without catching up, for longer than maxLagTime",
         // whose length only scales the wait; the sink still skips some twenty times before the cut-off,

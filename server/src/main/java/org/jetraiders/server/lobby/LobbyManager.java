@@ -47,8 +47,10 @@ public final class LobbyManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LobbyManager.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-    /** Snapshots a lobby buffers for its clients: about a second at 60 Hz (the warm-ups size theirs alike). */
-    public static final int OUTPUT_RING_SIZE = LobbyFactory.OUTPUT_RING_SIZE;
+    /** Slots of a lobby's output ring at this tick rate: half a second of snapshots (the warm-ups size theirs alike). */
+    public static int outputRingSize(int tickRateHz) {
+        return LobbyFactory.outputRingSize(tickRateHz);
+    }
 
     private final ServerConfig config;
     private final ServerMetrics metrics;

@@ -35,7 +35,7 @@ final class BattleWarmup {
     private final int tickRateHz;
     private final World world;
     private final int[] slots = new int[PLAYERS];
-    private final SnapshotEvent[] ring = new SnapshotEvent[LobbyManager.OUTPUT_RING_SIZE];
+    private final SnapshotEvent[] ring;
     private final JsonWorldUpdateEncoder jsonWorld = new JsonWorldUpdateEncoder();
     private final JsonScoreboardEncoder scoreboard;
     private final JsonKillFeedEncoder killFeed = new JsonKillFeedEncoder();
@@ -53,6 +53,7 @@ final class BattleWarmup {
 
     BattleWarmup(int tickRateHz) {
         this.tickRateHz = tickRateHz;
+        this.ring = new SnapshotEvent[LobbyManager.outputRingSize(tickRateHz)];
         this.world = new World(Tuning.defaults(), tickRateHz, PLAYERS, SEED);
         for (int i = 0; i < PLAYERS; i++) {
             slots[i] = World.NO_SLOT;

@@ -133,7 +133,7 @@ final class PipelineWarmup {
         long inputRounds;
 
         Table(int index, int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler) {
-            BinaryQuantizeStage quantize = new BinaryQuantizeStage(LobbyManager.OUTPUT_RING_SIZE, tickRateHz);
+            BinaryQuantizeStage quantize = new BinaryQuantizeStage(LobbyManager.outputRingSize(tickRateHz), tickRateHz);
             JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
             quantize.markInUse();
             jsonWorld.markInUse();
@@ -148,7 +148,7 @@ final class PipelineWarmup {
                     .maxPlayers(PLAYERS)
                     .autoTick(false)
                     .inputRingSize(INPUT_RING_SIZE)
-                    .outputRingSize(LobbyManager.OUTPUT_RING_SIZE)
+                    .outputRingSize(LobbyManager.outputRingSize(tickRateHz))
                     .encoders(WireEncodings.encoders(jsonWorld, quantize, tickRateHz))
                     .clientThreads(clients)
                     .gameLoops(loops)
