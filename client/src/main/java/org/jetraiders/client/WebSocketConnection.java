@@ -118,12 +118,16 @@ final class WebSocketConnection extends WebSocketClient {
     /**
      * What a close is reported as. Once this client has sent its close frame, Java-WebSocket stops
      * decoding what arrives and reports the code this client sent (1000, "by this client") whether or not
-     * the server's answer came; but if the socket reaches its end while the close is still being sent (the
-     * answer and the server's FIN racing the sender, seen once on a CI machine) it reports 1006 "by the
-     * server" instead. Both are the same close, so both are reported the first way.
+     * the server's answer came. Two races report the same close otherwise, and both are reported the
+     * first way: if the socket reaches its end while the close is still being sent (the answer and the
+     * server's FIN racing the sender, seen once on a CI machine) the library reports 1006 "by the
+     * server"; and if its read thread was already reading when this client closed, it decodes the
+     * server's echo of our code and reports that code "by the server" (seen once in 66 client tests on a
+     * loaded machine). A server close with a code of its own (1008, 4001, ...) that crossed ours is still
+     * reported as the server's.
      */
     static CloseInfo reported(int code, String reason, boolean remote, CloseInfo asked) {
-        if (asked != null && code == CloseFrame.ABNORMAL_CLOSE) {
+        if (asked != null && (code == CloseFrame.ABNORMAL_CLOSE || code == asked.code())) {
             return asked;
         }
         return new CloseInfo(code, reason, remote);

@@ -15,6 +15,12 @@ class WebSocketConnectionTest {
     }
 
     @Test
+    void shouldReportTheAskedCloseWhenTheLibraryDecodesTheServersEchoOfIt() {
+        // the read thread was inside a read when this client closed: it decodes the echo, "remote"
+        assertSame(ASKED, WebSocketConnection.reported(1001, "", true, ASKED));
+    }
+
+    @Test
     void shouldReportWhatTheServerSentWhenItsCloseCrossedOurs() {
         assertEquals(new CloseInfo(1008, "lobby full", true), WebSocketConnection.reported(1008, "lobby full", true, ASKED));
     }
