@@ -108,18 +108,14 @@ public final class ServerMessages {
         return s <= CACHED_COUNTDOWN ? COUNTDOWN_UTF8[s] : gameState(status).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code {"type":"Lagged","data":{"missed":12}}}: snapshots this client missed because it read too slowly. */
-    public static String lagged(long missed) {
-        return write((w) -> w.name("missed").value(missed), "Lagged");
-    }
-
     private static final byte[] LAGGED_HEAD = JsonBytes.ascii("{\"type\":\"Lagged\",\"data\":{\"missed\":");
     private static final byte[] LAGGED_TAIL = JsonBytes.ascii("}}");
 
     /**
-     * {@link #lagged} as UTF-8 bytes, written into {@code out} (reset first) without allocating: a
-     * client that cannot keep up hears this on every pass that skipped snapshots, which is when the
-     * server is busiest and garbage costs most.
+     * {@code {"type":"Lagged","data":{"missed":12}}}: snapshots this client missed because it read too
+     * slowly, as UTF-8 bytes written into {@code out} (reset first) without allocating: a client that
+     * cannot keep up hears this on every pass that skipped snapshots, which is when the server is
+     * busiest and garbage costs most.
      */
     public static void laggedUtf8(long missed, EncodedBuffer out) {
         out.reset();

@@ -103,7 +103,7 @@ class ProtocolDocTest {
         assertDocumented(ServerMessages.gameState(LobbyStatus.MATCH_RUNNING));
         assertDocumented(ServerMessages.gameState(LobbyStatus.MATCH_ENDED));
         assertDocumented(ServerMessages.gameState(LobbyStatus.STOPPING));
-        assertDocumented(ServerMessages.lagged(12));
+        assertDocumented(ServerMessagesTest.lagged(12));
         assertDocumented(ServerMessages.error(ErrorCode.INVALID_JSON));
         assertDocumented(ServerMessages.pong(123456, 1732420000123L));
     }
