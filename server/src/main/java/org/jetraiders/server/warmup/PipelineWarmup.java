@@ -133,7 +133,8 @@ final class PipelineWarmup {
         long inputRounds;
 
         Table(int index, int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler) {
-            BinaryQuantizeStage quantize = new BinaryQuantizeStage(LobbyManager.outputRingSize(tickRateHz), tickRateHz);
+            int ringSize = LobbyManager.outputRingSize(tickRateHz); // the stage has a state per ring slot
+            BinaryQuantizeStage quantize = new BinaryQuantizeStage(ringSize, tickRateHz);
             JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
             quantize.markInUse();
             jsonWorld.markInUse();
@@ -148,7 +149,7 @@ final class PipelineWarmup {
                     .maxPlayers(PLAYERS)
                     .autoTick(false)
                     .inputRingSize(INPUT_RING_SIZE)
-                    .outputRingSize(LobbyManager.outputRingSize(tickRateHz))
+                    .outputRingSize(ringSize)
                     .encoders(WireEncodings.encoders(jsonWorld, quantize, tickRateHz))
                     .clientThreads(clients)
                     .gameLoops(loops)
