@@ -21,6 +21,7 @@ final class Exchange {
     private final Callback callback;
     private final URI uri;
     private byte[] body = NO_BODY;
+    private boolean bodyTaken;
     private boolean responded;
 
     /** @param callback completed when the response is written (or fails) */
@@ -47,6 +48,7 @@ final class Exchange {
 
     void requestBody(byte[] body) {
         this.body = body;
+        this.bodyTaken = true;
     }
 
     void setResponseHeader(String name, String value) {
@@ -70,11 +72,23 @@ final class Exchange {
         responded = true;
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
+        if (!bodyTaken && declaresBody()) {
+            // A body nobody read (a refusal, a wrong method, a body that failed) may still be on its
+            // way when this answer is written, and then stays in the connection after it; without this
+            // the client reuses the connection and its next request fails ("header parser received no
+            // bytes", seen once in HttpSideIT after a 405 to a POST).
+            headers.put(HttpHeader.CONNECTION, "close");
+        }
         if (contentType != null) {
             headers.put(HttpHeader.CONTENT_TYPE, contentType);
             headers.put(HttpHeader.CONTENT_LENGTH, content.length);
         }
         response.write(true, content.length == 0 ? null : ByteBuffer.wrap(content), callback);
+    }
+
+    private boolean declaresBody() {
+        HttpFields fields = request.getHeaders();
+        return fields.getLongField(HttpHeader.CONTENT_LENGTH) > 0 || fields.contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** Ends the request without a response (the connection is broken or the route failed after sending). */

@@ -125,10 +125,7 @@ final class Router extends Handler.Abstract {
                         exchange.requestBody(body);
                         run(exchange, completion, route);
                     },
-                    error -> {
-                        exchange.setResponseHeader("Connection", "close"); // the rest of the body is not wanted
-                        respondError(exchange, error);
-                    });
+                    error -> respondError(exchange, error)); // the body was not taken: the connection closes
         } else {
             run(exchange, completion, route);
         }

@@ -326,6 +326,40 @@ class HttpSideIT {
         assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("jr-http-")));
     }
 
+    @Test
+    void shouldCloseTheConnectionAfterAnsweringARequestWhoseBodyItDidNotRead() throws Exception {
+        // the body is declared but not sent yet when the 405 is written: it would be left in the connection
+        String refused = rawResponseHead("POST /health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n");
+        assertTrue(refused.startsWith("HTTP/1.1 405"), refused);
+        assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), refused);
+
+        String plain = rawResponseHead("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(plain.startsWith("HTTP/1.1 200"), plain);
+        assertFalse(plain.toLowerCase(java.util.Locale.ROOT).contains("connection: close"),
+                "a request without a body keeps its connection: " + plain);
+    }
+
+    /** Writes {@code head} on a fresh socket and returns the response's status line and headers. */
+    private String rawResponseHead(String head) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", http.port())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder response = new StringBuilder();
+            while (response.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                response.append((char) b);
+            }
+            return response.toString();
+        }
+    }
+
     /** Sends a request line exactly as written (HttpClient would not send "/../" unchanged). */
     private int rawGetStatus(String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", http.port())) {
