@@ -1,7 +1,5 @@
 package org.jetraiders.engine.sim;
 
-import java.util.Objects;
-
 import org.jetraiders.engine.LobbyStatus;
 import org.jetraiders.engine.Tuning;
 
@@ -21,8 +19,8 @@ import org.jetraiders.engine.Tuning;
  * MatchRunning, otherwise 0; the hit is still reported and the projectile removed); (6) the match
  * clock advances. The caller then reads the state (the snapshot, step 7). Durations are whole ticks:
  * {@code round(seconds * tickRateHz)}. Each step has its own class (Spawner, Flight, Guns, Combat,
- * MatchScores; joining, leaving and inputs are the Roster's); the world builds them, runs them in
- * order and reads the state out.
+ * MatchScores; joining, leaving and inputs are the Roster's); {@link WorldParts} builds and sizes them
+ * from the configuration, and the world runs them in order and reads the state out.
  *
  * <p>Events of {@link #addPlayer} (a spawn) and {@link #removePlayer} (removed projectiles), which
  * happen between steps, are reported in the events of the next step, first in their lists; a player
@@ -46,27 +44,10 @@ public final class World {
     public static final int INPUT_UNKNOWN_PLAYER = 1;
     public static final int INPUT_STALE = 2;
 
-    private final Tuning tuning;
-    private final int tickRateHz;
-    private final double dt;
-    private final int cooldownTicks;
-    private final int lifetimeTicks;
-    private final int respawnTicks;
-
+    private final WorldParts parts;
+    // the read-out's state, also held here so reading a plane or projectile stays one field away
     private final Planes planes;
     private final Projectiles projectiles;
-    private final MatchClock clock;
-    private final SplitMix64 random;
-    private final TickEvents events;
-    /** Spawns and removed projectiles from between steps, moved into the next step's events. */
-    private final TickEvents pending;
-
-    // one part a job: the Roster works between steps, step() runs the others (and Flight) in order
-    private final Roster roster;
-    private final Spawner spawner;
-    private final Guns guns;
-    private final Combat combat;
-    private final MatchScores scores;
 
     private long tick;
 
@@ -77,51 +58,9 @@ public final class World {
      * @param seed       the lobby's seed for every random choice
      */
     public World(Tuning tuning, int tickRateHz, int maxPlayers, long seed) {
-        this.tuning = Objects.requireNonNull(tuning, "tuning");
-        if (tickRateHz < 1) {
-            throw new IllegalArgumentException("tickRateHz must be >= 1, was " + tickRateHz);
-        }
-        if (maxPlayers < 1 || maxPlayers > 1 << 20) {
-            throw new IllegalArgumentException("maxPlayers must be in [1, 2^20], was " + maxPlayers);
-        }
-        this.tickRateHz = tickRateHz;
-        this.dt = 1.0 / tickRateHz;
-        this.cooldownTicks = ticks(tuning.shotCooldownSeconds(), tickRateHz);
-        this.lifetimeTicks = ticks(tuning.projectileLifetimeSeconds(), tickRateHz);
-        this.respawnTicks = ticks(tuning.respawnSeconds(), tickRateHz);
-
-        long projectileCapacity = Guns.projectileCapacity(maxPlayers, cooldownTicks, lifetimeTicks);
-        if (projectileCapacity > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("projectile capacity too large: " + projectileCapacity);
-        }
-        int capacity = (int) projectileCapacity;
-
-        this.planes = new Planes(maxPlayers);
-        this.projectiles = new Projectiles(capacity);
-        HitGrid grid = new HitGrid(tuning.minX(), tuning.maxX(), tuning.minY(), tuning.maxY(),
-                tuning.planeRadius() + tuning.projectileRadius(), maxPlayers);
-        this.clock = new MatchClock(tickRateHz, tuning.countdownSeconds(), tuning.matchSeconds(),
-                tuning.matchEndPauseSeconds(), tuning.minPlayersToStart());
-        this.random = new SplitMix64(seed);
-        // worst cases: every projectile hits; every plane dies or spawns; a step removes the
-        // projectiles that left between steps plus every projectile present during the step
-        this.events = new TickEvents(capacity, maxPlayers, maxPlayers, 2 * capacity);
-        this.pending = new TickEvents(1, 1, maxPlayers, capacity);
-
-        this.scores = new MatchScores(clock, planes);
-        this.spawner = new Spawner(tuning, planes, random);
-        this.roster = new Roster(planes, projectiles, spawner, scores, pending);
-        this.guns = new Guns(tuning, planes, projectiles, cooldownTicks, lifetimeTicks);
-        this.combat = new Combat(tuning, dt, respawnTicks, planes, projectiles, grid, scores, events);
-    }
-
-    /** Whole ticks for a duration: round(seconds * rate), at least 1. */
-    private static int ticks(double seconds, int rate) {
-        long n = Math.round(seconds * rate);
-        if (n > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("duration too long: " + seconds + " s");
-        }
-        return (int) Math.max(1, n);
+        this.parts = new WorldParts(tuning, tickRateHz, maxPlayers, seed);
+        this.planes = parts.planes;
+        this.projectiles = parts.projectiles;
     }
 
     // ---- players -------------------------------------------------------------------------------
@@ -136,12 +75,12 @@ public final class World {
      * key of the player (0 for none), part of the world's state so a restored world still knows it.
      */
     public int addPlayer(int playerId, String name, long clientKey) {
-        return roster.add(playerId, name, clientKey);
+        return parts.roster.add(playerId, name, clientKey);
     }
 
     /** Removes the player, its plane and its projectiles. Returns false when unknown. */
     public boolean removePlayer(int playerId) {
-        return roster.remove(playerId);
+        return parts.roster.remove(playerId);
     }
 
     /** The slot of a player, or NO_SLOT. No boxing. */
@@ -156,7 +95,7 @@ public final class World {
      * @return false when the player is unknown
      */
     public boolean disconnect(int playerId) {
-        return roster.disconnect(playerId);
+        return parts.roster.disconnect(playerId);
     }
 
     /**
@@ -167,42 +106,44 @@ public final class World {
      * @return {@link #INPUT_APPLIED}, {@link #INPUT_UNKNOWN_PLAYER} or {@link #INPUT_STALE}
      */
     public int applyInput(int playerId, double thrust, double turn, boolean shoot, long inputSeq) {
-        return roster.applyInput(playerId, thrust, turn, shoot, inputSeq);
+        return parts.roster.applyInput(playerId, thrust, turn, shoot, inputSeq);
     }
 
     /** Stores the player's latest input (held until replaced). Clamps to [-1, 1]; a non-finite value is treated as 0. */
     public void setInput(int slot, double thrust, double turn, boolean shoot, long inputSeq) {
-        roster.setInput(slot, thrust, turn, shoot, inputSeq);
+        parts.roster.setInput(slot, thrust, turn, shoot, inputSeq);
     }
 
     // ---- stepping ------------------------------------------------------------------------------
 
     /** Advances one tick in the rules' order; this tick's events replace the previous tick's. */
     public void step() {
+        WorldParts p = parts;
+        TickEvents events = p.events;
         tick++;
         events.clear();
-        events.appendPending(pending);
-        pending.clear();
+        events.appendPending(p.pending);
+        p.pending.clear();
         // 1. inputs: the latest one per player is already held in the plane arrays
-        spawner.respawnDead(events);    // 2
-        Flight.fly(planes, tuning, dt); // 3
-        guns.fire(tick);                // 4
-        combat.update(tick);            // 5
-        scores.advance();               // 6
+        p.spawner.respawnDead(events);      // 2
+        Flight.fly(planes, p.tuning, p.dt); // 3
+        p.guns.fire(tick);                  // 4
+        p.combat.update(tick);              // 5
+        p.scores.advance();                 // 6
     }
 
     /** Ticks stepped so far (0 before the first step). */
     public long tick() { return tick; }
     /** The match status after the last step (LOBBY before any). */
-    public LobbyStatus status() { return clock.status(); }
+    public LobbyStatus status() { return parts.clock.status(); }
     /** Whole seconds left in the running match; -1 when not running or without a time limit. */
-    public int matchSecondsLeft() { return clock.matchSecondsLeft(); }
+    public int matchSecondsLeft() { return parts.clock.matchSecondsLeft(); }
     /** Incremented whenever any kill or death count changes or the player set changes. */
-    public long scoresVersion() { return scores.scoresVersion(); }
+    public long scoresVersion() { return parts.scores.scoresVersion(); }
     /** Matches begun so far: 0 until the first countdown (or match) starts, then 1, 2, ... */
-    public long matchNumber() { return scores.matchNumber(); }
+    public long matchNumber() { return parts.scores.matchNumber(); }
     /** The largest player id ever added (0 if none): a restored lobby hands out ids above it. */
-    public int highestPlayerId() { return roster.highestPlayerId(); }
+    public int highestPlayerId() { return parts.roster.highestPlayerId(); }
 
     // ---- state, for journals and restoring ---------------------------------------------------------
 
@@ -212,16 +153,7 @@ public final class World {
      * nothing; the game loop calls it for checksums and snapshots.
      */
     public void writeState(StateWriter out) {
-        out.putLong(tick);
-        out.putLong(scores.scoresVersion());
-        out.putLong(scores.matchNumber());
-        out.putInt(roster.highestPlayerId());
-        out.putInt(guns.nextProjectileId());
-        out.putLong(random.state());
-        clock.writeState(out);
-        WorldState.writePlanes(planes, out);
-        WorldState.writeProjectiles(projectiles, out);
-        WorldState.writePending(pending, out);
+        WorldState.write(parts, tick, out);
     }
 
     /**
@@ -231,25 +163,16 @@ public final class World {
      */
     public static World restore(Tuning tuning, int tickRateHz, int maxPlayers, long seed, StateReader in) {
         World w = new World(tuning, tickRateHz, maxPlayers, seed);
-        w.tick = WorldState.nonNegative(in.getLong(), "tick");
-        long scoresVersion = in.getLong();
-        w.scores.restore(scoresVersion, WorldState.nonNegative(in.getLong(), "match number"));
-        w.roster.setHighestPlayerId(in.getInt());
-        w.guns.setNextProjectileId(in.getInt());
-        w.random.setState(in.getLong());
-        w.clock.readState(in);
-        WorldState.readPlanes(w.planes, in);
-        WorldState.readProjectiles(w.projectiles, w.planes, in);
-        WorldState.readPending(w.pending, in);
+        w.tick = WorldState.read(w.parts, in);
         return w;
     }
 
     // ---- configuration and benchmarking ------------------------------------------------------------
 
     /** The rules' numbers this world runs with. */
-    public Tuning tuning() { return tuning; }
+    public Tuning tuning() { return parts.tuning; }
     /** Ticks per second. */
-    public int tickRateHz() { return tickRateHz; }
+    public int tickRateHz() { return parts.tickRateHz; }
     /** Maximum number of projectiles alive at once (enough for every plane firing continuously). */
     public int projectileCapacity() { return projectiles.capacity; }
 
@@ -258,11 +181,11 @@ public final class World {
      * every plane. Both give identical results; the naive test exists as a baseline for benchmarks.
      */
     public void setNaiveHitTest(boolean naive) {
-        combat.setNaiveHitTest(naive);
+        parts.combat.setNaiveHitTest(naive);
     }
 
     /** True when hit testing is naive (see {@link #setNaiveHitTest}). */
-    public boolean isNaiveHitTest() { return combat.isNaiveHitTest(); }
+    public boolean isNaiveHitTest() { return parts.combat.isNaiveHitTest(); }
 
     // ---- planes, by slot (0 .. slotCapacity()-1; check isActive) -------------------------------
 
@@ -299,19 +222,19 @@ public final class World {
     // ---- this tick's events --------------------------------------------------------------------
 
     /** The events of the last step (hits, kills, spawns, expired/removed projectiles). */
-    public TickEvents events() { return events; }
+    public TickEvents events() { return parts.events; }
 
     // ---- test hooks (package-private, never called by the game loop) --------------------------------
 
     /** Puts a live plane at an exact pose; the position must be inside the bounds. */
-    void placePlane(int slot, double x, double y, double rot) { Flight.place(planes, tuning, slot, x, y, rot); }
+    void placePlane(int slot, double x, double y, double rot) { Flight.place(planes, parts.tuning, slot, x, y, rot); }
     /** Sets a plane's throttle directly, clamped to [0, 1]. */
     void setThrottle(int slot, double throttle) { planes.throttle[slot] = Math.max(0, Math.min(1, throttle)); }
     /** Ticks until a dead plane respawns (0 when alive). */
     int respawnTicksLeft(int slot) { return planes.respawnTicksLeft[slot]; }
-    int cooldownTicks() { return cooldownTicks; }
-    int lifetimeTicks() { return lifetimeTicks; }
-    int respawnTicks() { return respawnTicks; }
+    int cooldownTicks() { return parts.cooldownTicks; }
+    int lifetimeTicks() { return parts.lifetimeTicks; }
+    int respawnTicks() { return parts.respawnTicks; }
     /** Planes examined by hit tests so far (package-private: tests compare grid and naive by work done). */
-    long hitGridCandidatesExamined() { return combat.candidatesExamined(); }
+    long hitGridCandidatesExamined() { return parts.combat.candidatesExamined(); }
 }

@@ -1,16 +1,49 @@
 package org.jetraiders.engine.sim;
 
 /**
- * The array parts of a {@link World}'s state in and out of a {@link StateWriter} / {@link StateReader}:
- * planes by slot (the slot is kept, since iteration order is slot order), projectiles in order, and the
- * spawns and removals still pending between two steps. Reading checks every count and slot against the
- * world's capacities, so a malformed image fails with a message instead of corrupting the world.
+ * A {@link World}'s image in and out of a {@link StateWriter} / {@link StateReader}, in the one order
+ * docs/JOURNAL.md gives: the tick and the counters, the generator, the match clock, planes by slot (the
+ * slot is kept, since iteration order is slot order), projectiles in order, and the spawns and removals
+ * still pending between two steps. Reading checks every count and slot against the world's capacities,
+ * so a malformed image fails with a message instead of corrupting the world.
+ *
+ * <p>Called on the thread that owns the world: its lobby's game-loop thread writes images (checksums and
+ * snapshots; writing allocates nothing), and restoring fills a new world before any loop steps it.
  */
 final class WorldState {
     private WorldState() {
     }
 
-    static void writePlanes(Planes p, StateWriter out) {
+    /** Writes the image of the world made of {@code w} after {@code tick} steps. */
+    static void write(WorldParts w, long tick, StateWriter out) {
+        out.putLong(tick);
+        out.putLong(w.scores.scoresVersion());
+        out.putLong(w.scores.matchNumber());
+        out.putInt(w.roster.highestPlayerId());
+        out.putInt(w.guns.nextProjectileId());
+        out.putLong(w.random.state());
+        w.clock.writeState(out);
+        writePlanes(w.planes, out);
+        writeProjectiles(w.projectiles, out);
+        writePending(w.pending, out);
+    }
+
+    /** Reads an image {@link #write} wrote into the freshly built parts {@code w}; returns the tick. */
+    static long read(WorldParts w, StateReader in) {
+        long tick = nonNegative(in.getLong(), "tick");
+        long scoresVersion = in.getLong();
+        w.scores.restore(scoresVersion, nonNegative(in.getLong(), "match number"));
+        w.roster.setHighestPlayerId(in.getInt());
+        w.guns.setNextProjectileId(in.getInt());
+        w.random.setState(in.getLong());
+        w.clock.readState(in);
+        readPlanes(w.planes, in);
+        readProjectiles(w.projectiles, w.planes, in);
+        readPending(w.pending, in);
+        return tick;
+    }
+
+    private static void writePlanes(Planes p, StateWriter out) {
         out.putInt(p.count);
         for (int s = 0; s < p.capacity; s++) {
             if (!p.active[s]) {
@@ -39,7 +72,7 @@ final class WorldState {
         }
     }
 
-    static void readPlanes(Planes p, StateReader in) {
+    private static void readPlanes(Planes p, StateReader in) {
         int count = count(in.getInt(), p.capacity, "planes");
         int previous = -1;
         for (int i = 0; i < count; i++) {
@@ -73,7 +106,7 @@ final class WorldState {
         }
     }
 
-    static void writeProjectiles(Projectiles q, StateWriter out) {
+    private static void writeProjectiles(Projectiles q, StateWriter out) {
         out.putInt(q.count);
         for (int i = 0; i < q.count; i++) {
             out.putInt(q.id[i]);
@@ -89,7 +122,7 @@ final class WorldState {
         }
     }
 
-    static void readProjectiles(Projectiles q, Planes planes, StateReader in) {
+    private static void readProjectiles(Projectiles q, Planes planes, StateReader in) {
         int count = count(in.getInt(), q.capacity, "projectiles");
         for (int i = 0; i < count; i++) {
             int id = in.getInt();
@@ -104,7 +137,7 @@ final class WorldState {
         }
     }
 
-    static void writePending(TickEvents pending, StateWriter out) {
+    private static void writePending(TickEvents pending, StateWriter out) {
         out.putInt(pending.spawnCount());
         for (int i = 0; i < pending.spawnCount(); i++) {
             out.putInt(pending.spawnPlayerId(i));
@@ -115,7 +148,7 @@ final class WorldState {
         }
     }
 
-    static void readPending(TickEvents pending, StateReader in) {
+    private static void readPending(TickEvents pending, StateReader in) {
         pending.clear();
         int spawns = count(in.getInt(), Integer.MAX_VALUE, "pending spawns");
         for (int i = 0; i < spawns; i++) {
@@ -127,7 +160,7 @@ final class WorldState {
         }
     }
 
-    static long nonNegative(long v, String what) {
+    private static long nonNegative(long v, String what) {
         if (v < 0) {
             throw new IllegalArgumentException("malformed world image: " + what + " " + v);
         }
