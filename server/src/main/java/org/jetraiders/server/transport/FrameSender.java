@@ -26,8 +26,13 @@ final class FrameSender {
     private final FrameOutput output;
     private final ServerMetrics metrics;
     private final SendQueueGauge gauge = new SendQueueGauge();
-    // both grow to the largest frame this client gets (a JSON WorldUpdate ~14 KB; binary stays ~300 B)
-    private final EncodedBuffer payload = new EncodedBuffer(512);
+    /**
+     * A frame's payload before it is framed into {@link #frames}: filled and copied within one call, so
+     * one per thread serves every connection that thread sends on. Per connection it would grow to the
+     * largest frame each client gets (a JSON WorldUpdate ~14 KB) and stay that size.
+     */
+    private static final ThreadLocal<EncodedBuffer> PAYLOAD = ThreadLocal.withInitial(() -> new EncodedBuffer(512));
+    // the tick's frames until the batch is written: grows to the largest batch this client gets
     private final EncodedBuffer frames = new EncodedBuffer(512);
     private int batchDepth;
     private boolean overflowed;
@@ -55,10 +60,11 @@ final class FrameSender {
 
     /** The shared WorldUpdate bytes with this client's input ack spliced in. */
     synchronized boolean sendWorldUpdate(EncodedBuffer shared, long ack) {
+        EncodedBuffer payload = PAYLOAD.get();
         if (JsonWorldUpdateFrame.withAck(shared, ack, payload) == 0) {
             return false;
         }
-        return frame(OPCODE_TEXT);
+        return frame(OPCODE_TEXT, payload);
     }
 
     /**
@@ -67,20 +73,22 @@ final class FrameSender {
      * stored into a long-lived object on every send is a card G1 must refine.
      */
     synchronized boolean sendBinary(BinaryFrameWriter encoder, Snapshot snapshot, long inputAck) {
+        EncodedBuffer payload = PAYLOAD.get();
         payload.reset();
         if (encoder.write(payload, snapshot, inputAck) <= 0) {
             return false;
         }
-        return frame(OPCODE_BINARY);
+        return frame(OPCODE_BINARY, payload);
     }
 
     /** A ping (a keep-alive) carrying {@code stamp}; in a batch it rides in the tick's one write. */
     synchronized boolean sendPing(long stamp) {
+        EncodedBuffer payload = PAYLOAD.get();
         payload.reset();
         for (int shift = 56; shift >= 0; shift -= 8) {
             payload.put((byte) (stamp >>> shift));
         }
-        return frame(OPCODE_PING);
+        return frame(OPCODE_PING, payload);
     }
 
     /** Writes one binary frame's payload into the sender's buffer (called under the sender's lock). */
@@ -91,9 +99,10 @@ final class FrameSender {
 
     /** Sends a text frame holding a copy of these UTF-8 bytes; false if the socket is closed. */
     synchronized boolean send(byte[] bytes, int offset, int length) {
+        EncodedBuffer payload = PAYLOAD.get();
         payload.reset();
         payload.put(bytes, offset, length);
-        return frame(OPCODE_TEXT);
+        return frame(OPCODE_TEXT, payload);
     }
 
     boolean send(byte[] bytes) {
@@ -106,7 +115,7 @@ final class FrameSender {
     }
 
     /** Appends the payload as one frame, and writes unless a batch is open. */
-    private boolean frame(int opcode) {
+    private boolean frame(int opcode, EncodedBuffer payload) {
         if (!output.isOpen()) {
             return false;
         }

@@ -33,6 +33,8 @@ import org.jetraiders.engine.Snapshot;
  * <p>The bytes themselves are laid out by {@link WorldFrames}.
  *
  * <p>Thread-safety: none. One instance per connection, used only by that client's consumer thread.
+ * Frames are built in a buffer of the calling thread's ({@link #FRAME_BUILDER}) and copied out before
+ * {@code encode} returns, so the encoders a thread serves share it.
  */
 public final class BinaryClientEncoder {
     private final BinaryMode mode;
@@ -49,7 +51,12 @@ public final class BinaryClientEncoder {
     private long baselineSequence;
     /** The snapshot quantized here when the lobby's stage has no state for it. */
     private QuantizedState scratch;
-    private final BinaryWriter writer = new BinaryWriter(1024);
+    /**
+     * Where frames are built before they are copied out: one per thread rather than one per client. A
+     * full frame grows it to a few KB, which a thousand clients would each keep (4 MB at 1,024); a
+     * shared one also stays in the sending thread's cache from one client to the next.
+     */
+    private static final ThreadLocal<BinaryWriter> FRAME_BUILDER = ThreadLocal.withInitial(() -> new BinaryWriter(1024));
     private int fullFrames;
     private int deltaFrames;
     private long baselinesRewritten;
@@ -113,20 +120,21 @@ public final class BinaryClientEncoder {
             scratch.capture(snapshot, tickRateHz);
             cur = scratch;
         }
+        BinaryWriter writer = FRAME_BUILDER.get();
         writer.reset();
         long ack = Math.max(0, inputAck);
         if (mode == BinaryMode.QUANTIZED) {
-            writeQuantized(cur, ack);
+            WorldFrames.writeQuantized(writer, cur, ack);
             fullFrames++;
         } else {
             int entry = mode == BinaryMode.DELTA ? (clientAckedTick > 0 ? sent.find(clientAckedTick) : -1) : sent.newest();
             BaselineView base = entry >= 0 ? bindBaseline(entry, stage, cur.tick) : null;
             DeltaBodies bodies = shared != null && mode == BinaryMode.DELTA ? stage.bodiesFor(snapshot) : null;
-            if (!writeFrame(stage, cur, base, bodies, snapshot.sequence(), ack)) {
+            if (!writeFrame(writer, stage, cur, base, bodies, snapshot.sequence(), ack)) {
                 baselinesRewritten++; // read while the stage rewrote it: what was built from it is void
                 base = null;
                 writer.reset();
-                writeFrame(stage, cur, null, bodies, snapshot.sequence(), ack);
+                writeFrame(writer, stage, cur, null, bodies, snapshot.sequence(), ack);
             }
             if (shared != null) {
                 sent.recordShared(cur.tick, snapshot.sequence());
@@ -204,21 +212,18 @@ public final class BinaryClientEncoder {
      * Writes the WorldDelta frame against {@code base} (null: the empty state); false if the base was
      * rewritten while it was read, in which case nothing built from it was shared.
      */
-    private boolean writeFrame(BinaryQuantizeStage stage, QuantizedState cur, BaselineView base, DeltaBodies bodies,
-                               long sequence, long ack) {
+    private boolean writeFrame(BinaryWriter writer, BinaryQuantizeStage stage, QuantizedState cur, BaselineView base,
+                               DeltaBodies bodies, long sequence, long ack) {
         if (bodies != null) {
-            return writeSharedDelta(stage, bodies, sequence, cur, base, ack);
+            return writeSharedDelta(writer, stage, bodies, sequence, cur, base, ack);
         }
-        writeDelta(cur, mode == BinaryMode.DELTA ? base : null, base, ack);
+        writeDelta(writer, cur, mode == BinaryMode.DELTA ? base : null, base, ack);
         return base == null || baselineIntact(stage);
     }
 
-    private void writeQuantized(QuantizedState s, long ack) {
-        WorldFrames.writeQuantized(writer, s, ack);
-    }
-
     /** planeBase / projectileBase null means "relative to the empty state". */
-    private void writeDelta(QuantizedState cur, BaselineView planeBase, BaselineView projectileBase, long ack) {
+    private void writeDelta(BinaryWriter writer, QuantizedState cur, BaselineView planeBase, BaselineView projectileBase,
+                            long ack) {
         WorldFrames.writeDeltaHead(writer, cur, ack);
         WorldFrames.writeDeltaBody(writer, tickRateHz, cur, planeBase, projectileBase);
     }
@@ -228,8 +233,8 @@ public final class BinaryClientEncoder {
      * baseline (see {@link DeltaBodies}); built here and shared otherwise. Same bytes either way.
      * False if the baseline was rewritten while this built its body: then it is not shared.
      */
-    private boolean writeSharedDelta(BinaryQuantizeStage stage, DeltaBodies shared, long sequence, QuantizedState cur,
-                                     BaselineView base, long ack) {
+    private boolean writeSharedDelta(BinaryWriter writer, BinaryQuantizeStage stage, DeltaBodies shared, long sequence,
+                                     QuantizedState cur, BaselineView base, long ack) {
         WorldFrames.writeDeltaHead(writer, cur, ack);
         long key = base == null ? -1 : base.tick;
         if (shared.appendTo(sequence, key, writer)) {

@@ -84,6 +84,49 @@ class BinaryClientEncoderTest {
         assertTrue(stage.deltaBodiesReused() > 1500 * 2, "bodies reused: " + stage.deltaBodiesReused());
     }
 
+    /**
+     * Frames are built in a buffer of the calling thread's, shared by every encoder that thread serves
+     * (the client threads serve hundreds): two threads encoding at once must not see each other's bytes.
+     */
+    @Test
+    void shouldBuildEveryFrameRightWhileAnotherThreadEncodesAtTheSameTime() throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Integer> encodeAndCompare = () -> {
+            SimulatedGame game = new SimulatedGame(Thread.currentThread().getId(), 16, 0.45, 0);
+            BinaryQuantizeStage stage = new BinaryQuantizeStage(64, 60);
+            stage.markInUse();
+            EncodedBuffer unused = new EncodedBuffer(16);
+            BinaryClientEncoder own = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+            BinaryClientEncoder shared = new BinaryClientEncoder(BinaryMode.DELTA, 60);
+            EncodedBuffer ownFrame = new EncodedBuffer(256);
+            EncodedBuffer sharedFrame = new EncodedBuffer(256);
+            SplittableRandom random = new SplittableRandom(Thread.currentThread().getId());
+            long ack = 0;
+            int compared = 0;
+            start.await();
+            for (int t = 0; t < 3000; t++) {
+                Snapshot s = game.step();
+                stage.encode(s, unused);
+                ack = random.nextInt(8) == 0 ? 0 : Math.max(0, s.tick() - random.nextInt(1, 6)); // some full frames
+                own.encode(s, t, ack, ownFrame);
+                shared.encode(stage, s, t, ack, sharedFrame);
+                assertEquals(java.util.Arrays.toString(ownFrame.toByteArray()),
+                        java.util.Arrays.toString(sharedFrame.toByteArray()), "tick " + s.tick());
+                compared++;
+            }
+            return compared;
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> first = threads.submit(encodeAndCompare);
+            java.util.concurrent.Future<Integer> second = threads.submit(encodeAndCompare);
+            assertEquals(3000, first.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(3000, second.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void shouldQuantizeItselfWhenTheSharedStageHasNoStateForTheSnapshot() {
         SimulatedGame game = new SimulatedGame(6, 8, 0.3, 0);
