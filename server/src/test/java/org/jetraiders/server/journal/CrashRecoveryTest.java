@@ -1,5 +1,6 @@
 package org.jetraiders.server.journal;
 
+import org.jetraiders.server.support.CrashedJournals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.jetraiders.engine.Lobby;
 import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.journal.JournalConfig;
 import org.jetraiders.engine.journal.JournalDescriptor;
-import org.jetraiders.engine.journal.JournalReader;
 import org.jetraiders.engine.journal.Journaler;
 import org.jetraiders.engine.journal.RestoredPlayer;
 import org.jetraiders.server.GameServer;
@@ -52,7 +49,7 @@ class CrashRecoveryTest {
     @Test
     void shouldRestoreTheNewestJournalThatDidNotEndWithItsPlayersAndKeys() throws Exception {
         Path journal = dir.resolve("journal");
-        Path crashed = crash(record(journal, "arena", 60));
+        Path crashed = CrashedJournals.crash(record(journal, "arena", 60));
 
         List<CrashRecovery.Found> found = recovery(journal).scan();
 
@@ -85,12 +82,12 @@ class CrashRecoveryTest {
         Files.createDirectories(journal.resolve("old"));
         Files.copy(Path.of(System.getProperty("basedir", "."), "..", "engine", "src", "test", "resources", "journal",
                 "golden-v1.jrj"), journal.resolve("old").resolve("20251201T000000Z-1.jrj"));
-        Path corrupt = crash(record(journal, "corrupt", 60));
+        Path corrupt = CrashedJournals.crash(record(journal, "corrupt", 60));
         byte[] bytes = Files.readAllBytes(corrupt);
         bytes[JournalDescriptor.PREAMBLE_BYTES + 4] ^= 1; // inside the header: its CRC fails
         Files.write(corrupt, bytes);
-        crash(record(journal, "slow", 30));
-        crash(record(journal, "fine", 60));
+        CrashedJournals.crash(record(journal, "slow", 30));
+        CrashedJournals.crash(record(journal, "fine", 60));
 
         List<CrashRecovery.Found> found = recovery(journal).scan();
 
@@ -101,7 +98,7 @@ class CrashRecoveryTest {
     @Test
     void shouldPickOnlyTheNewestFileOfALobby() throws Exception {
         Path journal = dir.resolve("journal");
-        Path older = crash(record(journal, "arena", 60));
+        Path older = CrashedJournals.crash(record(journal, "arena", 60));
         Path newer = older.resolveSibling("29991231T235959Z-1.jrj"); // a later start: the newest
         Files.writeString(newer, "not a journal");
 
@@ -113,8 +110,8 @@ class CrashRecoveryTest {
     void shouldStartTheServerWithTheRestoredLobbiesTheirKeyedPlayersHeldAndTheBotRemoved() throws Exception {
         ServerConfig.Builder config = ServerFixture.config();
         Path journal = config.journal().journalDirectory();
-        crash(record(journal, "main", 60));
-        crash(record(journal, "arena", 60));
+        CrashedJournals.crash(record(journal, "main", 60));
+        CrashedJournals.crash(record(journal, "arena", 60));
         Files.createDirectories(journal.resolve("junk"));
         Files.writeString(journal.resolve("junk").resolve("20261130T000000Z-1.jrj"), "junk");
 
@@ -139,7 +136,7 @@ class CrashRecoveryTest {
     @Test
     void shouldRestoreNothingWithRecoverFalse() throws Exception {
         ServerConfig.Builder config = ServerFixture.config();
-        crash(record(config.journal().journalDirectory(), "arena", 60));
+        CrashedJournals.crash(record(config.journal().journalDirectory(), "arena", 60));
         config.journal(config.journal().withRecover(false));
 
         GameServer server = new GameServer(config.build());
@@ -174,25 +171,6 @@ class CrashRecoveryTest {
             }
             lobby.stop(java.time.Duration.ofSeconds(5));
         }
-        try (Stream<Path> files = Files.list(journal.resolve(name))) {
-            List<Path> all = files.toList();
-            assertEquals(1, all.size(), all.toString());
-            return all.get(0);
-        }
-    }
-
-    /** The file as a crash leaves it: without its last EVENTS record (the one with STOP) and what follows. */
-    private static Path crash(Path file) throws Exception {
-        List<Long> events = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(file)) {
-            while (reader.next()) {
-                if (reader.type() == JournalDescriptor.RECORD_EVENTS) {
-                    events.add(reader.recordOffset());
-                }
-            }
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, Arrays.copyOf(bytes, events.get(events.size() - 1).intValue()));
-        return file;
+        return CrashedJournals.onlyFile(journal.resolve(name));
     }
 }

@@ -1,14 +1,13 @@
 package org.jetraiders.server.lobby;
 
+import org.jetraiders.server.support.CrashedJournals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.jetraiders.client.binary.BinarySnapshotDecoder;
 import org.jetraiders.client.binary.ClientWorldState;
 import org.jetraiders.client.binary.DecodeResult;
@@ -29,8 +27,6 @@ import org.jetraiders.engine.Lobby;
 import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.engine.journal.JournalConfig;
-import org.jetraiders.engine.journal.JournalDescriptor;
-import org.jetraiders.engine.journal.JournalReader;
 import org.jetraiders.engine.journal.Journaler;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.it.support.ServerFixture;
@@ -77,7 +73,7 @@ class RestoredLobbyTickRateTest {
     @BeforeEach
     void restoreA30HzJournalIntoA60HzServer() throws Exception {
         Path journal = dir.resolve("journal");
-        crash(record(journal));
+        CrashedJournals.crash(record(journal));
         Map<String, String> failures = new ConcurrentHashMap<>();
         List<CrashRecovery.Found> found = new CrashRecovery(journal, JOURNAL_HZ,
                 (file, reason) -> failures.put(file.toString(), reason)).scan();
@@ -241,24 +237,6 @@ class RestoredLobbyTickRateTest {
             }
             lobby.stop(Duration.ofSeconds(5));
         }
-        try (Stream<Path> files = Files.list(journal.resolve(LOBBY))) {
-            List<Path> all = files.toList();
-            assertEquals(1, all.size(), all.toString());
-            return all.get(0);
-        }
-    }
-
-    /** The file as a crash leaves it: without its last EVENTS record (the one with STOP) and what follows. */
-    private static void crash(Path file) throws Exception {
-        List<Long> events = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(file)) {
-            while (reader.next()) {
-                if (reader.type() == JournalDescriptor.RECORD_EVENTS) {
-                    events.add(reader.recordOffset());
-                }
-            }
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, Arrays.copyOf(bytes, events.get(events.size() - 1).intValue()));
+        return CrashedJournals.onlyFile(journal.resolve(LOBBY));
     }
 }
