@@ -58,7 +58,7 @@ public final class ServerMain {
         if (config.returnUnusedMemory()) {
             // Start-up (the warm-up's collection, then Jetty, lobbies, threads) made G1 grow the heap to
             // ~200 MB for ~20 MB live; one full collection now, before any player, shrinks it to the
-            // MaxHeapFreeRatio that MemoryTuning set (~25-35 MB), so play starts from a small young
+            // MaxHeapFreeRatio that MemoryTuning set (~60 MB at 70 % free), so play starts from a small young
             // generation: peak RSS at 256 binary clients 178 and 184 MiB instead of 213 and 217 (two runs each).
             System.gc();
             MemoryTuning.startPeriodicTrim(NATIVE_TRIM_PERIOD_MILLIS);
