@@ -15,7 +15,7 @@ import org.jetraiders.engine.Snapshot;
  * <p>Where a baseline's state comes from: on the server's path,
  * {@link #encode(BinaryQuantizeStage, Snapshot, long, long, EncodedBuffer)}, it is the lobby's
  * {@link BinaryQuantizeStage} slot of that snapshot, read in place (no copy per client) as long as the
- * stage still holds it: its ring has one slot per output-ring slot (64, about a second at 60 Hz), so
+ * stage still holds it: its ring has one slot per output-ring slot (half a second: 32 at 60 Hz), so
  * an acknowledgement older than that gets a full frame, as an unknown one does. The stage's slot may
  * be rewritten while this encoder reads it; the frame is then rebuilt as a full one (see
  * {@link BinaryQuantizeStage#stillHolds}). Without a stage ({@link #encode(Snapshot, long, long,
