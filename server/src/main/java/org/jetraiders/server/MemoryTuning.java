@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * cycle, which left ~12 MB of young generation: a young collection every 5 s and a concurrent cycle
  * every 10 s, each pause over half a tick a late beat of every lobby. With 70 %, in five alternating
  * pairs of 1,024-client runs, one run instead of three had late ticks in the measured 20 s, with 0-1
- * young collections there instead of 1-2 (plus remarks); at 256 clients resident memory was ~13 MB
- * higher (161 against 148 MB, flat over 9 minutes). BENCHMARKS.md, 2026-12-01 third session.
+ * young collections there instead of 1-2 (plus remarks). The price is resident memory at 256 clients:
+ * 153-166 MB against 146-153 MB in two 9-minute soaks side by side, and a plateau of ~171 MB after 11
+ * minutes in a longer soak of this setting alone. BENCHMARKS.md, 2026-12-01 third session.
  *
  * <p>An operator who sets any heap flag of their own ({@code -Xmx},
  * {@code -XX:MaxHeapFreeRatio}, ...) keeps exactly what they set; {@code --return-unused-memory false}
