@@ -1,6 +1,7 @@
 package org.jetraiders.server.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -13,10 +14,10 @@ import java.util.concurrent.atomic.LongAdder;
  * connection, and the game loops' tick-time histogram. The per-lobby numbers live in the engine
  * ({@code LobbyMetrics}); {@code http.PrometheusWriter} exports both.
  *
- * <p>Thread-safe. {@link #messageIn} and {@link #messageOut} are meant for hot paths: they only add to
- * the counters' adders and allocate nothing. Reason labels should come from a small fixed set of
- * constants (for example {@code "client_closed"}, {@code "too_slow"}, {@code "bad_json"}); see
- * {@link LabelledCounter}. A new counter is one field ({@code counter("jetraiders_x_total", "...")})
+ * <p>Thread-safe. {@link #messageIn} and {@link #messageOut} are meant for hot paths: they add to the
+ * calling thread's own counts ({@link TrafficCounts}) and allocate nothing. Reason labels should come
+ * from a small fixed set of constants (for example {@code "client_closed"}, {@code "too_slow"},
+ * {@code "bad_json"}); see {@link LabelledCounter}. A new counter is one field ({@code counter("jetraiders_x_total", "...")})
  * and one method; it is exported from then on.
  */
 public final class ServerMetrics {
@@ -24,10 +25,7 @@ public final class ServerMetrics {
     private final Gauge connections = register(Gauge.builder()
             .name("jetraiders_connections").help("Open WebSocket connections.").withoutExemplars().build());
     private final LongAdder connectionsOpened = new LongAdder();
-    private final Counter messagesIn = counter("jetraiders_messages_in_total", "WebSocket messages received.");
-    private final Counter messagesOut = counter("jetraiders_messages_out_total", "WebSocket messages sent.");
-    private final Counter bytesIn = counter("jetraiders_bytes_in_total", "WebSocket payload bytes received.");
-    private final Counter bytesOut = counter("jetraiders_bytes_out_total", "WebSocket payload bytes sent.");
+    private final TrafficCounts traffic = new TrafficCounts();
     private final LabelledCounter disconnects = reasons("jetraiders_disconnects_total",
             "Connections closed, by reason.");
     private final LabelledCounter handshakesRejected = reasons("jetraiders_handshakes_rejected_total",
@@ -56,6 +54,10 @@ public final class ServerMetrics {
 
     public ServerMetrics() {
         registry.register(tickDurations);
+        trafficCounter("jetraiders_messages_in_total", "WebSocket messages received.", TrafficCounts.MESSAGES_IN);
+        trafficCounter("jetraiders_messages_out_total", "WebSocket messages sent.", TrafficCounts.MESSAGES_OUT);
+        trafficCounter("jetraiders_bytes_in_total", "WebSocket payload bytes received.", TrafficCounts.BYTES_IN);
+        trafficCounter("jetraiders_bytes_out_total", "WebSocket payload bytes sent.", TrafficCounts.BYTES_OUT);
         agonesFailures.registerWith(registry);
     }
 
@@ -78,14 +80,12 @@ public final class ServerMetrics {
 
     /** One inbound message of {@code bytes} bytes. */
     public void messageIn(int bytes) {
-        messagesIn.inc();
-        bytesIn.inc(bytes);
+        traffic.add(TrafficCounts.MESSAGES_IN, bytes);
     }
 
     /** One outbound message of {@code bytes} bytes. */
     public void messageOut(int bytes) {
-        messagesOut.inc();
-        bytesOut.inc(bytes);
+        traffic.add(TrafficCounts.MESSAGES_OUT, bytes);
     }
 
     /** A player took its plane back ({@code Join} with its session or resume token). */
@@ -180,19 +180,19 @@ public final class ServerMetrics {
     }
 
     public long messagesIn() {
-        return messagesIn.getLongValue();
+        return traffic.sum(TrafficCounts.MESSAGES_IN);
     }
 
     public long messagesOut() {
-        return messagesOut.getLongValue();
+        return traffic.sum(TrafficCounts.MESSAGES_OUT);
     }
 
     public long bytesIn() {
-        return bytesIn.getLongValue();
+        return traffic.sum(TrafficCounts.BYTES_IN);
     }
 
     public long bytesOut() {
-        return bytesOut.getLongValue();
+        return traffic.sum(TrafficCounts.BYTES_OUT);
     }
 
     public long disconnects(String reason) {
@@ -239,6 +239,12 @@ public final class ServerMetrics {
     /** The transport's input rejections; the writer adds the engine's to this family. */
     public CounterSnapshot collectRejectedInputs() {
         return rejectedInputs.collect();
+    }
+
+    /** A counter of the traffic's, read from its per-thread counts when scraped. */
+    private void trafficCounter(String name, String help, int slot) {
+        register(CounterWithCallback.builder().name(name).help(help)
+                .callback(callback -> callback.call(traffic.sum(slot))).build());
     }
 
     private Counter counter(String name, String help) {

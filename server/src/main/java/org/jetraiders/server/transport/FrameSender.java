@@ -36,6 +36,7 @@ final class FrameSender {
     private final EncodedBuffer frames = new EncodedBuffer(512);
     private int batchDepth;
     private boolean overflowed;
+    private volatile boolean everQueued; // set (under the lock) once a frame of ours went into the library's queue
 
     FrameSender(WebSocket socket, ServerMetrics metrics) {
         this(FrameOutput.of(socket), metrics);
@@ -158,6 +159,7 @@ final class FrameSender {
                 // wait for it, a pong, a close): keep the order by queueing behind it. Rare; copies.
                 output.queue(frames.array(), length);
                 gauge.recordQueued(length);
+                everQueued = true;
                 return;
             }
             switch (output.writeDirect(frames.view())) {
@@ -170,11 +172,17 @@ final class FrameSender {
         }
     }
 
-    /** Bytes waiting for the socket: ours kept by the channel, plus ours in the library's queue. */
+    /**
+     * Bytes waiting for the socket: ours kept by the channel, plus ours in the library's queue. Asked
+     * before every snapshot; until we first queue behind the library, none of ours can be in its queue,
+     * so the check stays on this object and the channel's (the library's queue, its size and the gauge
+     * are three more objects, each a cache miss per client per tick).
+     */
     long queuedBytes() {
         if (overflowed) {
             return Long.MAX_VALUE;
         }
-        return output.pendingBytes() + gauge.queuedBytes(output.queuedFrames());
+        long pending = output.pendingBytes();
+        return everQueued ? pending + gauge.queuedBytes(output.queuedFrames()) : pending;
     }
 }

@@ -23,8 +23,15 @@ import java.util.concurrent.locks.LockSupport;
  * on the same thread). The iterator is reused: one iteration at a time, as the library does.
  */
 final class SelectedKeySet extends AbstractSet<SelectionKey> {
-    private SelectionKey[] keys = new SelectionKey[64];
+    private SelectionKey[] keys = new SelectionKey[64]; // in the order added; the iterator walks it
     private int size;
+    /**
+     * The same keys by identity hash (open addressing, linear probing, at most half full), so
+     * {@link #contains} is one probe: the JDK asks it for every ready key before adding it, and a scan
+     * of {@link #keys} made a pass quadratic in the sockets it serves.
+     */
+    private SelectionKey[] index = new SelectionKey[128];
+    private int indexShift = Integer.SIZE - 7;
     private final KeyIterator iterator = new KeyIterator();
     private final long passNanos;
     private long passStartNanos;
@@ -48,21 +55,23 @@ final class SelectedKeySet extends AbstractSet<SelectionKey> {
             keys = Arrays.copyOf(keys, size * 2);
         }
         keys[size++] = key;
+        if (2 * size > index.length) {
+            rehash(index.length * 2);
+        }
+        index[slotFor(key)] = key;
         return true;
     }
 
     @Override
     public boolean contains(Object o) {
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == o) {
-                return true;
-            }
-        }
-        return false;
+        return o != null && index[slotFor(o)] == o;
     }
 
     @Override
     public boolean remove(Object o) {
+        if (!contains(o)) {
+            return false;
+        }
         for (int i = 0; i < size; i++) {
             if (keys[i] == o) {
                 removeAt(i);
@@ -73,6 +82,7 @@ final class SelectedKeySet extends AbstractSet<SelectionKey> {
     }
 
     private void removeAt(int i) {
+        unindex(keys[i]);
         keys[i] = keys[--size];
         keys[size] = null;
     }
@@ -80,7 +90,44 @@ final class SelectedKeySet extends AbstractSet<SelectionKey> {
     @Override
     public void clear() {
         Arrays.fill(keys, 0, size, null);
+        Arrays.fill(index, null);
         size = 0;
+    }
+
+    /** The slot holding {@code o}, or the empty slot where it would go. */
+    private int slotFor(Object o) {
+        int mask = index.length - 1;
+        int slot = (System.identityHashCode(o) * 0x9E3779B9) >>> indexShift;
+        while (index[slot] != null && index[slot] != o) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Removes a key from the index, moving later keys of its probe run back so none is cut off. */
+    private void unindex(SelectionKey key) {
+        int mask = index.length - 1;
+        int hole = slotFor(key);
+        index[hole] = null;
+        for (int slot = (hole + 1) & mask; index[slot] != null; slot = (slot + 1) & mask) {
+            SelectionKey moved = index[slot];
+            int home = (System.identityHashCode(moved) * 0x9E3779B9) >>> indexShift;
+            // moved may fill the hole unless its home lies cyclically in (hole, slot]
+            boolean homeInBetween = hole <= slot ? hole < home && home <= slot : hole < home || home <= slot;
+            if (!homeInBetween) {
+                index[hole] = moved;
+                index[slot] = null;
+                hole = slot;
+            }
+        }
+    }
+
+    private void rehash(int capacity) {
+        index = new SelectionKey[capacity];
+        indexShift = Integer.SIZE - Integer.numberOfTrailingZeros(capacity);
+        for (int i = 0; i < size; i++) {
+            index[slotFor(keys[i])] = keys[i];
+        }
     }
 
     @Override
