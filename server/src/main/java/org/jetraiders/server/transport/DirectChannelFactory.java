@@ -12,6 +12,8 @@ import org.java_websocket.WebSocketServerFactory;
 /** Gives every accepted connection a {@link DirectSocketChannel}, so our frames can bypass the library's queue. */
 final class DirectChannelFactory implements WebSocketServerFactory {
     private final int pendingCapacity;
+    /** Every connection's read queue: reads are handed over one at a time, all on the selector thread. */
+    private final SelectorThreadQueue handOff = NodeFreeReadQueues.newHandOff();
 
     DirectChannelFactory(int pendingCapacity) {
         this.pendingCapacity = pendingCapacity;
@@ -19,12 +21,12 @@ final class DirectChannelFactory implements WebSocketServerFactory {
 
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-        return NodeFreeReadQueues.install(new WebSocketImpl(a, d));
+        return NodeFreeReadQueues.install(new WebSocketImpl(a, d), handOff);
     }
 
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
-        return NodeFreeReadQueues.install(new WebSocketImpl(a, drafts));
+        return NodeFreeReadQueues.install(new WebSocketImpl(a, drafts), handOff);
     }
 
     @Override

@@ -4,10 +4,10 @@
  *
  * <p>Threads: the library's one selector thread accepts sockets (the connection caps are enforced
  * there, see {@link org.jetraiders.server.transport.AdmittingChannelFactory}), reads and decodes every
- * inbound frame (pongs included), and runs the open, message and close callbacks; its read queues are
- * array-backed ({@link org.jetraiders.server.transport.NodeFreeReadQueues}). The engine's client
- * consumer threads send snapshots straight to the sockets through {@code FrameSender}, with a
- * keep-alive ping in the tick's batch once per ping interval
+ * inbound frame (pongs included), and runs the open, message and close callbacks; its read queues
+ * are lock-free and shared by its connections ({@link org.jetraiders.server.transport.NodeFreeReadQueues}).
+ * The engine's client consumer threads send snapshots straight to the sockets through
+ * {@code FrameSender}, with a keep-alive ping in the tick's batch once per ping interval
  * ({@link org.jetraiders.server.transport.KeepAlive}). The {@code jr-timers} thread runs the join
  * timeouts, the close grace, once a second the sweep that closes sockets whose handshake is overdue
  * ({@link org.jetraiders.server.transport.AdmittedSockets}), and once per ping interval the keep-alive

@@ -2,6 +2,7 @@ package org.jetraiders.server.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.management.ManagementFactory;
@@ -9,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.protocols.Protocol;
@@ -20,11 +20,16 @@ class NodeFreeReadQueuesTest {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
-    void shouldGiveEveryConnectionTheFactoryMakesAnArrayBackedReadQueue() {
+    void shouldGiveEveryConnectionOfOneServerTheSameLockFreeHandOffAndAnotherServerItsOwn() {
         DirectChannelFactory factory = new DirectChannelFactory(1024);
-        WebSocketImpl ws = factory.createWebSocket(LibrarySpy.SILENT,
+        WebSocketImpl first = factory.createWebSocket(LibrarySpy.SILENT,
                 List.of(new Draft_6455(Collections.emptyList(), List.of(new Protocol("")))));
-        assertInstanceOf(ArrayBlockingQueue.class, ws.inQueue);
+        WebSocketImpl second = factory.createWebSocket(LibrarySpy.SILENT, new Draft_6455());
+        WebSocketImpl elsewhere = new DirectChannelFactory(1024).createWebSocket(LibrarySpy.SILENT, new Draft_6455());
+        assertInstanceOf(SelectorThreadQueue.class, first.inQueue);
+        assertSame(first.inQueue, second.inQueue, "one hand-off per server, not per connection");
+        assertNotSame(first.inQueue, elsewhere.inQueue, "two servers' selector threads never share one");
+        assertEquals(1, first.inQueue.remainingCapacity(), "one read at a time");
     }
 
     @Test
@@ -40,7 +45,7 @@ class NodeFreeReadQueuesTest {
             }
             bytesPerWindow.add(THREADS.getCurrentThreadAllocatedBytes() - before);
         }
-        // a LinkedBlockingQueue allocates a 24-byte node per put: 240,000 bytes per window
+        // the library's LinkedBlockingQueue allocates a 24-byte node per put: 240,000 bytes per window
         assertEquals(0L, Collections.min(bytesPerWindow), "bytes allocated per 10,000 reads: " + bytesPerWindow);
     }
 }
