@@ -87,13 +87,15 @@ final class AdmittedSockets {
     int closeOverdueHandshakes(long nowNanos) {
         int closed = 0;
         try {
-            for (Map.Entry<WebSocket, SocketAdmission> entry : sockets.entrySet()) {
-                SocketAdmission admission = entry.getValue();
-                if (admission.expire(nowNanos, timeoutNanos)) {
+            // By key, not by entry: the map's entry iterator makes an entry object per socket, a
+            // sweep's worth of garbage every second for every open connection (24 KB/s at 1,024).
+            for (WebSocket socket : sockets.keySet()) {
+                SocketAdmission admission = sockets.get(socket);
+                if (admission != null && admission.expire(nowNanos, timeoutNanos)) {
                     if (!admission.wasRefused()) { // a refused one was counted when it was refused
                         metrics.handshakeRejected(HandshakeRefusal.HANDSHAKE_TIMEOUT.label);
                     }
-                    close(entry.getKey());
+                    close(socket);
                     closed++;
                 }
             }
