@@ -3,6 +3,7 @@ txt=open(sys.argv[1]).read()
 evs=txt.split('jdk.ObjectAllocationSample {')[1:]
 first=None; agg=collections.Counter(); tot=collections.Counter()
 skip=float(sys.argv[2]) if len(sys.argv)>2 else 0
+end=float(sys.argv[4]) if len(sys.argv)>4 else 1e9
 rows=[]
 for e in evs:
     m=re.search(r'startTime = (\S+)',e); t=m.group(1)
@@ -15,11 +16,11 @@ for e in evs:
 t0=min(r[0] for r in rows); t1=max(r[0] for r in rows)
 print("span", t1-t0)
 for sec,cls,val,frames in rows:
-    if sec-t0<skip: continue
+    if sec-t0<skip or sec-t0>end: continue
     tot[cls]+=val
     key=cls+' <- '+' < '.join(frames[:4])
     agg[key]+=val
-dur=t1-t0-skip
+dur=min(t1-t0,end)-skip
 print("total MB/s", sum(tot.values())/dur/1e6)
 for c,v in tot.most_common(8): print(f"{v/dur/1e3:8.1f} kB/s {c}")
 print('---')
