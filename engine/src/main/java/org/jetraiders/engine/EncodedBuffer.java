@@ -16,10 +16,21 @@ public final class EncodedBuffer {
     private byte[] bytes;
     private int length;
     private ByteBuffer view;
+    private final SharedCapacity shared;
 
     public EncodedBuffer(int initialCapacity) {
+        this(initialCapacity, null);
+    }
+
+    /**
+     * A buffer that grows with the others of its ring: to what any of them has needed, by a quarter
+     * at a time (see {@link SharedCapacity}), instead of doubling on its own. Only the thread that
+     * writes the ring's buffers may write this one.
+     */
+    public EncodedBuffer(int initialCapacity, SharedCapacity shared) {
         bytes = new byte[Math.max(16, initialCapacity)];
         view = ByteBuffer.wrap(bytes);
+        this.shared = shared;
     }
 
     /** Backing array; valid bytes are {@code [0, length())}. */
@@ -46,10 +57,23 @@ public final class EncodedBuffer {
     /** Makes room for {@code capacity} bytes in total, keeping the content; returns the (maybe new) array. */
     public byte[] ensureCapacity(int capacity) {
         if (capacity > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
+            int grown = shared == null ? Math.max(capacity, bytes.length * 2) : shared.fit(capacity);
+            bytes = Arrays.copyOf(bytes, grown);
             view = ByteBuffer.wrap(bytes);
         }
         return bytes;
+    }
+
+    /**
+     * Empties the buffer and, if it shares its capacity with a ring's others, grows it to what they
+     * have needed (nothing to copy, as it is empty). The writer calls it before filling the buffer.
+     */
+    public void resetToSharedCapacity() {
+        length = 0;
+        if (shared != null && shared.capacity() > bytes.length) {
+            bytes = new byte[shared.capacity()];
+            view = ByteBuffer.wrap(bytes);
+        }
     }
 
     /**

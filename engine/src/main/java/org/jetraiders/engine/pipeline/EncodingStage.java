@@ -2,6 +2,7 @@ package org.jetraiders.engine.pipeline;
 
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.SnapshotEncoder;
 
 /**
@@ -66,7 +67,9 @@ public final class EncodingStage {
     private void encode(SnapshotEvent event) {
         for (int i = 0; i < encoders.length; i++) {
             try {
-                encoders[i].encode(event, event.encoded(i));
+                EncodedBuffer out = event.encoded(i);
+                out.resetToSharedCapacity();
+                encoders[i].encode(event, out);
             } catch (RuntimeException e) {
                 event.encoded(i).reset();
                 if (failures++ % 1000 == 0) {

@@ -1,16 +1,22 @@
 package org.jetraiders.engine.pipeline;
 
 import java.util.Arrays;
+import com.lmax.disruptor.EventFactory;
 import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.LobbyStatus;
+import org.jetraiders.engine.SharedCapacity;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.engine.sim.TickEvents;
 import org.jetraiders.engine.sim.World;
 
 /**
  * A slot of the output ring: one tick's state in flat primitive arrays, overwritten in place by the
- * game loop ({@link #copyFrom}) and read by the encoding stage and client consumers. Arrays grow by
- * doubling when a bigger lobby needs them, so a slot stops allocating once warmed up.
+ * game loop ({@link #copyFrom}) and read by the encoding stage and client consumers. The slots of one
+ * ring ({@link #factoryForOneRing}) grow together: when a tick needs more room for projectiles,
+ * events or encoded bytes than any before, every slot grows to it at its next write
+ * ({@link SharedCapacity}), so the ring stops allocating one lap after the lobby's busiest tick
+ * instead of whenever later peaks happen to land in each slot. A slot made on its own grows by
+ * doubling.
  */
 public final class SnapshotEvent implements Snapshot {
     private long sequence;
@@ -60,11 +66,45 @@ public final class SnapshotEvent implements Snapshot {
     private int[] removedProjectileId = new int[64];
 
     private final EncodedBuffer[] encoded;
+    private final RingRoom room;
 
+    /** A slot on its own (replays, tests): its arrays and buffers grow by doubling. */
     public SnapshotEvent(int encoderCount) {
-        encoded = new EncodedBuffer[encoderCount];
-        for (int i = 0; i < encoderCount; i++) {
-            encoded[i] = new EncodedBuffer(256); // grows to the format's size on first use; some formats stay unused
+        this(new RingRoom(encoderCount), false);
+    }
+
+    private SnapshotEvent(RingRoom room, boolean shared) {
+        this.room = shared ? room : null;
+        encoded = new EncodedBuffer[room.encoded.length];
+        for (int i = 0; i < encoded.length; i++) {
+            // grows to the format's size on first use; some formats stay unused
+            encoded[i] = shared ? new EncodedBuffer(256, room.encoded[i]) : new EncodedBuffer(256);
+        }
+    }
+
+    /**
+     * The slots of one output ring: they share their capacities. Each call makes a new ring's worth;
+     * the ring's single producer (its game loop) and its encoding stage are the only writers.
+     */
+    public static EventFactory<SnapshotEvent> factoryForOneRing(int encoderCount) {
+        RingRoom room = new RingRoom(encoderCount);
+        return () -> new SnapshotEvent(room, true);
+    }
+
+    /** What one ring's slots have needed: projectiles and events (game loop), bytes per format (encoding stage). */
+    private static final class RingRoom {
+        final SharedCapacity projectiles = new SharedCapacity(64);
+        final SharedCapacity removed = new SharedCapacity(64);
+        final SharedCapacity hits = new SharedCapacity(16);
+        final SharedCapacity kills = new SharedCapacity(8);
+        final SharedCapacity spawns = new SharedCapacity(8);
+        final SharedCapacity[] encoded;
+
+        RingRoom(int encoderCount) {
+            encoded = new SharedCapacity[encoderCount];
+            for (int i = 0; i < encoderCount; i++) {
+                encoded[i] = new SharedCapacity(256);
+            }
         }
     }
 
@@ -114,8 +154,8 @@ public final class SnapshotEvent implements Snapshot {
 
     private void copyProjectiles(World world) {
         int n = world.projectileCount();
-        if (n > projectileId.length) {
-            int cap = grow(projectileId.length, n);
+        int cap = room(room == null ? null : room.projectiles, projectileId.length, n);
+        if (cap > projectileId.length) {
             projectileId = Arrays.copyOf(projectileId, cap);
             projectileOwner = Arrays.copyOf(projectileOwner, cap);
             projectileX = Arrays.copyOf(projectileX, cap);
@@ -140,13 +180,13 @@ public final class SnapshotEvent implements Snapshot {
 
     private void copyEvents(TickEvents events) {
         int hits = events.hitCount();
-        if (hits > hitProjectileId.length) {
-            int cap = grow(hitProjectileId.length, hits);
-            hitProjectileId = Arrays.copyOf(hitProjectileId, cap);
-            hitShooterId = Arrays.copyOf(hitShooterId, cap);
-            hitVictimId = Arrays.copyOf(hitVictimId, cap);
-            hitDamage = Arrays.copyOf(hitDamage, cap);
-            hitVictimHp = Arrays.copyOf(hitVictimHp, cap);
+        int hitRoom = room(room == null ? null : room.hits, hitProjectileId.length, hits);
+        if (hitRoom > hitProjectileId.length) {
+            hitProjectileId = Arrays.copyOf(hitProjectileId, hitRoom);
+            hitShooterId = Arrays.copyOf(hitShooterId, hitRoom);
+            hitVictimId = Arrays.copyOf(hitVictimId, hitRoom);
+            hitDamage = Arrays.copyOf(hitDamage, hitRoom);
+            hitVictimHp = Arrays.copyOf(hitVictimHp, hitRoom);
         }
         for (int i = 0; i < hits; i++) {
             hitProjectileId[i] = events.hitProjectileId(i);
@@ -158,10 +198,10 @@ public final class SnapshotEvent implements Snapshot {
         hitCount = hits;
 
         int kills = events.killCount();
-        if (kills > killKillerId.length) {
-            int cap = grow(killKillerId.length, kills);
-            killKillerId = Arrays.copyOf(killKillerId, cap);
-            killVictimId = Arrays.copyOf(killVictimId, cap);
+        int killRoom = room(room == null ? null : room.kills, killKillerId.length, kills);
+        if (killRoom > killKillerId.length) {
+            killKillerId = Arrays.copyOf(killKillerId, killRoom);
+            killVictimId = Arrays.copyOf(killVictimId, killRoom);
         }
         for (int i = 0; i < kills; i++) {
             killKillerId[i] = events.killKillerId(i);
@@ -170,8 +210,9 @@ public final class SnapshotEvent implements Snapshot {
         killCount = kills;
 
         int spawns = events.spawnCount();
-        if (spawns > spawnPlayerId.length) {
-            spawnPlayerId = Arrays.copyOf(spawnPlayerId, grow(spawnPlayerId.length, spawns));
+        int spawnRoom = room(room == null ? null : room.spawns, spawnPlayerId.length, spawns);
+        if (spawnRoom > spawnPlayerId.length) {
+            spawnPlayerId = Arrays.copyOf(spawnPlayerId, spawnRoom);
         }
         for (int i = 0; i < spawns; i++) {
             spawnPlayerId[i] = events.spawnPlayerId(i);
@@ -179,8 +220,9 @@ public final class SnapshotEvent implements Snapshot {
         spawnCount = spawns;
 
         int removed = events.removedProjectileCount();
-        if (removed > removedProjectileId.length) {
-            removedProjectileId = Arrays.copyOf(removedProjectileId, grow(removedProjectileId.length, removed));
+        int removedRoom = room(room == null ? null : room.removed, removedProjectileId.length, removed);
+        if (removedRoom > removedProjectileId.length) {
+            removedProjectileId = Arrays.copyOf(removedProjectileId, removedRoom);
         }
         for (int i = 0; i < removed; i++) {
             removedProjectileId[i] = events.removedProjectileId(i);
@@ -204,6 +246,19 @@ public final class SnapshotEvent implements Snapshot {
         planeKills = Arrays.copyOf(planeKills, cap);
         planeDeaths = Arrays.copyOf(planeDeaths, cap);
         planeLastInputSeq = Arrays.copyOf(planeLastInputSeq, cap);
+    }
+
+    /** Room for projectiles this slot has now (tests). */
+    int projectileCapacity() {
+        return projectileId.length;
+    }
+
+    /** The length an array of {@code current} should have for {@code needed} items: shared, or doubled on its own. */
+    private static int room(SharedCapacity shared, int current, int needed) {
+        if (shared != null) {
+            return shared.fit(needed);
+        }
+        return needed > current ? grow(current, needed) : current;
     }
 
     private static int grow(int current, int needed) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.EncodedBuffer;
+import org.jetraiders.engine.SharedCapacity;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.engine.SnapshotEncoder;
 
@@ -56,8 +57,9 @@ public final class BinaryQuantizeStage implements SnapshotEncoder {
         states = new QuantizedState[outputRingSize];
         bodies = new DeltaBodies[outputRingSize];
         sequences = new long[outputRingSize];
+        SharedCapacity projectileRoom = new SharedCapacity(64); // the states grow together: see SharedCapacity
         for (int i = 0; i < outputRingSize; i++) {
-            states[i] = new QuantizedState();
+            states[i] = new QuantizedState(projectileRoom);
             bodies[i] = new DeltaBodies();
             sequences[i] = -1;
         }

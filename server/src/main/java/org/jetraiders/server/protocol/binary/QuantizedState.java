@@ -1,6 +1,7 @@
 package org.jetraiders.server.protocol.binary;
 
 import java.util.Arrays;
+import org.jetraiders.engine.SharedCapacity;
 import org.jetraiders.engine.Snapshot;
 
 /**
@@ -37,10 +38,20 @@ final class QuantizedState {
     long[] projectileSpawnTick;
 
     private int[] order = NONE;
+    /** Shared with the other states of a stage, which grow together (null: this one doubles on its own). */
+    private final SharedCapacity projectileRoom;
 
     /** A full state: every projectile field, ready for {@link #capture}. */
     QuantizedState() {
         this(64);
+    }
+
+    /**
+     * A full state of a stage's ring, growing its projectile arrays to what any state sharing
+     * {@code projectileRoom} has needed (see {@link SharedCapacity}); only the stage's writer captures.
+     */
+    QuantizedState(SharedCapacity projectileRoom) {
+        this(projectileRoom.capacity(), projectileRoom);
     }
 
     /**
@@ -49,6 +60,14 @@ final class QuantizedState {
      *                         a client keeps dozens of those, so they stay small
      */
     QuantizedState(int projectileDetail) {
+        this(projectileDetail, null);
+    }
+
+    private QuantizedState(int projectileDetail, SharedCapacity projectileRoom) {
+        this.projectileRoom = projectileRoom;
+        if (projectileDetail > projectileId.length) {
+            projectileId = new int[projectileDetail];
+        }
         projectileOwner = ints(projectileDetail);
         projectileX = ints(projectileDetail);
         projectileY = ints(projectileDetail);
@@ -104,7 +123,12 @@ final class QuantizedState {
 
     private void captureProjectiles(Snapshot s, int tickRateHz) {
         int n = s.projectileCount();
-        if (order.length < n) {
+        if (projectileRoom != null) {
+            int room = projectileRoom.fit(n);
+            if (order.length < room) {
+                order = new int[room];
+            }
+        } else if (order.length < n) {
             order = new int[Math.max(n, order.length * 2)];
         }
         int m = 0;
@@ -195,8 +219,9 @@ final class QuantizedState {
     }
 
     private void ensureProjectiles(int n) {
-        if (projectileId.length < n) {
-            int cap = Math.max(n, projectileId.length * 2);
+        int cap = projectileRoom != null ? projectileRoom.fit(n)
+                : projectileId.length < n ? Math.max(n, projectileId.length * 2) : projectileId.length;
+        if (projectileId.length < cap) {
             projectileId = Arrays.copyOf(projectileId, cap);
             projectileOwner = Arrays.copyOf(projectileOwner, cap);
             projectileX = Arrays.copyOf(projectileX, cap);
