@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,20 +117,43 @@ class JetRaidersClientTest {
         return client;
     }
 
-    /** Joins, with the fake server answering the Join with Identity. */
+    /**
+     * Joins, with the fake server answering the Join with Identity. If the join fails, the failure says
+     * what the server's side saw (whether the Join arrived, and what the answering thread met), which
+     * a thread of its own would otherwise swallow.
+     */
     private Identity join() throws Exception {
-        Thread answer = new Thread(() -> {
-            try {
-                server.nextText();
-                server.send(IDENTITY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        FutureTask<Void> answer = new FutureTask<>(() -> {
+            server.nextText();
+            server.send(IDENTITY);
+            return null;
         });
-        answer.start();
-        Identity me = client.join(JoinRequest.named("Ada"));
-        answer.join();
+        Thread answering = new Thread(answer, "fake-server-answer");
+        answering.start();
+        Identity me;
+        try {
+            me = client.join(JoinRequest.named("Ada"));
+        } catch (JetRaidersException e) {
+            answering.join(TIMEOUT.toMillis());
+            throw new AssertionError(e.getMessage() + "; answering thread: " + outcome(answer) + "; " + server.describe(), e);
+        }
+        answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // the answer's own failure, if any
         return me;
+    }
+
+    private static String outcome(FutureTask<Void> task) {
+        if (!task.isDone()) {
+            return "still running";
+        }
+        try {
+            task.get();
+            return "sent Identity";
+        } catch (ExecutionException e) {
+            return "failed: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
@@ -29,6 +30,9 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     private final BlockingQueue<WebSocket> connections = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    private final AtomicInteger textsReceived = new AtomicInteger();
+    private final AtomicInteger binariesReceived = new AtomicInteger();
     private volatile WebSocket client;
 
     private FakeServer() {
@@ -64,7 +68,7 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     public String nextText() throws InterruptedException {
         String t = texts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (t == null) {
-            throw new AssertionError("the client sent no text frame");
+            throw new AssertionError("the client sent no text frame within " + WAIT_SECONDS + " s; " + describe());
         }
         return t;
     }
@@ -73,9 +77,19 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     public byte[] nextBinary() throws InterruptedException {
         byte[] b = binaries.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (b == null) {
-            throw new AssertionError("the client sent no binary frame");
+            throw new AssertionError("the client sent no binary frame within " + WAIT_SECONDS + " s; " + describe());
         }
         return b;
+    }
+
+    /**
+     * What this server has seen, for a failing test's message: frames received so far, the current
+     * client's state and the errors Java-WebSocket reported (which would otherwise go unseen).
+     */
+    public String describe() {
+        WebSocket c = client;
+        return "fake server received " + textsReceived.get() + " text and " + binariesReceived.get()
+                + " binary frames; client " + (c == null ? "none" : c.getReadyState()) + "; errors " + errors;
     }
 
     public void send(String text) {
@@ -102,6 +116,7 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
+        textsReceived.incrementAndGet();
         texts.add(message);
     }
 
@@ -109,6 +124,7 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     public void onMessage(WebSocket conn, ByteBuffer message) {
         byte[] b = new byte[message.remaining()];
         message.get(b);
+        binariesReceived.incrementAndGet();
         binaries.add(b);
     }
 
@@ -118,6 +134,7 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onError(WebSocket conn, Exception ex) {
+        errors.add(String.valueOf(ex));
     }
 
     @Override
