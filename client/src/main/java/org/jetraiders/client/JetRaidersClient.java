@@ -1,6 +1,7 @@
 package org.jetraiders.client;
 
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -234,6 +235,11 @@ public final class JetRaidersClient implements AutoCloseable {
     /** The format the connection speaks, as negotiated with the server. */
     public WireFormat format() {
         return inbound.format();
+    }
+
+    /** This end of the connection (its local address and port), or null before it connected. */
+    public InetSocketAddress localAddress() {
+        return socket.getLocalSocketAddress();
     }
 
     /** This player's identity, or null before the {@code Identity} arrived. */

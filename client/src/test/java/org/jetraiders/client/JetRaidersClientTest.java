@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -38,6 +39,8 @@ import org.jetraiders.client.support.ProtocolDoc;
 import org.jetraiders.client.world.WorldSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The client against a scripted server: what it sends (numbered inputs, binary acks), what it makes of
@@ -50,6 +53,28 @@ class JetRaidersClientTest {
 
     private FakeServer server;
     private JetRaidersClient client;
+
+    /**
+     * A failure says, beside its own message, what the fake server saw, what the client received and
+     * where every thread stood: a frame that never arrived is otherwise a bare timeout.
+     */
+    @RegisterExtension
+    final TestExecutionExceptionHandler explainFailure = (context, thrown) -> {
+        throw new AssertionError(thrown.getMessage() + "\n" + state(), thrown);
+    };
+
+    private String state() {
+        StringBuilder b = new StringBuilder();
+        b.append(server == null ? "no fake server" : server.describe()).append('\n');
+        b.append(client == null ? "no client" : "client " + client.localAddress() + " " + client.stats()).append('\n');
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            b.append("thread \"").append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                b.append("    at ").append(stack[i]).append('\n');
+            }
+        });
+        return b.toString();
+    }
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -113,7 +138,7 @@ class JetRaidersClientTest {
     private JetRaidersClient connect(WireFormat format, String path, JetRaidersListener listener) throws Exception {
         server = server == null ? FakeServer.launch() : server;
         client = JetRaidersClient.builder(server.uri(path)).format(format).timeout(TIMEOUT).listener(listener).connect();
-        server.awaitClient();
+        server.awaitClient(client.localAddress());
         return client;
     }
 
@@ -338,15 +363,16 @@ class JetRaidersClientTest {
 
     @Test
     void shouldFailToConnectWhereNothingListensSayingSo() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        // a port bound but not listening: connecting is refused, and no other test (in this JVM or a
+        // concurrent build's) can start a server on it meanwhile, as it could on a port merely found free
+        try (Socket placeholder = new Socket()) {
+            placeholder.bind(new InetSocketAddress("127.0.0.1", 0));
+            URI uri = URI.create("ws://127.0.0.1:" + placeholder.getLocalPort() + "/ws");
+            ConnectFailedException e = assertThrows(ConnectFailedException.class,
+                    () -> JetRaidersClient.builder(uri).timeout(TIMEOUT).connect());
+            assertEquals(uri, e.uri());
+            assertTrue(e.getMessage().startsWith("could not connect to " + uri + ": connection refused"), e.getMessage());
         }
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
-        ConnectFailedException e = assertThrows(ConnectFailedException.class,
-                () -> JetRaidersClient.builder(uri).timeout(TIMEOUT).connect());
-        assertEquals(uri, e.uri());
-        assertTrue(e.getMessage().startsWith("could not connect to " + uri + ": connection refused"), e.getMessage());
     }
 
     @Test
@@ -424,7 +450,7 @@ class JetRaidersClientTest {
                 })
                 .listener(recorder)
                 .connect();
-        server.awaitClient();
+        server.awaitClient(client.localAddress());
 
         server.send(ProtocolDoc.jsonExamples("GameState").get(0));
 

@@ -33,6 +33,7 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
     private final AtomicInteger textsReceived = new AtomicInteger();
     private final AtomicInteger binariesReceived = new AtomicInteger();
+    private final BlockingQueue<String> strangers = new LinkedBlockingQueue<>();
     private volatile WebSocket client;
 
     private FakeServer() {
@@ -54,14 +55,26 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + getPort() + pathAndQuery);
     }
 
-    /** Waits for the next client to connect; later sends and closes go to it. */
-    public WebSocket awaitClient() throws InterruptedException {
-        WebSocket c = connections.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        if (c == null) {
-            throw new AssertionError("no client connected");
+    /**
+     * Waits for the client at {@code clientAddress} (its local end) to connect; later sends and closes
+     * go to it. A connection from anywhere else (another test's client that picked this port while it
+     * was free, a port scan) is closed and named in {@link #describe()}, so it can never take the
+     * place of the client under test.
+     */
+    public WebSocket awaitClient(InetSocketAddress clientAddress) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (true) {
+            WebSocket c = connections.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (c == null) {
+                throw new AssertionError("no client connected from " + clientAddress + "; " + describe());
+            }
+            if (clientAddress.equals(c.getRemoteSocketAddress())) {
+                client = c;
+                return c;
+            }
+            strangers.add(String.valueOf(c.getRemoteSocketAddress()));
+            c.close(1008, "not the client under test");
         }
-        client = c;
-        return c;
     }
 
     /** The next text frame the client sent. */
@@ -89,7 +102,8 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     public String describe() {
         WebSocket c = client;
         return "fake server received " + textsReceived.get() + " text and " + binariesReceived.get()
-                + " binary frames; client " + (c == null ? "none" : c.getReadyState()) + "; errors " + errors;
+                + " binary frames; client " + (c == null ? "none" : c.getRemoteSocketAddress() + " " + c.getReadyState())
+                + "; other connections closed " + strangers + "; errors " + errors;
     }
 
     public void send(String text) {
@@ -116,12 +130,18 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
+        if (conn != client) {
+            return; // a stranger's (see awaitClient): not part of the script
+        }
         textsReceived.incrementAndGet();
         texts.add(message);
     }
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
+        if (conn != client) {
+            return;
+        }
         byte[] b = new byte[message.remaining()];
         message.get(b);
         binariesReceived.incrementAndGet();
