@@ -111,7 +111,8 @@ public class GameLoopBeatBenchmark {
                 turns[i] = BattleScenario.turnOf(i, planes);
             }
             input = RingBuffer.createMultiProducer(InputEvent::new, INPUT_RING_SIZE, NoWakeWaitStrategy.INSTANCE);
-            RingBuffer<SnapshotEvent> output = RingBuffer.createSingleProducer(() -> new SnapshotEvent(ENCODERS),
+            RingBuffer<SnapshotEvent> output = RingBuffer.createSingleProducer(
+                    SnapshotEvent.factoryForOneRing(ENCODERS), // slots that grow together, as LobbyPipeline's
                     OUTPUT_RING_SIZE, NoWakeWaitStrategy.INSTANCE);
             AtomicInteger reserved = new AtomicInteger(planes);
             GameLoopHandler handler = new GameLoopHandler(world, output, counters, new StatusCell(),
