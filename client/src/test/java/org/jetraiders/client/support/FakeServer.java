@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.Protocol;
@@ -34,6 +36,7 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
     private final AtomicInteger textsReceived = new AtomicInteger();
     private final AtomicInteger binariesReceived = new AtomicInteger();
     private final BlockingQueue<String> strangers = new LinkedBlockingQueue<>();
+    private final AtomicInteger slowWrites = new AtomicInteger();
     private volatile WebSocket client;
 
     private FakeServer() {
@@ -103,15 +106,50 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
         WebSocket c = client;
         return "fake server received " + textsReceived.get() + " text and " + binariesReceived.get()
                 + " binary frames; client " + (c == null ? "none" : c.getRemoteSocketAddress() + " " + c.getReadyState())
+                + "; sends written only after 100 ms " + slowWrites.get()
                 + "; other connections closed " + strangers + "; errors " + errors;
     }
 
+    /** Sends a text frame to the client under test and returns once it is on the socket (see {@link #written}). */
     public void send(String text) {
         client.send(text);
+        written();
     }
 
+    /** Sends a binary frame to the client under test and returns once it is on the socket. */
     public void send(byte[] frame) {
         client.send(frame);
+        written();
+    }
+
+    /**
+     * Waits until Java-WebSocket has written what was sent, asking its selector again while it has
+     * not. As far as we can read its code (1.6.0), its selector loop can lose a send: a key that was
+     * once writable stays in the selected set with its write readiness, so later passes run the write
+     * step for it too, and a pass that finds the queue empty sets the key back to read-only, which
+     * overwrites the write interest that another thread's send set in between ({@code
+     * WebSocketServer.doWrite} against {@code onWriteDemand}). The frame then waits for the next send,
+     * which a scripted test may never make. What we saw: a frame the server sent right after receiving
+     * one did not reach the client within 10 s, three times in about 250 runs of JetRaidersClientTest
+     * (twice Identity, once a world frame); a 20,000-round ping-pong did not reproduce it, so the
+     * cause is not proven. {@link #describe()} counts the sends that needed asking again.
+     */
+    private void written() {
+        WebSocketImpl c = (WebSocketImpl) client;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        long start = System.nanoTime();
+        boolean counted = false;
+        while (!c.outQueue.isEmpty()) {
+            if (!counted && System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(100)) {
+                counted = true;
+                slowWrites.incrementAndGet(); // the library had not written it within 100 ms: asked again
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("a frame was not written within " + WAIT_SECONDS + " s; " + describe());
+            }
+            onWriteDemand(c); // write interest again, and a wake-up
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     public void close(int code, String reason) {
@@ -159,6 +197,9 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (slowWrites.get() > 0) {
+            System.err.println("FakeServer: a send waited over 100 ms for the library's write; " + describe());
+        }
         stop(1000);
     }
 }
