@@ -81,7 +81,10 @@
  * <h2>Who touches what</h2>
  * {@code InputEvent}: publishers (any thread) fill a claimed slot, then the hosting game-loop shard
  * reads it. {@code SnapshotEvent}: the game-loop shard writes, then the encoding thread writes its
- * buffers, then client threads read; the ring's sequences order these. A failing event or encoder is
+ * buffers, then client threads read; the ring's sequences order these. The slots of one ring share
+ * their capacities ({@link org.jetraiders.engine.SharedCapacity}): the game-loop shard is the only
+ * writer of the projectile and event room, the encoding thread of the bytes' room, so a lobby's ring
+ * grows to its busiest tick within one lap and then stops allocating. A failing event or encoder is
  * logged (rate-limited) and skipped, never allowed to end a shared thread.
  */
 package org.jetraiders.engine.pipeline;
