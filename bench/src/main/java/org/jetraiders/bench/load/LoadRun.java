@@ -51,7 +51,7 @@ final class LoadRun {
         }
         for (int i = 0; i < options.clients(); i++) {
             clients.add(new LoadClient(options.urlFor(i), i, options.lobbyFor(i), options.rateHz(), stats,
-                    options.isProbe(i), options.binary(), ioThreads.get(i % threads)));
+                    options.isProbe(i), options.binary(), options.fullDecode(i), ioThreads.get(i % threads)));
         }
         long t0 = System.nanoTime();
         startIoThreads(t0);

@@ -46,6 +46,7 @@ public final class Options {
     private final Path jsonFile;
     private final double connectRate;
     private final String format;
+    private final boolean decodeAll;
     private final int ioThreads;
 
     private Options(Builder b, URI url, int probes) {
@@ -60,6 +61,7 @@ public final class Options {
         this.jsonFile = b.jsonFile;
         this.connectRate = b.connectRate;
         this.format = b.format;
+        this.decodeAll = b.decodeAll;
         this.ioThreads = b.ioThreads;
     }
 
@@ -107,6 +109,7 @@ public final class Options {
                 case "--json" -> b.jsonFile(Path.of(value));
                 case "--connect-rate" -> b.connectRate(parseDouble(name, value));
                 case "--format" -> b.format(value);
+                case "--decode" -> b.decode(value);
                 case "--io-threads" -> b.ioThreads(parseInt(name, value));
                 case "--senders" -> b.senders(parseInt(name, value));
                 default -> throw new UsageException("unknown option " + name + " (see --help)");
@@ -138,6 +141,11 @@ public final class Options {
                 "  --connect-rate R     new connections per second while ramping up [" + fmt(DEFAULT_CONNECT_RATE) + "]",
                 "  --format F           wire format: 'json', or 'bin' (binary protocol v1 via the",
                 "                       " + BIN_SUBPROTOCOL + " subprotocol; 'binary' is accepted too) [" + DEFAULT_FORMAT + "]",
+                "  --decode D           binary clients: 'all' decode every world frame, as a game does (and",
+                "                       count frames that do not decode); 'probes' only the latency probes, the",
+                "                       others read the tick to acknowledge from the frame's first field, which",
+                "                       costs the load generator less at 1,000+ clients; the server sees the",
+                "                       same acks and sends the same frames either way [all]",
                 "  --io-threads N       NIO selector threads; each owns every N-th connection and writes",
                 "                       its clients' inputs at their deadlines [" + DEFAULT_IO_THREADS + "]",
                 "  --senders S          deprecated alias of --io-threads (the I/O threads send the inputs)",
@@ -257,6 +265,16 @@ public final class Options {
         return FORMAT_BIN.equals(format);
     }
 
+    /** {@code --decode all} (the default): every binary client decodes every world frame. */
+    public boolean decodeAll() {
+        return decodeAll;
+    }
+
+    /** Whether binary client {@code index} decodes world frames in full (all with --decode all, probes always). */
+    public boolean fullDecode(int index) {
+        return decodeAll || isProbe(index);
+    }
+
     /** Number of NIO selector threads ({@code --io-threads}). */
     public int ioThreads() {
         return ioThreads;
@@ -280,6 +298,8 @@ public final class Options {
         private Path jsonFile;
         private double connectRate = DEFAULT_CONNECT_RATE;
         private String format = DEFAULT_FORMAT;
+        private String decode = "all";
+        private boolean decodeAll = true;
         private int ioThreads = -1;
         private int senders = -1;
         private boolean serverPidSet;
@@ -350,6 +370,11 @@ public final class Options {
             return this;
         }
 
+        public Builder decode(String decode) {
+            this.decode = decode;
+            return this;
+        }
+
         public Builder ioThreads(int ioThreads) {
             this.ioThreads = ioThreads;
             return this;
@@ -390,6 +415,9 @@ public final class Options {
             require(f.equals(FORMAT_JSON) || f.equals(FORMAT_BIN),
                     "--format must be 'json' or 'bin', got '" + format + "'");
             format = f;
+            require(decode != null && (decode.equals("all") || decode.equals("probes")),
+                    "--decode must be 'all' or 'probes', got '" + decode + "'");
+            decodeAll = decode.equals("all");
             int p = probes < 0 ? Math.min(DEFAULT_MAX_PROBES, clients) : probes;
             require(p <= clients, "--probes (" + p + ") must not exceed --clients (" + clients + ")");
             return new Options(this, uri, p);

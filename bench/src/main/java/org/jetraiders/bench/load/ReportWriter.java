@@ -19,7 +19,8 @@ final class ReportWriter {
     static String table(Summary s) {
         Summary.Config c = s.config();
         StringBuilder b = new StringBuilder(2048);
-        line(b, "Jet Raiders load test", c.url() + "  format=" + c.format());
+        line(b, "Jet Raiders load test", c.url() + "  format=" + c.format()
+                + (c.format().equals("bin") ? "  decode=" + c.decode() : ""));
         line(b, "clients / lobbies / probes", c.clients() + " / " + c.lobbies() + " / " + c.probes());
         line(b, "input rate per client", num(c.rateHz()) + " Hz  (I/O threads " + c.ioThreads() + ")");
         line(b, "warmup + measured", num(c.warmupSeconds()) + " s + " + num(s.measuredSeconds()) + " s");
@@ -126,6 +127,7 @@ final class ReportWriter {
             w.name("duration_s").value(c.durationSeconds());
             w.name("warmup_s").value(c.warmupSeconds());
             w.name("io_threads").value(c.ioThreads());
+            w.name("decode").value(c.decode());
             w.name("senders").value(c.ioThreads()); // the I/O threads send the inputs; kept for older readers
             w.name("measured_s").value(round(s.measuredSeconds()));
 

@@ -27,12 +27,15 @@ public record Summary(
         return connections.connected();
     }
 
-    /** @param ioThreads the load generator's selector threads ({@code --io-threads}), which also send the inputs */
+    /**
+     * @param ioThreads the load generator's selector threads ({@code --io-threads}), which also send the inputs
+     * @param decode    {@code all} or {@code probes}: which binary clients decode world frames ({@code --decode})
+     */
     public record Config(String url, String format, int clients, int lobbies, double rateHz,
-                         double durationSeconds, double warmupSeconds, int probes, int ioThreads) {
+                         double durationSeconds, double warmupSeconds, int probes, int ioThreads, String decode) {
         static Config of(Options o) {
             return new Config(o.url().toString(), o.format(), o.clients(), o.lobbies(), o.rateHz(),
-                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.ioThreads());
+                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.ioThreads(), o.decodeAll() ? "all" : "probes");
         }
     }
 

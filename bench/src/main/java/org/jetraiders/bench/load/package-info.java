@@ -10,7 +10,8 @@
  *  jr-load-io-k        owns clients k, k+N, ...: for each, its WsConnection (socket, handshake, frames,
  *                      pong, close, timeouts) and its LoadClient callbacks: counters (single writer),
  *                      LatencyProbe, LoadStats (LongAdder, Recorder); --format bin: BinarySnapshotDecoder
- *                      (one per client); and its InputTimer: at each client's 60 Hz deadline
+ *                      (one per client; with --decode probes only the probes have one, the others read
+ *                      the tick they acknowledge from the frame's first field); and its InputTimer: at each client's 60 Hz deadline
  *                      LoadClient.sendInput writes the Input (binary ones ack the latest decoded tick)
  *                      with one write call
  *  any thread          IoThread.execute (connect and close requests), LoadClient.closeQuietly

@@ -64,6 +64,34 @@ class LoadClientBinaryTest {
     }
 
     @Test
+    void shouldAckEachWorldFramesTickWithoutDecodingWhenOnlyProbesDecode() {
+        LoadClient c = new LoadClient(URI.create("ws://127.0.0.1:1/ws"), 0, "load-0", 60, stats, false, true, false, null);
+        assertTrue(c.isBinary());
+        binary(c, DELTA); // its baseline was never seen: a decoder would refuse it, the tick is still 125
+        assertEquals(125, c.ackedTick());
+        binary(c, FULL);
+        assertEquals(123, c.ackedTick(), "the latest frame's tick, as the server sent it");
+        binary(c, new byte[] {1, 2, (byte) 0x80}); // the tick's varint is cut
+
+        assertEquals(123, c.ackedTick());
+        assertEquals(3, c.snapshots());
+        assertEquals(Map.of("MALFORMED", 1L), stats.undecodableByResult());
+    }
+
+    @Test
+    void shouldReadATickOfUpTo63BitsAndRefuseLongerOrCutVarints() {
+        assertEquals(123, LoadClient.tickOf(FULL, 0, FULL.length));
+        byte[] max = {1, 2, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, 0x7f};
+        assertEquals(Long.MAX_VALUE, LoadClient.tickOf(max, 0, max.length));
+        byte[] tooLong = {1, 2, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, (byte) 0x81, 0};
+        assertEquals(-1, LoadClient.tickOf(tooLong, 0, tooLong.length));
+        assertEquals(-1, LoadClient.tickOf(FULL, 0, 2), "nothing after the envelope");
+        assertEquals(-1, LoadClient.tickOf(max, 0, max.length - 1), "cut inside the varint");
+    }
+
+    @Test
     void jsonClientOnlyCountsBinaryFrames() {
         LoadClient c = client(false);
         binary(c, FULL);

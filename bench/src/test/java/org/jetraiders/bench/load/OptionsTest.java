@@ -63,6 +63,24 @@ class OptionsTest {
     }
 
     @Test
+    void shouldDecodeEveryFrameByDefaultAndOnlyTheProbesWithDecodeProbes() {
+        Options all = Options.parse(new String[] {"--format", "bin", "--clients", "64"});
+        assertTrue(all.decodeAll());
+        for (int i = 0; i < 64; i++) {
+            assertTrue(all.fullDecode(i));
+        }
+        Options probes = Options.parse(new String[] {"--format", "bin", "--clients", "64", "--decode", "probes"});
+        assertTrue(!probes.decodeAll());
+        int decoding = 0;
+        for (int i = 0; i < 64; i++) {
+            assertEquals(probes.isProbe(i), probes.fullDecode(i), "client " + i);
+            decoding += probes.fullDecode(i) ? 1 : 0;
+        }
+        assertEquals(probes.probes(), decoding);
+        assertTrue(Options.usage().contains("--decode D"));
+    }
+
+    @Test
     void shouldSpreadProbesOverSendSlotsAndLobbies() {
         Options o = Options.parse(new String[] {"--clients", "64", "--lobbies", "4"});
         java.util.List<Integer> probes = new java.util.ArrayList<>();
@@ -128,6 +146,7 @@ class OptionsTest {
         assertRejected("--connect-rate must be > 0", "--connect-rate", "0");
         assertRejected("--server-pid must be a positive process id", "--server-pid", "0");
         assertRejected("--format must be 'json' or 'bin', got 'xml'", "--format", "xml");
+        assertRejected("--decode must be 'all' or 'probes', got 'none'", "--decode", "none");
         assertRejected("--url must start with ws:// or wss://", "--url", "http://h/ws");
         assertRejected("wss:// is not supported", "--url", "wss://h/ws");
         assertRejected("--io-threads must be between 1 and 64, got 0", "--io-threads", "0");
