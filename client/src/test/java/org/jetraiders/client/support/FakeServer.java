@@ -130,9 +130,10 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
      * overwrites the write interest that another thread's send set in between ({@code
      * WebSocketServer.doWrite} against {@code onWriteDemand}). The frame then waits for the next send,
      * which a scripted test may never make. What we saw: a frame the server sent right after receiving
-     * one did not reach the client within 10 s, three times in about 250 runs of JetRaidersClientTest
-     * (twice Identity, once a world frame); a 20,000-round ping-pong did not reproduce it, so the
-     * cause is not proven. {@link #describe()} counts the sends that needed asking again.
+     * one did not reach the client within 10 s, three times in about 150 runs of JetRaidersClientTest
+     * (twice Identity, once a world frame); a 20,000-round ping-pong did not reproduce it (nor 3,000
+     * rounds under -Xint), so the cause is not proven. {@link #describe()} counts the sends that needed
+     * asking again.
      */
     private void written() {
         WebSocketImpl c = (WebSocketImpl) client;
