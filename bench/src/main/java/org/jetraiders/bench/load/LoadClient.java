@@ -29,8 +29,10 @@ import org.jetraiders.client.binary.ProtocolDescriptor;
  * library's), as a game does, and acknowledges the latest one decoded; frames that do not decode are
  * counted. With {@code --decode probes} only the probes decode, and the other clients read the tick
  * from the frame's first field ({@link #tickOf}): the same acks, so the server does the same work,
- * at about an eighth less of the load generator's CPU at 1,024 clients (BENCHMARKS.md). The decode
- * and the input that acknowledges it happen on the same I/O thread.
+ * without the decode (13 % of the load generator's samples at 1,024 clients) or the decoders' memory
+ * (two thirds of its RSS there); sharing the machine with the server, that halved the server's late
+ * ticks at 1,024 (BENCHMARKS.md). The decode and the input that acknowledges it happen on the same I/O
+ * thread.
  */
 final class LoadClient implements WsConnection.Listener, InputTimer.Target {
 
