@@ -70,15 +70,15 @@ public final class SnapshotEvent implements Snapshot {
 
     /** A slot on its own (replays, tests): its arrays and buffers grow by doubling. */
     public SnapshotEvent(int encoderCount) {
-        this(new RingRoom(encoderCount), false);
+        this(new RingRoom(encoderCount, false));
     }
 
-    private SnapshotEvent(RingRoom room, boolean shared) {
-        this.room = shared ? room : null;
+    private SnapshotEvent(RingRoom room) {
+        this.room = room;
         encoded = new EncodedBuffer[room.encoded.length];
         for (int i = 0; i < encoded.length; i++) {
             // grows to the format's size on first use; some formats stay unused
-            encoded[i] = shared ? new EncodedBuffer(256, room.encoded[i]) : new EncodedBuffer(256);
+            encoded[i] = new EncodedBuffer(256, room.encoded[i]);
         }
     }
 
@@ -87,22 +87,30 @@ public final class SnapshotEvent implements Snapshot {
      * the ring's single producer (its game loop) and its encoding stage are the only writers.
      */
     public static EventFactory<SnapshotEvent> factoryForOneRing(int encoderCount) {
-        RingRoom room = new RingRoom(encoderCount);
-        return () -> new SnapshotEvent(room, true);
+        RingRoom room = new RingRoom(encoderCount, true);
+        return () -> new SnapshotEvent(room);
     }
 
-    /** What one ring's slots have needed: projectiles and events (game loop), bytes per format (encoding stage). */
+    /**
+     * What one ring's slots have needed: projectiles and events (game loop), bytes per format (encoding
+     * stage). A slot on its own has one that shares nothing: every capacity null, so it doubles.
+     */
     private static final class RingRoom {
-        final SharedCapacity projectiles = new SharedCapacity(64);
-        final SharedCapacity removed = new SharedCapacity(64);
-        final SharedCapacity hits = new SharedCapacity(16);
-        final SharedCapacity kills = new SharedCapacity(8);
-        final SharedCapacity spawns = new SharedCapacity(8);
+        final SharedCapacity projectiles;
+        final SharedCapacity removed;
+        final SharedCapacity hits;
+        final SharedCapacity kills;
+        final SharedCapacity spawns;
         final SharedCapacity[] encoded;
 
-        RingRoom(int encoderCount) {
+        RingRoom(int encoderCount, boolean shared) {
+            projectiles = shared ? new SharedCapacity(64) : null;
+            removed = shared ? new SharedCapacity(64) : null;
+            hits = shared ? new SharedCapacity(16) : null;
+            kills = shared ? new SharedCapacity(8) : null;
+            spawns = shared ? new SharedCapacity(8) : null;
             encoded = new SharedCapacity[encoderCount];
-            for (int i = 0; i < encoderCount; i++) {
+            for (int i = 0; shared && i < encoderCount; i++) {
                 encoded[i] = new SharedCapacity(256);
             }
         }
@@ -154,7 +162,7 @@ public final class SnapshotEvent implements Snapshot {
 
     private void copyProjectiles(World world) {
         int n = world.projectileCount();
-        int cap = room(room == null ? null : room.projectiles, projectileId.length, n);
+        int cap = room(room.projectiles, projectileId.length, n);
         if (cap > projectileId.length) {
             projectileId = Arrays.copyOf(projectileId, cap);
             projectileOwner = Arrays.copyOf(projectileOwner, cap);
@@ -180,7 +188,7 @@ public final class SnapshotEvent implements Snapshot {
 
     private void copyEvents(TickEvents events) {
         int hits = events.hitCount();
-        int hitRoom = room(room == null ? null : room.hits, hitProjectileId.length, hits);
+        int hitRoom = room(room.hits, hitProjectileId.length, hits);
         if (hitRoom > hitProjectileId.length) {
             hitProjectileId = Arrays.copyOf(hitProjectileId, hitRoom);
             hitShooterId = Arrays.copyOf(hitShooterId, hitRoom);
@@ -198,7 +206,7 @@ public final class SnapshotEvent implements Snapshot {
         hitCount = hits;
 
         int kills = events.killCount();
-        int killRoom = room(room == null ? null : room.kills, killKillerId.length, kills);
+        int killRoom = room(room.kills, killKillerId.length, kills);
         if (killRoom > killKillerId.length) {
             killKillerId = Arrays.copyOf(killKillerId, killRoom);
             killVictimId = Arrays.copyOf(killVictimId, killRoom);
@@ -210,7 +218,7 @@ public final class SnapshotEvent implements Snapshot {
         killCount = kills;
 
         int spawns = events.spawnCount();
-        int spawnRoom = room(room == null ? null : room.spawns, spawnPlayerId.length, spawns);
+        int spawnRoom = room(room.spawns, spawnPlayerId.length, spawns);
         if (spawnRoom > spawnPlayerId.length) {
             spawnPlayerId = Arrays.copyOf(spawnPlayerId, spawnRoom);
         }
@@ -220,7 +228,7 @@ public final class SnapshotEvent implements Snapshot {
         spawnCount = spawns;
 
         int removed = events.removedProjectileCount();
-        int removedRoom = room(room == null ? null : room.removed, removedProjectileId.length, removed);
+        int removedRoom = room(room.removed, removedProjectileId.length, removed);
         if (removedRoom > removedProjectileId.length) {
             removedProjectileId = Arrays.copyOf(removedProjectileId, removedRoom);
         }
