@@ -144,8 +144,8 @@ class JetRaidersClientTest {
 
     /**
      * Joins, with the fake server answering the Join with Identity. If the join fails, the failure says
-     * what the server's side saw (whether the Join arrived, and what the answering thread met), which
-     * a thread of its own would otherwise swallow.
+     * what the answering thread met (whether the Join arrived), which a thread of its own would
+     * otherwise swallow.
      */
     private Identity join() throws Exception {
         FutureTask<Void> answer = new FutureTask<>(() -> {
@@ -160,7 +160,8 @@ class JetRaidersClientTest {
             me = client.join(JoinRequest.named("Ada"));
         } catch (JetRaidersException e) {
             answering.join(TIMEOUT.toMillis());
-            throw new AssertionError(e.getMessage() + "; answering thread: " + outcome(answer) + "; " + server.describe(), e);
+            // explainFailure adds the fake server's view and the threads
+            throw new AssertionError(e.getMessage() + "; answering thread: " + outcome(answer), e);
         }
         answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // the answer's own failure, if any
         return me;

@@ -137,8 +137,8 @@ public final class FakeServer extends WebSocketServer implements AutoCloseable {
      */
     private void written() {
         WebSocketImpl c = (WebSocketImpl) client;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         boolean counted = false;
         while (!c.outQueue.isEmpty()) {
             if (!counted && System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(100)) {
