@@ -88,13 +88,14 @@ final class LoadClient implements WsConnection.Listener, InputTimer.Target {
     }
 
     /**
-     * @param fullDecode a binary client decodes every world frame (a probe must); otherwise it reads
-     *                   only the frame's tick, which it acknowledges all the same
+     * @param fullDecode a binary client decodes every world frame ({@link Options#fullDecode}, true for
+     *                   every probe); otherwise it reads only the frame's tick, which it acknowledges
+     *                   all the same
      */
     LoadClient(URI uri, int index, String lobby, double rateHz, LoadStats stats, boolean isProbe, boolean binary,
                boolean fullDecode, IoThread io) {
         this.binary = binary;
-        this.decoder = binary && (fullDecode || isProbe) ? new BinarySnapshotDecoder() : null;
+        this.decoder = binary && fullDecode ? new BinarySnapshotDecoder() : null;
         this.index = index;
         this.lobby = lobby;
         this.stats = stats;

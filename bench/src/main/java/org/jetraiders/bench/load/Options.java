@@ -25,6 +25,8 @@ public final class Options {
     public static final String FORMAT_JSON = "json";
     /** Binary protocol v1: subprotocol {@value #BIN_SUBPROTOCOL}, binary world frames and inputs. */
     public static final String FORMAT_BIN = "bin";
+    static final String DECODE_ALL = "all";
+    static final String DECODE_PROBES = "probes";
     /** The WebSocket subprotocol a {@code bin} client asks for (docs/PROTOCOL.md, "Binary protocol"). */
     public static final String BIN_SUBPROTOCOL = ProtocolDescriptor.SUBPROTOCOL;
     public static final String DEFAULT_FORMAT = FORMAT_JSON;
@@ -46,7 +48,7 @@ public final class Options {
     private final Path jsonFile;
     private final double connectRate;
     private final String format;
-    private final boolean decodeAll;
+    private final String decode;
     private final int ioThreads;
 
     private Options(Builder b, URI url, int probes) {
@@ -61,7 +63,7 @@ public final class Options {
         this.jsonFile = b.jsonFile;
         this.connectRate = b.connectRate;
         this.format = b.format;
-        this.decodeAll = b.decodeAll;
+        this.decode = b.decode;
         this.ioThreads = b.ioThreads;
     }
 
@@ -265,14 +267,19 @@ public final class Options {
         return FORMAT_BIN.equals(format);
     }
 
+    /** {@code all} (the default) or {@code probes}: which binary clients decode world frames ({@code --decode}). */
+    public String decode() {
+        return decode;
+    }
+
     /** {@code --decode all} (the default): every binary client decodes every world frame. */
     public boolean decodeAll() {
-        return decodeAll;
+        return DECODE_ALL.equals(decode);
     }
 
     /** Whether binary client {@code index} decodes world frames in full (all with --decode all, probes always). */
     public boolean fullDecode(int index) {
-        return decodeAll || isProbe(index);
+        return decodeAll() || isProbe(index);
     }
 
     /** Number of NIO selector threads ({@code --io-threads}). */
@@ -298,8 +305,7 @@ public final class Options {
         private Path jsonFile;
         private double connectRate = DEFAULT_CONNECT_RATE;
         private String format = DEFAULT_FORMAT;
-        private String decode = "all";
-        private boolean decodeAll = true;
+        private String decode = DECODE_ALL;
         private int ioThreads = -1;
         private int senders = -1;
         private boolean serverPidSet;
@@ -415,9 +421,8 @@ public final class Options {
             require(f.equals(FORMAT_JSON) || f.equals(FORMAT_BIN),
                     "--format must be 'json' or 'bin', got '" + format + "'");
             format = f;
-            require(decode != null && (decode.equals("all") || decode.equals("probes")),
-                    "--decode must be 'all' or 'probes', got '" + decode + "'");
-            decodeAll = decode.equals("all");
+            require(DECODE_ALL.equals(decode) || DECODE_PROBES.equals(decode),
+                    "--decode must be '" + DECODE_ALL + "' or '" + DECODE_PROBES + "', got '" + decode + "'");
             int p = probes < 0 ? Math.min(DEFAULT_MAX_PROBES, clients) : probes;
             require(p <= clients, "--probes (" + p + ") must not exceed --clients (" + clients + ")");
             return new Options(this, uri, p);

@@ -20,7 +20,7 @@ final class ReportWriter {
         Summary.Config c = s.config();
         StringBuilder b = new StringBuilder(2048);
         line(b, "Jet Raiders load test", c.url() + "  format=" + c.format()
-                + (c.format().equals("bin") ? "  decode=" + c.decode() : ""));
+                + (Options.FORMAT_BIN.equals(c.format()) ? "  decode=" + c.decode() : ""));
         line(b, "clients / lobbies / probes", c.clients() + " / " + c.lobbies() + " / " + c.probes());
         line(b, "input rate per client", num(c.rateHz()) + " Hz  (I/O threads " + c.ioThreads() + ")");
         line(b, "warmup + measured", num(c.warmupSeconds()) + " s + " + num(s.measuredSeconds()) + " s");

@@ -35,7 +35,7 @@ public record Summary(
                          double durationSeconds, double warmupSeconds, int probes, int ioThreads, String decode) {
         static Config of(Options o) {
             return new Config(o.url().toString(), o.format(), o.clients(), o.lobbies(), o.rateHz(),
-                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.ioThreads(), o.decodeAll() ? "all" : "probes");
+                    o.durationSeconds(), o.warmupSeconds(), o.probes(), o.ioThreads(), o.decode());
         }
     }
 
