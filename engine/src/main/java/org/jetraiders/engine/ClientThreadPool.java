@@ -26,17 +26,32 @@ public final class ClientThreadPool implements AutoCloseable {
      * @param sinkBlockTimeout how long one sink call may take before its consumer is cut off
      */
     public static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout) {
-        return create(name, threads, sinkBlockTimeout, Duration.ofMillis(10));
+        return create(name, threads, sinkBlockTimeout, PipelineThreadHook.NONE);
+    }
+
+    /**
+     * As {@link #create(String, int, Duration)}; each thread runs {@code hook} as it starts, with
+     * {@link PipelineThreadRole#CLIENT} or, on the encoding thread, {@link PipelineThreadRole#ENCODER}.
+     */
+    public static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout, PipelineThreadHook hook) {
+        return create(name, threads, sinkBlockTimeout, Duration.ofMillis(10), hook);
     }
 
     /** As {@link #create(String, int, Duration)}, with the idle threads' fallback poll period (tests). */
     static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout, Duration idlePark) {
+        return create(name, threads, sinkBlockTimeout, idlePark, PipelineThreadHook.NONE);
+    }
+
+    private static ClientThreadPool create(String name, int threads, Duration sinkBlockTimeout, Duration idlePark,
+                                           PipelineThreadHook hook) {
         if (sinkBlockTimeout == null || sinkBlockTimeout.isZero() || sinkBlockTimeout.isNegative()) {
             throw new IllegalArgumentException("sinkBlockTimeout must be > 0, was " + sinkBlockTimeout);
         }
-        ConsumerShards clients = new ConsumerShards(name, threads, sinkBlockTimeout, idlePark.toNanos());
+        ConsumerShards clients = new ConsumerShards(name, threads, sinkBlockTimeout, idlePark.toNanos(),
+                () -> hook.started(PipelineThreadRole.CLIENT));
         // the lobbies' encoding stages get a thread of their own: no sink call can ever hold them up
-        return new ClientThreadPool(clients, new ConsumerShards(name + "-encoder", 1, null, idlePark.toNanos()));
+        return new ClientThreadPool(clients, new ConsumerShards(name + "-encoder", 1, null, idlePark.toNanos(),
+                () -> hook.started(PipelineThreadRole.ENCODER)));
     }
 
     /** {@code threads} consumer threads named {@code jr-clients-N}, cutting off sinks blocked for 1 s. */

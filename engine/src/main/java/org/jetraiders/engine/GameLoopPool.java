@@ -22,7 +22,15 @@ public final class GameLoopPool implements AutoCloseable {
      * @param threads game-loop threads, at least 1
      */
     public static GameLoopPool create(String name, int threads) {
-        return new GameLoopPool(new GameLoopShards(name, threads));
+        return create(name, threads, PipelineThreadHook.NONE);
+    }
+
+    /**
+     * As {@link #create(String, int)}; each thread runs {@code hook} with
+     * {@link PipelineThreadRole#GAME_LOOP} as it starts.
+     */
+    public static GameLoopPool create(String name, int threads, PipelineThreadHook hook) {
+        return new GameLoopPool(new GameLoopShards(name, threads, () -> hook.started(PipelineThreadRole.GAME_LOOP)));
     }
 
     /** {@code threads} game-loop threads named {@code jr-game-loop-N}. */

@@ -31,6 +31,7 @@ import org.jetraiders.server.lobby.BotSquadron;
 import org.jetraiders.server.lobby.LobbyManager;
 import org.jetraiders.server.lobby.ManagedLobby;
 import org.jetraiders.server.metrics.ServerMetrics;
+import org.jetraiders.server.sched.PipelinePriorities;
 import org.jetraiders.server.transport.GameWebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +65,10 @@ public final class GameServer implements AutoCloseable {
                 ? config.tokenSecret().getBytes(StandardCharsets.UTF_8) : GuestAuth.randomSecret();
         this.auth = new GuestAuth(secret, System::currentTimeMillis, Duration.ofDays(7));
         this.resumeKeys = new ResumeKeys(secret); // the same secret: a restart with it keeps both kinds of token valid
-        this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1));
-        this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads());
+        PipelinePriorities priorities = new PipelinePriorities(config.gameLoopNice(), metrics::pipelineThreadNice);
+        this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1),
+                priorities);
+        this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads(), priorities);
         // the crashed journals are read before the journaler starts: its retention never deletes one mid-read
         List<CrashRecovery.Found> recovered = config.journal().recovers()
                 ? new CrashRecovery(config.journal().journalDirectory(), config.tickRateHz(),

@@ -18,6 +18,6 @@ public final class LoopTaskHost {
      * when {@code nowNanos == epochNanos}. The shard's thread is never started; nothing wakes it.
      */
     public static void host(LoopTask task, long epochNanos, long nowNanos) {
-        task.hostedBy(new GameLoopShard("bench-unstarted-shard", epochNanos), nowNanos);
+        task.hostedBy(new GameLoopShard("bench-unstarted-shard", epochNanos, PassThread.NO_START_HOOK), nowNanos);
     }
 }

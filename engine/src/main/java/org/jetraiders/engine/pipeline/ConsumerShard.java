@@ -38,17 +38,23 @@ final class ConsumerShard extends PassThread {
     private volatile ClientConsumer current;
 
     private final long idleParkNanos;
+    private final Runnable onStart;
 
     ConsumerShard(String threadName, long epochNanos, long idleParkNanos) {
-        this(threadName, epochNanos, idleParkNanos, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(),
-                new ClientConsumer[16], 0, new EncodingStage[4], 0, new AtomicInteger());
+        this(threadName, epochNanos, idleParkNanos, NO_START_HOOK);
     }
 
-    private ConsumerShard(String threadName, long epochNanos, long idleParkNanos,
+    ConsumerShard(String threadName, long epochNanos, long idleParkNanos, Runnable onStart) {
+        this(threadName, epochNanos, idleParkNanos, onStart, new ConcurrentLinkedQueue<>(),
+                new ConcurrentLinkedQueue<>(), new ClientConsumer[16], 0, new EncodingStage[4], 0, new AtomicInteger());
+    }
+
+    private ConsumerShard(String threadName, long epochNanos, long idleParkNanos, Runnable onStart,
                           Queue<ClientConsumer> incoming, Queue<EncodingStage> incomingStages,
                           ClientConsumer[] consumers, int count, EncodingStage[] stages, int stageCount,
                           AtomicInteger load) {
-        super(threadName);
+        super(threadName, onStart);
+        this.onStart = onStart;
         this.epochNanos = epochNanos;
         this.idleParkNanos = idleParkNanos;
         this.incoming = incoming;
@@ -106,7 +112,7 @@ final class ConsumerShard extends PassThread {
             }
         }
         load.decrementAndGet();
-        ConsumerShard next = new ConsumerShard(name, epochNanos, idleParkNanos, incoming, incomingStages, rest, n,
+        ConsumerShard next = new ConsumerShard(name, epochNanos, idleParkNanos, onStart, incoming, incomingStages, rest, n,
                 Arrays.copyOf(stages, stages.length), stageCount, load);
         for (int i = 0; i < n; i++) {
             rest[i].hostedBy(next);

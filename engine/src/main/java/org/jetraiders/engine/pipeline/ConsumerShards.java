@@ -33,6 +33,15 @@ public final class ConsumerShards {
      *                      it long to prove a path never relies on that fallback)
      */
     public ConsumerShards(String name, int threads, Duration sinkBlockTimeout, long idleParkNanos) {
+        this(name, threads, sinkBlockTimeout, idleParkNanos, PassThread.NO_START_HOOK);
+    }
+
+    /**
+     * @param onThreadStart runs first on each new shard thread, the watchdog's replacements included
+     *                      (see {@link PassThread})
+     */
+    public ConsumerShards(String name, int threads, Duration sinkBlockTimeout, long idleParkNanos,
+                          Runnable onThreadStart) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -40,7 +49,7 @@ public final class ConsumerShards {
         this.blockTimeoutNanos = sinkBlockTimeout == null ? Long.MAX_VALUE : sinkBlockTimeout.toNanos();
         this.shards = new AtomicReferenceArray<>(threads);
         for (int i = 0; i < threads; i++) {
-            ConsumerShard shard = new ConsumerShard(name + "-" + i, epochNanos, idleParkNanos);
+            ConsumerShard shard = new ConsumerShard(name + "-" + i, epochNanos, idleParkNanos, onThreadStart);
             shards.set(i, shard);
             shard.start();
         }

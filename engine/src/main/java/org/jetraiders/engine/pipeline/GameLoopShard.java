@@ -29,8 +29,8 @@ public final class GameLoopShard extends PassThread {
     private int count;
     private long failures;
 
-    GameLoopShard(String threadName, long epochNanos) {
-        super(threadName);
+    GameLoopShard(String threadName, long epochNanos, Runnable onStart) {
+        super(threadName, onStart);
         this.epochNanos = epochNanos;
     }
 

@@ -9,13 +9,18 @@ public final class GameLoopShards {
     private volatile boolean closed;
 
     public GameLoopShards(String name, int threads) {
+        this(name, threads, PassThread.NO_START_HOOK);
+    }
+
+    /** @param onThreadStart runs first on each new game-loop thread (see {@link PassThread}) */
+    public GameLoopShards(String name, int threads, Runnable onThreadStart) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         long epoch = System.nanoTime();
         shards = new GameLoopShard[threads];
         for (int i = 0; i < threads; i++) {
-            shards[i] = new GameLoopShard(name + "-" + i, epoch);
+            shards[i] = new GameLoopShard(name + "-" + i, epoch, onThreadStart);
             shards[i].start();
         }
     }

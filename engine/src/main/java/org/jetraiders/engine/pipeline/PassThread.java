@@ -2,6 +2,8 @@ package org.jetraiders.engine.pipeline;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A daemon thread that works in passes and parks between them until woken or a deadline: the shape
@@ -10,13 +12,27 @@ import java.util.concurrent.locks.LockSupport;
  * when a pass begins and parks only if nothing set it since.
  */
 public abstract class PassThread implements Runnable {
+    private static final Logger LOG = Logger.getLogger(PassThread.class.getName());
+    /** A start hook that does nothing. */
+    public static final Runnable NO_START_HOOK = () -> { };
+
     private final String threadName;
+    private final Runnable onStart;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile Thread thread;
 
     protected PassThread(String threadName) {
+        this(threadName, NO_START_HOOK);
+    }
+
+    /**
+     * @param onStart runs first on the new thread, before its first pass (for example to set the
+     *                thread's scheduling priority); an exception from it is logged and the thread runs on
+     */
+    protected PassThread(String threadName, Runnable onStart) {
         this.threadName = threadName;
+        this.onStart = onStart;
     }
 
     protected final String threadName() {
@@ -24,10 +40,19 @@ public abstract class PassThread implements Runnable {
     }
 
     public final void start() {
-        Thread t = new Thread(this, threadName);
+        Thread t = new Thread(this::startHookThenRun, threadName);
         t.setDaemon(true);
         thread = t;
         t.start();
+    }
+
+    private void startHookThenRun() {
+        try {
+            onStart.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the start hook of " + threadName + " failed; the thread runs on", e);
+        }
+        run();
     }
 
     /** Any thread: new work may be there; make sure the thread runs another pass. */

@@ -49,6 +49,7 @@ public final class ServerConfig {
     private final String tokenSecret;
     private final int clientThreads;
     private final int gameLoopThreads;
+    private final int gameLoopNice;
     private final String defaultLobby;
     private final long seed;
     private final AgonesSettings agones;
@@ -95,6 +96,7 @@ public final class ServerConfig {
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
         gameLoopThreads = b.gameLoopThreads;
+        gameLoopNice = b.gameLoopNice;
         defaultLobby = b.defaultLobby;
         seed = b.seed;
         agones = b.agones;
@@ -164,6 +166,8 @@ public final class ServerConfig {
     public String tokenSecret() { return tokenSecret; }
     public int clientThreads() { return clientThreads; }
     public int gameLoopThreads() { return gameLoopThreads; }
+    /** Nice value of the game-loop and encoding threads (Linux); 0 leaves them at the default. */
+    public int gameLoopNice() { return gameLoopNice; }
     public String defaultLobby() { return defaultLobby; }
     /** Seed of the first lobby; later lobbies derive theirs from it. */
     public long seed() { return seed; }
@@ -214,6 +218,7 @@ public final class ServerConfig {
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
         b.gameLoopThreads = gameLoopThreads;
+        b.gameLoopNice = gameLoopNice;
         b.defaultLobby = defaultLobby;
         b.seed = seed;
         b.agones = agones;
@@ -262,6 +267,7 @@ public final class ServerConfig {
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int gameLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        private int gameLoopNice = -10;
         private String defaultLobby = "main";
         private long seed = System.nanoTime();
         private AgonesSettings agones = AgonesSettings.defaults();
@@ -310,6 +316,7 @@ public final class ServerConfig {
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }
         public Builder gameLoopThreads(int v) { gameLoopThreads = v; return this; }
+        public Builder gameLoopNice(int v) { gameLoopNice = v; return this; }
         public Builder defaultLobby(String v) { defaultLobby = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder agones(AgonesSettings v) { agones = v; return this; }
@@ -362,6 +369,7 @@ public final class ServerConfig {
                     "read-batch-micros must be in [0, 50000], was " + (readBatch == null ? null : readBatch.toNanos() / 1000));
             requireRange("client-threads", clientThreads, 1, 256);
             requireRange("game-loop-threads", gameLoopThreads, 1, 256);
+            requireRange("game-loop-nice", gameLoopNice, -20, 19);
             require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),
                     "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");
             require(tokenSecret == null || tokenSecret.length() >= 16, "token-secret must be at least 16 characters");

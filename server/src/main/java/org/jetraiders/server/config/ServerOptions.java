@@ -115,6 +115,10 @@ public final class ServerOptions {
                     (b, v) -> b.clientThreads(integer(v))),
             new Option("game-loop-threads", "threads that step every lobby's simulation on the tick's beat",
                     ServerConfig::gameLoopThreads, (b, v) -> b.gameLoopThreads(integer(v))),
+            new Option("game-loop-nice", "Linux nice value of the game-loop and encoding threads, -20 to 19, so a busy "
+                    + "machine delays sockets and other processes before a tick (below 0 needs root or CAP_SYS_NICE; "
+                    + "without it the server logs so and runs on; 0: leave them as they are)",
+                    ServerConfig::gameLoopNice, (b, v) -> b.gameLoopNice(integer(v))),
             new Option("read-batch-micros", "the WebSocket selector handles ready sockets at most once per this many "
                     + "microseconds, so one wake-up reads many messages (0: wake for each)",
                     c -> c.readBatch().toNanos() / 1000, (b, v) -> b.readBatch(Duration.ofNanos(1000L * integer(v)))),

@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Map;
+import org.jetraiders.engine.PipelineThreadRole;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -49,6 +50,11 @@ public final class ServerMetrics {
             "Journals of crashed lobbies that could not be restored at start-up (the lobby starts afresh), by reason.");
     private final Gauge spectators = register(Gauge.builder()
             .name("jetraiders_spectators").help("Spectators watching a lobby now.").withoutExemplars().build());
+    private final Gauge pipelineThreadNice = register(Gauge.builder()
+            .name("jetraiders_pipeline_thread_nice").labelNames("role")
+            .help("Linux nice value the game-loop and encoding threads run at (--game-loop-nice; -20 is the "
+                    + "highest priority, 0 the default). Absent where the server could not read it.")
+            .withoutExemplars().build());
     private final TickDurations tickDurations = new TickDurations();
     private final JournalMetrics journal = new JournalMetrics(registry);
 
@@ -229,6 +235,11 @@ public final class ServerMetrics {
     /** Sorted copy: reason → refused client messages. */
     public Map<String, Long> rejectedInputsByReason() {
         return rejectedInputs.snapshot();
+    }
+
+    /** The nice value a kind of pipeline thread runs at; reported once, as its first thread starts. */
+    public void pipelineThreadNice(PipelineThreadRole role, int nice) {
+        pipelineThreadNice.labelValues(role.name().toLowerCase(java.util.Locale.ROOT)).set(nice);
     }
 
     /** Every family registered here, read now; scrape time only (allocates). */

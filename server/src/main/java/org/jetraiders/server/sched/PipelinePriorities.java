@@ -1,0 +1,110 @@
+package org.jetraiders.server.sched;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jetraiders.engine.PipelineThreadHook;
+import org.jetraiders.engine.PipelineThreadRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives the game-loop and encoding threads the nice value of {@code --game-loop-nice} as they start;
+ * client threads keep the default. Each role's outcome is logged once and reported to a listener (the
+ * metrics), as the nice value its threads run at.
+ *
+ * <p>Thread-safe: {@link #started} runs on every pipeline thread as it starts.
+ */
+public final class PipelinePriorities implements PipelineThreadHook {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelinePriorities.class);
+
+    private final int nice;
+    private final NativeNiceSource natives;
+    private final ReportedNice reported;
+    /** The roles that get the nice value, each with whether its first thread has reported. */
+    private final Map<PipelineThreadRole, AtomicBoolean> firstReported = new EnumMap<>(PipelineThreadRole.class);
+    private volatile ThreadNice nativeNice;
+    private volatile boolean unavailable;
+
+    /** Where the native calls come from: {@link NativeNice#load()}, or a test's fake. */
+    @FunctionalInterface
+    interface NativeNiceSource {
+        /** @throws UnsupportedOperationException where there are none */
+        ThreadNice load();
+    }
+
+    /**
+     * @param nice     the nice value for the game-loop and encoding threads, -20 to 19; 0 leaves every
+     *                 thread as it is and makes no native call
+     * @param reported told, once per role, the nice value that role's threads run at
+     */
+    public PipelinePriorities(int nice, ReportedNice reported) {
+        this(nice, reported, NativeNice::load);
+    }
+
+    PipelinePriorities(int nice, ReportedNice reported, NativeNiceSource natives) {
+        if (nice < -20 || nice > 19) {
+            throw new IllegalArgumentException("nice must be -20 to 19, was " + nice);
+        }
+        this.nice = nice;
+        this.natives = natives;
+        this.reported = reported;
+        firstReported.put(PipelineThreadRole.GAME_LOOP, new AtomicBoolean());
+        firstReported.put(PipelineThreadRole.ENCODER, new AtomicBoolean());
+    }
+
+    /** Told the nice value a role's threads run at. */
+    @FunctionalInterface
+    public interface ReportedNice {
+        void runsAt(PipelineThreadRole role, int nice);
+    }
+
+    /** The nice value asked for the game-loop and encoding threads. */
+    public int nice() {
+        return nice;
+    }
+
+    @Override
+    public void started(PipelineThreadRole role) {
+        AtomicBoolean first = firstReported.get(role);
+        if (first == null || nice == 0) {
+            return; // client threads, or nothing asked: no native call at all
+        }
+        ThreadNice calls = natives();
+        if (calls == null) {
+            return;
+        }
+        String failure = calls.setCallingThread(nice);
+        int now = calls.callingThread();
+        if (first.compareAndSet(false, true)) {
+            reported.runsAt(role, now);
+            String threads = role == PipelineThreadRole.GAME_LOOP ? "game-loop" : "encoding";
+            if (failure == null) {
+                LOG.info("{} threads run at nice {} (--game-loop-nice)", threads, now);
+            } else {
+                LOG.warn("could not give the {} threads nice {}: {}; they run at nice {}. Run as root or with "
+                        + "CAP_SYS_NICE (docker run --cap-add SYS_NICE), or set --game-loop-nice 0 to not ask",
+                        threads, nice, failure, now);
+            }
+        }
+    }
+
+    /** The native calls, loaded on first use; null (logged once) where there are none. */
+    private ThreadNice natives() {
+        ThreadNice loaded = nativeNice;
+        if (loaded != null || unavailable) {
+            return loaded;
+        }
+        synchronized (this) {
+            if (nativeNice == null && !unavailable) {
+                try {
+                    nativeNice = natives.load();
+                } catch (UnsupportedOperationException e) {
+                    unavailable = true;
+                    LOG.info("the game-loop threads run at the default priority: {}", e.getMessage());
+                }
+            }
+            return nativeNice;
+        }
+    }
+}
