@@ -57,6 +57,12 @@
  * woken by every input. Per beat the new model wakes G + 1 + K threads (4 on 2 cores) for all lobbies;
  * the figures that chose it are in BENCHMARKS.md ("Thread model").
  *
+ * <p>Every pool thread first runs its pool's {@link org.jetraiders.engine.PipelineThreadHook} (via
+ * {@link org.jetraiders.engine.pipeline.PassThread}), told its role. The game server uses it to run
+ * the game-loop and encoding threads at nice -10: they work well under a millisecond per beat, and on
+ * a saturated machine waiting for a core was what made a beat late (the server's {@code sched}
+ * package doc has the figures).
+ *
  * <h2>Why client consumers do not get a thread each</h2>
  * Each {@link org.jetraiders.engine.pipeline.ClientConsumer} is a plain {@code Sequence} plus a sink,
  * polled by a client thread. On this project's 2-core machines a Disruptor thread per client cost

@@ -52,7 +52,8 @@ final class NativeNice implements ThreadNice {
         } catch (LastErrorException e) {
             int errno = e.getErrorCode();
             if (errno == EPERM || errno == EACCES) {
-                return "not permitted (errno " + errno + "): a lower nice value needs root or CAP_SYS_NICE";
+                return "not permitted (errno " + errno + "): a lower nice value needs root, CAP_SYS_NICE or an "
+                        + "RLIMIT_NICE of at least " + (20 - nice) + " (docker run --ulimit nice=" + (20 - nice) + ")";
             }
             return "setpriority failed with errno " + errno;
         }

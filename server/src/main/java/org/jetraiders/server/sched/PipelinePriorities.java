@@ -82,9 +82,8 @@ public final class PipelinePriorities implements PipelineThreadHook {
             if (failure == null) {
                 LOG.info("{} threads run at nice {} (--game-loop-nice)", threads, now);
             } else {
-                LOG.warn("could not give the {} threads nice {}: {}; they run at nice {}. Run as root or with "
-                        + "CAP_SYS_NICE (docker run --cap-add SYS_NICE), or set --game-loop-nice 0 to not ask",
-                        threads, nice, failure, now);
+                LOG.warn("could not give the {} threads nice {}: {}; they run at nice {}, and a busy machine may "
+                        + "make ticks late. --game-loop-nice 0 stops asking", threads, nice, failure, now);
             }
         }
     }

@@ -11,7 +11,8 @@
  *
  * <p>Threads: {@link org.jetraiders.server.sched.PipelinePriorities#started} runs on each pipeline
  * thread as it starts (the engine's {@code PipelineThreadHook}); Linux's {@code setpriority(2)} with
- * {@code who = 0} changes the calling thread only. Lowering a nice value needs root or
- * {@code CAP_SYS_NICE}; without it the server logs once and runs on at the default priority.
+ * {@code who = 0} changes the calling thread only. Lowering a nice value needs root,
+ * {@code CAP_SYS_NICE}, or an {@code RLIMIT_NICE} of at least {@code 20 - nice} ({@code docker run
+ * --ulimit nice=30} for -10); without it the server logs once and runs on at the default priority.
  */
 package org.jetraiders.server.sched;

@@ -23,7 +23,7 @@ class GameLoopPriorityIT {
 
     @Test
     void shouldRunTheGameLoopAndEncoderAtTheDefaultNiceAndReportIt() throws Exception {
-        int expected = ThreadNiceOnLinux.mayLowerNice() ? -10 : 0;
+        int expected = ThreadNiceOnLinux.mayLowerNiceTo(-10) ? -10 : 0;
         try (ServerFixture fixture = ServerFixture.start(ServerFixture.config())) {
             fixture.joined("prio", "pilot").awaitWorldUpdateAfter(0);
             assertEquals(expected, ThreadNiceOnLinux.ofThreadNamed("jr-game-loop-0"), "game loop");

@@ -52,7 +52,7 @@ class NativeNiceTest {
 
     @Test
     void shouldLowerTheNiceValueWhenPrivileged() throws Exception {
-        assumeTrue(ThreadNiceOnLinux.mayLowerNice(), "needs root or CAP_SYS_NICE");
+        assumeTrue(ThreadNiceOnLinux.mayLowerNiceTo(-10), "needs root, CAP_SYS_NICE or RLIMIT_NICE >= 30");
         NativeNice nice = NativeNice.load();
         int seen = onFreshThread(() -> {
             assertNull(nice.setCallingThread(-10));
@@ -63,7 +63,7 @@ class NativeNiceTest {
 
     @Test
     void shouldSayNotPermittedAndChangeNothingWhenUnprivileged() throws Exception {
-        assumeFalse(ThreadNiceOnLinux.mayLowerNice(), "runs where lowering is refused (not root, no CAP_SYS_NICE)");
+        assumeFalse(ThreadNiceOnLinux.mayLowerNiceTo(-10), "runs where lowering is refused (no CAP_SYS_NICE, RLIMIT_NICE < 30)");
         NativeNice nice = NativeNice.load();
         String failure = onFreshThread(() -> {
             String why = nice.setCallingThread(-10);

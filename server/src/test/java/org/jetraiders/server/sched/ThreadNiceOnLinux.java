@@ -32,12 +32,20 @@ final class ThreadNiceOnLinux {
         throw new AssertionError("no thread named " + comm + " in /proc/self/task");
     }
 
-    /** Whether this process may lower a nice value: root, or CAP_SYS_NICE (bit 23) in its effective set. */
-    static boolean mayLowerNice() throws IOException {
+    /**
+     * Whether this process may lower its threads' nice value to {@code nice}: CAP_SYS_NICE (bit 23) in
+     * its effective set (root has it), or an RLIMIT_NICE soft limit of at least {@code 20 - nice}.
+     */
+    static boolean mayLowerNiceTo(int nice) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("CapEff:")) {
-                long caps = Long.parseUnsignedLong(line.substring(7).strip(), 16);
-                return (caps & (1L << 23)) != 0;
+            if (line.startsWith("CapEff:") && (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 23)) != 0) {
+                return true;
+            }
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+            if (line.startsWith("Max nice priority")) {
+                String soft = line.substring("Max nice priority".length()).strip().split("\\s+")[0];
+                return soft.equals("unlimited") || Long.parseLong(soft) >= 20 - nice;
             }
         }
         return false;
