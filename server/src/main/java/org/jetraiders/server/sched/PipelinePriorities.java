@@ -59,11 +59,6 @@ public final class PipelinePriorities implements PipelineThreadHook {
         void runsAt(PipelineThreadRole role, int nice);
     }
 
-    /** The nice value asked for the game-loop and encoding threads. */
-    public int nice() {
-        return nice;
-    }
-
     @Override
     public void started(PipelineThreadRole role) {
         AtomicBoolean first = firstReported.get(role);
