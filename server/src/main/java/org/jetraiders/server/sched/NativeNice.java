@@ -3,6 +3,7 @@ package org.jetraiders.server.sched;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 
 /**
  * Linux's {@code setpriority(2)} and {@code getpriority(2)} on the calling thread, through JNA. Linux
@@ -38,7 +39,9 @@ final class NativeNice implements ThreadNice {
                     + System.getProperty("os.name"));
         }
         try {
-            return new NativeNice(Native.load("c", C.class));
+            // JNA's first library load runs "ldconfig -p" once to learn the search path: a short-lived
+            // child process, and a JDK "process reaper" thread that ends a minute later
+            return new NativeNice(Native.load(Platform.C_LIBRARY_NAME, C.class));
         } catch (LinkageError e) {
             throw new UnsupportedOperationException("JNA could not load its native part: " + e.getMessage(), e);
         }
