@@ -20,6 +20,7 @@ public abstract class PassThread implements Runnable {
     private final Runnable onStart;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean running = true;
+    private volatile boolean parked;
     private volatile Thread thread;
 
     protected PassThread(String threadName) {
@@ -89,7 +90,17 @@ public abstract class PassThread implements Runnable {
     /** The thread, after a pass: parks up to {@code nanos} unless woken since {@link #beginPass()}. */
     protected final void parkUnlessWoken(long nanos) {
         if (nanos > 0 && !wakePending.get()) {
+            parked = true;
             LockSupport.parkNanos(this, nanos);
+            parked = false;
         }
+    }
+
+    /**
+     * Any thread: parked between passes with no wake-up pending, so no pass runs until the next
+     * {@link #wake()} or deadline. Tests use it to start from a quiet thread.
+     */
+    public final boolean isIdle() {
+        return parked && !wakePending.get();
     }
 }
