@@ -9,7 +9,7 @@ cat > $O/tas.jfc <<'JFC'
   <event name="jdk.ObjectAllocationSample"><setting name="enabled">true</setting><setting name="throttle">300/s</setting><setting name="stackTrace">true</setting></event>
 </configuration>
 JFC
-java -XX:StartFlightRecording=settings=$O/tas.jfc,filename=$O/rec.jfr,dumponexit=true -Xlog:gc:file=$O/gc.log:uptime -jar $JAR --port 18201 --http-port 18200 --max-lobbies 80 --max-lobbies-per-address 64 --data-dir /tmp/jr-tas > $O/srv.log 2>&1 & SPID=$!
+java $JVMFLAGS -XX:StartFlightRecording=settings=$O/tas.jfc,filename=$O/rec.jfr,dumponexit=true -Xlog:gc:file=$O/gc.log:uptime -jar $JAR --port 18201 --http-port 18200 --max-lobbies 80 --max-lobbies-per-address 64 --data-dir /tmp/jr-tas > $O/srv.log 2>&1 & SPID=$!
 for i in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/18201) 2>/dev/null && break; sleep 0.2; done
 java -cp bench/target/benchmarks.jar org.jetraiders.bench.load.LoadTest --url ws://127.0.0.1:18201/ws \
     --clients 1024 --lobbies 64 --duration 30 --warmup 15 --probes 32 --format bin --decode probes --connect-rate 200 --server-pid $SPID > $O/lt.log 2>&1
