@@ -38,11 +38,6 @@ final class ConsumerShard extends PassThread {
     private volatile ClientConsumer current;
 
     private final long idleParkNanos;
-    private final Runnable onStart;
-
-    ConsumerShard(String threadName, long epochNanos, long idleParkNanos) {
-        this(threadName, epochNanos, idleParkNanos, NO_START_HOOK);
-    }
 
     ConsumerShard(String threadName, long epochNanos, long idleParkNanos, Runnable onStart) {
         this(threadName, epochNanos, idleParkNanos, onStart, new ConcurrentLinkedQueue<>(),
@@ -54,7 +49,6 @@ final class ConsumerShard extends PassThread {
                           ClientConsumer[] consumers, int count, EncodingStage[] stages, int stageCount,
                           AtomicInteger load) {
         super(threadName, onStart);
-        this.onStart = onStart;
         this.epochNanos = epochNanos;
         this.idleParkNanos = idleParkNanos;
         this.incoming = incoming;
@@ -112,7 +106,7 @@ final class ConsumerShard extends PassThread {
             }
         }
         load.decrementAndGet();
-        ConsumerShard next = new ConsumerShard(name, epochNanos, idleParkNanos, onStart, incoming, incomingStages, rest, n,
+        ConsumerShard next = new ConsumerShard(name, epochNanos, idleParkNanos, onStart(), incoming, incomingStages, rest, n,
                 Arrays.copyOf(stages, stages.length), stageCount, load);
         for (int i = 0; i < n; i++) {
             rest[i].hostedBy(next);

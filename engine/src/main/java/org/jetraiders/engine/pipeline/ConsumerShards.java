@@ -25,18 +25,12 @@ public final class ConsumerShards {
      *                         shards that host only encoding stages (no sinks, so no watchdog thread)
      */
     public ConsumerShards(String name, int threads, Duration sinkBlockTimeout) {
-        this(name, threads, sinkBlockTimeout, ConsumerShard.DEFAULT_IDLE_PARK_NANOS);
+        this(name, threads, sinkBlockTimeout, ConsumerShard.DEFAULT_IDLE_PARK_NANOS, PassThread.NO_START_HOOK);
     }
 
     /**
      * @param idleParkNanos how long an idle thread parks before polling again unsignalled (tests set
      *                      it long to prove a path never relies on that fallback)
-     */
-    public ConsumerShards(String name, int threads, Duration sinkBlockTimeout, long idleParkNanos) {
-        this(name, threads, sinkBlockTimeout, idleParkNanos, PassThread.NO_START_HOOK);
-    }
-
-    /**
      * @param onThreadStart runs first on each new shard thread, the watchdog's replacements included
      *                      (see {@link PassThread})
      */

@@ -8,10 +8,6 @@ public final class GameLoopShards {
     private final GameLoopShard[] shards;
     private volatile boolean closed;
 
-    public GameLoopShards(String name, int threads) {
-        this(name, threads, PassThread.NO_START_HOOK);
-    }
-
     /** @param onThreadStart runs first on each new game-loop thread (see {@link PassThread}) */
     public GameLoopShards(String name, int threads, Runnable onThreadStart) {
         if (threads < 1) {

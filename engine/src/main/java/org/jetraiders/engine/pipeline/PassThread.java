@@ -40,6 +40,11 @@ public abstract class PassThread implements Runnable {
         return threadName;
     }
 
+    /** The start hook, for a subclass that starts a successor thread of the same kind. */
+    protected final Runnable onStart() {
+        return onStart;
+    }
+
     public final void start() {
         Thread t = new Thread(this::startHookThenRun, threadName);
         t.setDaemon(true);

@@ -7,8 +7,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Map;
-import org.jetraiders.engine.PipelineThreadRole;
 import java.util.concurrent.atomic.LongAdder;
+import org.jetraiders.engine.PipelineThreadRole;
 
 /**
  * The server's own metrics, on the Prometheus client library: transport counters shared by every

@@ -34,7 +34,7 @@ final class NativeNice implements ThreadNice {
      *                                       example a {@code noexec} temporary directory)
      */
     static NativeNice load() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+        if (!Platform.isLinux()) {
             throw new UnsupportedOperationException("thread priorities are set on Linux only, not on "
                     + System.getProperty("os.name"));
         }

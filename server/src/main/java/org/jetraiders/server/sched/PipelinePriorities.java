@@ -19,12 +19,11 @@ public final class PipelinePriorities implements PipelineThreadHook {
     private static final Logger LOG = LoggerFactory.getLogger(PipelinePriorities.class);
 
     private final int nice;
-    private final NativeNiceSource natives;
+    /** The native calls; null when nothing is asked (nice 0) or there are none. */
+    private final ThreadNice natives;
     private final ReportedNice reported;
     /** The roles that get the nice value, each with whether its first thread has reported. */
     private final Map<PipelineThreadRole, AtomicBoolean> firstReported = new EnumMap<>(PipelineThreadRole.class);
-    private volatile ThreadNice nativeNice;
-    private volatile boolean unavailable;
 
     /** Where the native calls come from: {@link NativeNice#load()}, or a test's fake. */
     @FunctionalInterface
@@ -47,7 +46,7 @@ public final class PipelinePriorities implements PipelineThreadHook {
             throw new IllegalArgumentException("nice must be -20 to 19, was " + nice);
         }
         this.nice = nice;
-        this.natives = natives;
+        this.natives = nice == 0 ? null : load(natives);
         this.reported = reported;
         firstReported.put(PipelineThreadRole.GAME_LOOP, new AtomicBoolean());
         firstReported.put(PipelineThreadRole.ENCODER, new AtomicBoolean());
@@ -62,15 +61,11 @@ public final class PipelinePriorities implements PipelineThreadHook {
     @Override
     public void started(PipelineThreadRole role) {
         AtomicBoolean first = firstReported.get(role);
-        if (first == null || nice == 0) {
-            return; // client threads, or nothing asked: no native call at all
+        if (first == null || natives == null) {
+            return; // client threads, nothing asked, or no native calls
         }
-        ThreadNice calls = natives();
-        if (calls == null) {
-            return;
-        }
-        String failure = calls.setCallingThread(nice);
-        int now = calls.callingThread();
+        String failure = natives.setCallingThread(nice);
+        int now = natives.callingThread();
         if (first.compareAndSet(false, true)) {
             reported.runsAt(role, now);
             String threads = role == PipelineThreadRole.GAME_LOOP ? "game-loop" : "encoding";
@@ -83,22 +78,13 @@ public final class PipelinePriorities implements PipelineThreadHook {
         }
     }
 
-    /** The native calls, loaded on first use; null (logged once) where there are none. */
-    private ThreadNice natives() {
-        ThreadNice loaded = nativeNice;
-        if (loaded != null || unavailable) {
-            return loaded;
-        }
-        synchronized (this) {
-            if (nativeNice == null && !unavailable) {
-                try {
-                    nativeNice = natives.load();
-                } catch (UnsupportedOperationException e) {
-                    unavailable = true;
-                    LOG.info("the game-loop threads run at the default priority: {}", e.getMessage());
-                }
-            }
-            return nativeNice;
+    /** The native calls, or null (logged) where there are none. */
+    private static ThreadNice load(NativeNiceSource source) {
+        try {
+            return source.load();
+        } catch (UnsupportedOperationException e) {
+            LOG.info("the game-loop threads run at the default priority: {}", e.getMessage());
+            return null;
         }
     }
 }

@@ -3,7 +3,6 @@ package org.jetraiders.server.sched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** What Linux says of a thread's nice value and of this process's privilege, read from /proc. */
 final class ThreadNiceOnLinux {
@@ -11,7 +10,7 @@ final class ThreadNiceOnLinux {
     }
 
     static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+        return com.sun.jna.Platform.isLinux();
     }
 
     /** The calling thread's nice value, from {@code /proc/thread-self/stat}. */
