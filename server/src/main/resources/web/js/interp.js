@@ -1,10 +1,14 @@
 // Interpolation buffer: renders the world a little behind the newest snapshot so that motion is
 // smooth whatever the snapshot rate (60/30/20 per second) and across lost or late snapshots.
 //
-// Timeline: simulation ticks. We learn the tick duration and the snapshot interval from arrivals,
-// keep a smoothed "render tick" that advances with the local clock, and steer it gently towards
+// Timeline: simulation ticks. The tick duration is the server's (/config.json's tick_rate; learnt
+// from arrivals only when unknown), the snapshot interval is learnt from arrivals. A smoothed
+// "render tick" advances with the local clock and is steered gently towards
 // (newest tick + time since it arrived) - delay, where
 //   delay = clamp(2.5 x inter-arrival jitter + one snapshot interval + one display frame, 50, 250) ms.
+// Once it has caught up with the newest snapshot it slows down harder: a page that was stalled (a
+// busy CPU delays message handling, then handles a backlog at once) would otherwise hold the
+// newest state frame after frame while the gentle correction wins the lost ticks back.
 
 import { clamp, lerp, lerpAngle, WORLD_W, WORLD_H } from './util.js';
 
@@ -13,21 +17,34 @@ const MIN_DELAY_MS = 50;
 const MAX_DELAY_MS = 250;
 // We render on display frames, so the next snapshot must arrive up to one frame before it is needed.
 const FRAME_MARGIN_MS = 16;
+// how much faster or slower than real time the render clock may run to reach its target: gently
+// while it has snapshots ahead of it, harder once it has none (motion would stall otherwise)
+const STEER = 0.1;
+const STEER_STARVED = 0.5;
 
 export class SnapshotBuffer {
   constructor() {
+    this.nominalTickMs = null; // the server's tick duration, once known
     this.reset();
+  }
+
+  /** The server's tick rate: the render clock runs at it instead of at an estimate from arrivals. */
+  setTickRate(hz) {
+    if (!Number.isFinite(hz) || hz < 1) return;
+    this.nominalTickMs = 1000 / hz;
+    this.tickMs = this.nominalTickMs;
+    this.calibrated = true;
   }
 
   reset() {
     this.snaps = []; // { tick, recv, planes: Map<id, plane>, projectiles: Map<id, projectile> }
-    this.tickMs = 1000 / 60; // refined from arrivals
+    this.tickMs = this.nominalTickMs ?? 1000 / 60; // else refined from arrivals
     this.intervalMs = 1000 / 60; // smoothed time between snapshots
     this.jitterMs = 0; // smoothed |arrival interval - expected interval|
     this.delayMs = 100;
     this.renderTick = null;
     this.lastFrame = null;
-    this.calibrated = false; // tickMs measured over a long enough span
+    this.calibrated = this.nominalTickMs !== null; // tickMs known, or measured over a long enough span
     this.frames = 0; // frames sampled
     this.starved = 0; // frames with no newer snapshot to interpolate towards (motion would stall)
   }
@@ -54,7 +71,9 @@ export class SnapshotBuffer {
       let first = 0;
       while (first < this.snaps.length - 2 && this.snaps[first].recv < now - 2000) first++;
       const f = this.snaps[first];
-      if (now - f.recv >= 250 && tick > f.tick) {
+      if (this.nominalTickMs !== null) {
+        // the server's rate: nothing to estimate
+      } else if (now - f.recv >= 250 && tick > f.tick) {
         const est = (now - f.recv) / (tick - f.tick);
         this.tickMs = clamp(this.calibrated ? lerp(this.tickMs, est, 0.05) : est, 4, 100);
         this.calibrated = true;
@@ -84,9 +103,11 @@ export class SnapshotBuffer {
       this.renderTick = target; // first frame, or far off (tab was hidden): jump
     } else {
       const frameTicks = (now - this.lastFrame) / this.tickMs;
-      // advance at real speed, corrected by up to ±10% towards the target
+      // advance at real speed, corrected towards the target by up to ±10 % (or -50 % when starving)
       const err = target - this.renderTick;
-      const correction = clamp(err * 0.1, -0.1 * frameTicks, 0.1 * frameTicks);
+      const starving = this.renderTick >= newest.tick;
+      const correction = clamp(err * (starving ? 0.3 : 0.1), -(starving ? STEER_STARVED : STEER) * frameTicks,
+        STEER * frameTicks);
       this.renderTick += frameTicks + correction;
     }
     this.lastFrame = now;

@@ -74,6 +74,11 @@ window.__jr = Object.freeze(Object.defineProperties({}, {
   snapshots: { get: () => game.snapshots, enumerable: true },
   ack: { get: () => game.lastAck, enumerable: true },
   delayMs: { get: () => Math.round(buffer.delayMs), enumerable: true },
+  // the interpolation clock: the tick duration it renders with (ms), smoothed jitter and interval (ms)
+  interpClock: {
+    get: () => ({ tickMs: buffer.tickMs, jitterMs: buffer.jitterMs, intervalMs: buffer.intervalMs }),
+    enumerable: true,
+  },
   frames: { get: () => buffer.frames, enumerable: true },
   starvedFrames: { get: () => buffer.starved, enumerable: true },
   pingMs: { get: () => game.pingMs, enumerable: true },
@@ -84,6 +89,8 @@ window.__jr = Object.freeze(Object.defineProperties({}, {
   // (each also counted in `errors`, and answered by a resync), frames dropped by ?sim_loss=
   net: { get: () => ({ ...(game.conn ? game.conn.stats : {}) }), enumerable: true },
   decodeErrors: { get: () => (game.conn ? game.conn.stats.decodeErrors : 0), enumerable: true },
+  // the connection's recent closes (code, reason) and Stopping states, with the page's clock
+  connectionEvents: { get: () => (game.conn ? [...game.conn.events] : []), enumerable: true },
   // the local plane's prediction: corrections and snaps so far, the newest correction (px), inputs in flight
   prediction: {
     get: () => ({
@@ -224,6 +231,7 @@ function play(login, cfg, name, lobby, spectate = false) {
   hud.setCenter(null);
   game.lobby = lobby;
   local.setTickRate(cfg.tickRate);
+  buffer.setTickRate(cfg.tickRate);
   game.conn = new GameConnection({
     url,
     token: login.token,

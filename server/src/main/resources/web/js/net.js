@@ -104,6 +104,8 @@ export class GameConnection {
       binaryFrames: 0, fullFrames: 0, deltaFrames: 0, decodeErrors: 0, resyncs: 0, resyncSkipped: 0,
       simDropped: 0, bytesIn: 0, bytesOut: 0,
     };
+    // what ended each socket and when the Stopping state came, newest last (for tests and bug reports)
+    this.events = [];
     this.ws = null;
     this.backoff = BACKOFF_START_MS;
     this.closed = false;
@@ -187,6 +189,7 @@ export class GameConnection {
     this.decoder.reset(); // a new connection starts from a full frame
     this.resyncing = false;
     ws.onopen = () => {
+      this.#log('open');
       this.onState('joining');
       this.#send('Join', this.spectate ? { session_token: this.token, lobby_id: this.lobby, spectate: true }
         : { session_token: this.token, name: this.name, lobby_id: this.lobby, resume_token: loadResumeToken(this.lobby) });
@@ -224,6 +227,7 @@ export class GameConnection {
         return;
       }
       this.joined = true;
+      this.#log(`joined as ${type === 'Identity' && data ? data.player_id : 'spectator'}`);
       this.backoff = BACKOFF_START_MS; // a successful join resets the backoff
       this.stopping = false;
       this.onState('playing');
@@ -232,6 +236,7 @@ export class GameConnection {
       return;
     } else if (type === 'GameState' && data === 'Stopping') {
       this.stopping = true;
+      this.#log('Stopping state');
     } else if (type === 'Error' && data) {
       if (data.code === 'lobby_full' || data.code === 'lobby_unavailable' || data.code === 'spectators_full') this.fatal = data;
       if (data.code === 'invalid_token') this.needRelogin = true;
@@ -280,7 +285,13 @@ export class GameConnection {
     return false;
   }
 
+  #log(what) {
+    this.events.push(`${Math.round(performance.now())} ms: ${what}`);
+    if (this.events.length > 16) this.events.shift();
+  }
+
   #closed(ev) {
+    this.#log(`closed ${ev.code} "${ev.reason}"${ev.wasClean ? '' : ' (not clean)'}`);
     clearInterval(this.pingTimer);
     this.joined = false;
     this.ws = null;

@@ -239,6 +239,11 @@ public final class LobbyManager implements AutoCloseable {
         return list;
     }
 
+    /** Whether {@link #close()} began: the server is stopping, and no lobby takes anyone any more. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     public ManagedLobby find(String name) {
         return lobbies.get(name);
     }

@@ -34,6 +34,18 @@ record Admission(ManagedLobby lobby, int playerId, String name, String resumeTok
         return new Admission(null, 0, null, null, false, null, error, detail, close);
     }
 
+    /**
+     * The server is stopping: the client hears what every connected client hears on a stop (the
+     * Stopping state, then 1001), so it retries with its backoff instead of giving up on an error.
+     */
+    static Admission serverStopping() {
+        return new Admission(null, 0, null, null, false, null, null, null, CloseReason.SERVER_STOPPING);
+    }
+
+    boolean isServerStopping() {
+        return close == CloseReason.SERVER_STOPPING;
+    }
+
     boolean isRefused() {
         return lobby == null;
     }

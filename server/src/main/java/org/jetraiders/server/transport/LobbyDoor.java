@@ -16,6 +16,7 @@ import org.jetraiders.server.protocol.json.ErrorCode;
  * spectator's place in an existing lobby, the plane of a player coming back (its session token or
  * resume token names a seat still in the lobby, see {@link Seats}), or a new player. The connection
  * applies the result ({@link Admission}): it sends Identity or Spectating and attaches its sink.
+ * While the server stops, every Join is answered as the stop answers everyone: Stopping, then 1001.
  *
  * <p>Selector thread only (a connection's Join); stateless apart from the shared context.
  */
@@ -49,6 +50,9 @@ final class LobbyDoor {
             context.metrics().rejectedInput("token_required");
             return Admission.refused(ErrorCode.INVALID_TOKEN, "this server requires a session token from /guest/login",
                     CloseReason.TOKEN_REQUIRED);
+        }
+        if (context.lobbies().isClosed()) {
+            return Admission.serverStopping(); // (a stop that begins after this is answered the same way below)
         }
         String lobbyName = firstNonBlank(join.lobbyId(), queryLobby, context.config().defaultLobby());
         if (join.spectate()) {
@@ -90,9 +94,15 @@ final class LobbyDoor {
         int id = engineLobby.join(displayName, key);
         if (id <= 0) {
             target.exit(System.nanoTime());
-            return Admission.refused(ErrorCode.LOBBY_FULL, "lobby '" + lobbyName + "' is full ("
-                    + engineLobby.config().maxPlayers() + " players)",
-                    id == Lobby.JOIN_FULL ? CloseReason.LOBBY_FULL : CloseReason.LOBBY_UNAVAILABLE);
+            return switch (id) {
+                case Lobby.JOIN_FULL -> Admission.refused(ErrorCode.LOBBY_FULL, "lobby '" + lobbyName + "' is full ("
+                        + engineLobby.config().maxPlayers() + " players)", CloseReason.LOBBY_FULL);
+                case Lobby.JOIN_NOT_RUNNING -> context.lobbies().isClosed() ? Admission.serverStopping()
+                        : Admission.refused(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName
+                                + "' just closed; join again", CloseReason.LOBBY_UNAVAILABLE);
+                default -> Admission.refused(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName
+                        + "' is too busy to take a player now; join again", CloseReason.LOBBY_UNAVAILABLE);
+            };
         }
         target.seats().seat(id, key, holder);
         return Admission.player(target, id, displayName, context.resumeKeys().tokenFor(key), false, warning);
@@ -119,6 +129,9 @@ final class LobbyDoor {
     }
 
     private Admission refuseLobby(String lobbyName, LobbyEntry.Refusal refusal) {
+        if (refusal == LobbyEntry.Refusal.CLOSING) {
+            return Admission.serverStopping();
+        }
         if (refusal == LobbyEntry.Refusal.ADDRESS_LOBBY_LIMIT) {
             int cap = context.config().maxLobbiesPerAddress();
             return Admission.refused(ErrorCode.TOO_MANY_LOBBIES_FROM_ADDRESS, "lobby '" + lobbyName
@@ -128,7 +141,7 @@ final class LobbyDoor {
         String why = switch (refusal) {
             case INVALID_NAME -> "a lobby name is 1-32 characters of A-Z a-z 0-9 _ . -";
             case LOBBY_LIMIT -> "the server runs its maximum of " + context.config().maxLobbies() + " lobbies";
-            default -> "the server is stopping";
+            case ADDRESS_LOBBY_LIMIT, CLOSING -> throw new IllegalStateException("answered above: " + refusal);
         };
         return Admission.refused(ErrorCode.LOBBY_UNAVAILABLE, "lobby '" + lobbyName + "' cannot be opened: " + why,
                 CloseReason.LOBBY_UNAVAILABLE);

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jetraiders.engine.ClientSubscription;
 import org.jetraiders.engine.Lobby;
+import org.jetraiders.engine.LobbyStatus;
 import org.jetraiders.server.lobby.ManagedLobby;
 import org.jetraiders.server.lobby.Seats;
 import org.jetraiders.server.protocol.binary.BinaryMode;
@@ -120,6 +121,9 @@ final class LobbyMembership implements Seats.Holder {
         if (admission.isRefused()) {
             if (admission.error() != null) {
                 sendError(admission.error(), admission.detail());
+            }
+            if (admission.isServerStopping()) {
+                sender.send(ServerMessages.gameStateUtf8(LobbyStatus.STOPPING));
             }
             closer.close(admission.close());
             return;

@@ -52,6 +52,34 @@ class ShutdownAndBotsIT {
         ServerFixture.awaitCondition("no jr- threads left", () -> jrThreads().isEmpty());
     }
 
+    /**
+     * A Join that arrives while the server stops (its lobbies closed, its WebSocket side still open)
+     * hears what every connected client hears on a stop: the Stopping state, then 1001, so it retries
+     * with its backoff. A browser reconnects 0.5 s after its first 1001, and used to land here and get
+     * a lobby_unavailable error, which it takes as final: it gave up and showed its menu.
+     */
+    @Test
+    void shouldAnswerAJoinDuringTheStopWithStoppingThen1001() throws Exception {
+        fixture = ServerFixture.start(ServerFixture.config());
+        TestClient playing = fixture.joined(null, "Ada");
+        playing.await("WorldUpdate", d -> true);
+
+        fixture.server().lobbies().close(); // the stop's first step: every lobby stops, the endpoints not yet
+
+        for (String join : List.of("{\"name\":\"Late\"}", "{\"name\":\"Late\",\"lobby_id\":\"arena\"}",
+                "{\"spectate\":true}")) {
+            TestClient late = fixture.connect(null);
+            late.sendMessage("Join", join);
+            JsonObject first = late.nextMessage();
+            assertEquals("GameState", first.get("type").getAsString(), join + " got " + first);
+            assertEquals("Stopping", first.get("data").getAsString(), join + " got " + first);
+            assertEquals(1001, late.awaitClose(), join);
+        }
+        ServerFixture.awaitCondition("three refused joins counted as server_stopping",
+                () -> fixture.server().metrics().disconnects("server_stopping") >= 4); // Ada's too
+        assertEquals(0, fixture.server().metrics().disconnects("lobby_unavailable"));
+    }
+
     /** Runs {@code fixture.server().stop()} on another thread and fails if it has not returned in time. */
     private static void stopReturns(ServerFixture fixture, Duration timeout) throws Exception {
         FutureTask<Void> stop = new FutureTask<>(() -> fixture.server().stop(), null);

@@ -212,6 +212,16 @@ public final class TestClient {
         }
     }
 
+    /** The next message, whatever its type ({@code {"type": ..., "data": ...}}). */
+    public JsonObject nextMessage() throws InterruptedException {
+        JsonObject message = inbox.poll(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + TIMEOUT.toMillis() + " ms"
+                    + (hasClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : ""));
+        }
+        return message;
+    }
+
     /** The next Error message's code (skipping everything else). */
     public String awaitErrorCode() throws InterruptedException {
         return await("Error", m -> true).get("code").getAsString();
