@@ -199,6 +199,17 @@ class BrowserPlayIT {
     }
 
     /**
+     * The interpolation clock's self-test (web/js/interp.selftest.js), in this browser: it runs at the
+     * server's tick rate and keeps frames fed through lost snapshots and a page that stalls.
+     */
+    @Test
+    void interpolationClockSelfTestPasses() throws Exception {
+        start(60);
+        driver.get("http://127.0.0.1:" + server.httpPort() + "/");
+        chromium.assertSelfTestPasses("/js/interp.selftest.js", "m.runInterpSelfTest()", 24);
+    }
+
+    /**
      * A binary world frame that does not decode (the page's {@code ?sim_corrupt=} cuts bytes off some)
      * is counted, and the page resyncs: it acknowledges tick 0, the server sends a full frame, and
      * deltas resume. The game goes on.
