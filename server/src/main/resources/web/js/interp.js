@@ -65,21 +65,7 @@ export class SnapshotBuffer {
     if (prev) {
       const dTicks = tick - prev.tick;
       const dt = now - prev.recv;
-      // Tick duration: over the arrivals of the last 2 s once they span 250 ms (jitter only
-      // affects the two ends, so the estimate is good to a few percent); before that, from
-      // consecutive arrivals, so that the clock is right within the first few snapshots.
-      let first = 0;
-      while (first < this.snaps.length - 2 && this.snaps[first].recv < now - 2000) first++;
-      const f = this.snaps[first];
-      if (this.nominalTickMs !== null) {
-        // the server's rate: nothing to estimate
-      } else if (now - f.recv >= 250 && tick > f.tick) {
-        const est = (now - f.recv) / (tick - f.tick);
-        this.tickMs = clamp(this.calibrated ? lerp(this.tickMs, est, 0.05) : est, 4, 100);
-        this.calibrated = true;
-      } else if (!this.calibrated && dTicks > 0) {
-        this.tickMs = clamp(lerp(this.tickMs, dt / dTicks, 0.5), 4, 100);
-      }
+      if (this.nominalTickMs === null) this.#estimateTickMs(tick, now, dTicks, dt);
       const expected = dTicks * this.tickMs;
       // the interval to bridge: rises fast on a gap (a lost snapshot), decays slowly, so one
       // lost snapshot in a while does not make motion stall
@@ -87,6 +73,24 @@ export class SnapshotBuffer {
       this.intervalMs = lerp(this.intervalMs, gap, gap > this.intervalMs ? 0.5 : 0.02);
       this.jitterMs = lerp(this.jitterMs, Math.min(Math.abs(dt - expected), 500), 0.1);
       this.delayMs = clamp(2.5 * this.jitterMs + this.intervalMs + FRAME_MARGIN_MS, MIN_DELAY_MS, MAX_DELAY_MS);
+    }
+  }
+
+  /**
+   * Without the server's rate, the tick duration from arrivals: over those of the last 2 s once they
+   * span 250 ms (jitter only affects the two ends, so the estimate is good to a few percent); before
+   * that, from consecutive arrivals, so that the clock is right within the first few snapshots.
+   */
+  #estimateTickMs(tick, now, dTicks, dt) {
+    let first = 0;
+    while (first < this.snaps.length - 2 && this.snaps[first].recv < now - 2000) first++;
+    const f = this.snaps[first];
+    if (now - f.recv >= 250 && tick > f.tick) {
+      const est = (now - f.recv) / (tick - f.tick);
+      this.tickMs = clamp(this.calibrated ? lerp(this.tickMs, est, 0.05) : est, 4, 100);
+      this.calibrated = true;
+    } else if (!this.calibrated && dTicks > 0) {
+      this.tickMs = clamp(lerp(this.tickMs, dt / dTicks, 0.5), 4, 100);
     }
   }
 

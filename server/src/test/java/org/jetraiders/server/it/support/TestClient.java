@@ -200,7 +200,7 @@ public final class TestClient {
             JsonObject message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
             if (message == null) {
                 throw new AssertionError("no " + type + " matching the condition within " + timeout.toMillis()
-                        + " ms" + (hasClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : ""));
+                        + " ms" + closedNote());
             }
             if (!type.equals(message.get("type").getAsString())) {
                 continue;
@@ -212,12 +212,17 @@ public final class TestClient {
         }
     }
 
+    /** For a timeout's message: how the socket closed, if it did. */
+    private String closedNote() {
+        return hasClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : "";
+    }
+
     /** The next message, whatever its type ({@code {"type": ..., "data": ...}}). */
     public JsonObject nextMessage() throws InterruptedException {
         JsonObject message = inbox.poll(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         if (message == null) {
             throw new AssertionError("no message within " + TIMEOUT.toMillis() + " ms"
-                    + (hasClosed() ? " (socket closed: " + closeCode + " " + closeReason + ")" : ""));
+                    + closedNote());
         }
         return message;
     }
