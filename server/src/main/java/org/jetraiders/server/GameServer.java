@@ -65,7 +65,8 @@ public final class GameServer implements AutoCloseable {
                 ? config.tokenSecret().getBytes(StandardCharsets.UTF_8) : GuestAuth.randomSecret();
         this.auth = new GuestAuth(secret, System::currentTimeMillis, Duration.ofDays(7));
         this.resumeKeys = new ResumeKeys(secret); // the same secret: a restart with it keeps both kinds of token valid
-        PipelinePriorities priorities = new PipelinePriorities(config.gameLoopNice(), metrics::pipelineThreadNice);
+        PipelinePriorities priorities = new PipelinePriorities(config.gameLoopNice(), config.gameLoopRtPriority(),
+                metrics::pipelineThreadNice, metrics::pipelineThreadRtPriority);
         this.clientThreads = ClientThreadPool.create("jr-clients", config.clientThreads(), Duration.ofSeconds(1),
                 priorities);
         this.gameLoops = GameLoopPool.create("jr-game-loop", config.gameLoopThreads(), priorities);

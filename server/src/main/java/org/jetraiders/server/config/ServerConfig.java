@@ -50,6 +50,7 @@ public final class ServerConfig {
     private final int clientThreads;
     private final int gameLoopThreads;
     private final int gameLoopNice;
+    private final int gameLoopRtPriority;
     private final String defaultLobby;
     private final long seed;
     private final AgonesSettings agones;
@@ -97,6 +98,7 @@ public final class ServerConfig {
         clientThreads = b.clientThreads;
         gameLoopThreads = b.gameLoopThreads;
         gameLoopNice = b.gameLoopNice;
+        gameLoopRtPriority = b.gameLoopRtPriority;
         defaultLobby = b.defaultLobby;
         seed = b.seed;
         agones = b.agones;
@@ -168,6 +170,8 @@ public final class ServerConfig {
     public int gameLoopThreads() { return gameLoopThreads; }
     /** Nice value of the game-loop and encoding threads (Linux); 0 leaves them at the default. */
     public int gameLoopNice() { return gameLoopNice; }
+    /** SCHED_FIFO priority of the game-loop and encoding threads (Linux); 0 leaves their policy as it is. */
+    public int gameLoopRtPriority() { return gameLoopRtPriority; }
     public String defaultLobby() { return defaultLobby; }
     /** Seed of the first lobby; later lobbies derive theirs from it. */
     public long seed() { return seed; }
@@ -219,6 +223,7 @@ public final class ServerConfig {
         b.clientThreads = clientThreads;
         b.gameLoopThreads = gameLoopThreads;
         b.gameLoopNice = gameLoopNice;
+        b.gameLoopRtPriority = gameLoopRtPriority;
         b.defaultLobby = defaultLobby;
         b.seed = seed;
         b.agones = agones;
@@ -268,6 +273,7 @@ public final class ServerConfig {
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int gameLoopThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private int gameLoopNice = -10;
+        private int gameLoopRtPriority = 10;
         private String defaultLobby = "main";
         private long seed = System.nanoTime();
         private AgonesSettings agones = AgonesSettings.defaults();
@@ -317,6 +323,7 @@ public final class ServerConfig {
         public Builder clientThreads(int v) { clientThreads = v; return this; }
         public Builder gameLoopThreads(int v) { gameLoopThreads = v; return this; }
         public Builder gameLoopNice(int v) { gameLoopNice = v; return this; }
+        public Builder gameLoopRtPriority(int v) { gameLoopRtPriority = v; return this; }
         public Builder defaultLobby(String v) { defaultLobby = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder agones(AgonesSettings v) { agones = v; return this; }
@@ -370,6 +377,7 @@ public final class ServerConfig {
             requireRange("client-threads", clientThreads, 1, 256);
             requireRange("game-loop-threads", gameLoopThreads, 1, 256);
             requireRange("game-loop-nice", gameLoopNice, -20, 19);
+            requireRange("game-loop-rt-priority", gameLoopRtPriority, 0, 99);
             require(defaultLobby != null && defaultLobby.matches("[A-Za-z0-9_.-]{1,32}"),
                     "default-lobby must be 1-32 characters of [A-Za-z0-9_.-]");
             require(tokenSecret == null || tokenSecret.length() >= 16, "token-secret must be at least 16 characters");

@@ -119,6 +119,10 @@ public final class ServerOptions {
                     + "machine delays sockets and other processes before a tick (below 0 needs root or CAP_SYS_NICE; "
                     + "without it the server logs so and runs on; 0: leave them as they are)",
                     ServerConfig::gameLoopNice, (b, v) -> b.gameLoopNice(integer(v))),
+            new Option("game-loop-rt-priority", "Linux real-time (SCHED_FIFO) priority of the game-loop and encoding "
+                    + "threads, 1 to 99, so no normal thread of the machine delays a tick (needs root or CAP_SYS_NICE; "
+                    + "without it the server logs so and runs on at --game-loop-nice; 0: leave them as they are)",
+                    ServerConfig::gameLoopRtPriority, (b, v) -> b.gameLoopRtPriority(integer(v))),
             new Option("read-batch-micros", "the WebSocket selector handles ready sockets at most once per this many "
                     + "microseconds, so one wake-up reads many messages (0: wake for each)",
                     c -> c.readBatch().toNanos() / 1000, (b, v) -> b.readBatch(Duration.ofNanos(1000L * integer(v)))),

@@ -55,6 +55,12 @@ public final class ServerMetrics {
             .help("Linux nice value the game-loop and encoding threads run at (--game-loop-nice; -20 is the "
                     + "highest priority, 0 the default). Absent where the server could not read it.")
             .withoutExemplars().build());
+    private final Gauge pipelineThreadRtPriority = register(Gauge.builder()
+            .name("jetraiders_pipeline_thread_rt_priority").labelNames("role")
+            .help("Linux real-time (SCHED_FIFO) priority the game-loop and encoding threads run at "
+                    + "(--game-loop-rt-priority; 0: the default policy, where their nice value counts). Absent when "
+                    + "none was asked.")
+            .withoutExemplars().build());
     private final TickDurations tickDurations = new TickDurations();
     private final JournalMetrics journal = new JournalMetrics(registry);
 
@@ -240,6 +246,11 @@ public final class ServerMetrics {
     /** The nice value a kind of pipeline thread runs at; reported once, as its first thread starts. */
     public void pipelineThreadNice(PipelineThreadRole role, int nice) {
         pipelineThreadNice.labelValues(role.name().toLowerCase(java.util.Locale.ROOT)).set(nice);
+    }
+
+    /** The SCHED_FIFO priority a kind of pipeline thread runs at (0: none); reported once, as its first thread starts. */
+    public void pipelineThreadRtPriority(PipelineThreadRole role, int priority) {
+        pipelineThreadRtPriority.labelValues(role.name().toLowerCase(java.util.Locale.ROOT)).set(priority);
     }
 
     /** Every family registered here, read now; scrape time only (allocates). */

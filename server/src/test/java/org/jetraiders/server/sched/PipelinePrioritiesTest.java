@@ -9,10 +9,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jetraiders.engine.PipelineThreadRole;
 import org.junit.jupiter.api.Test;
 
-/** Which threads are asked for which nice value, what is reported, and how a refusal is handled (faked calls). */
+/**
+ * Which threads are asked for which nice value and real-time priority, what is reported, and how a
+ * refusal is handled (faked calls).
+ */
 class PipelinePrioritiesTest {
     private final List<String> reports = new ArrayList<>();
     private final PipelinePriorities.ReportedNice reporting = (role, nice) -> reports.add(role + "=" + nice);
+    private final List<String> fifoReports = new ArrayList<>();
+    private final PipelinePriorities.ReportedFifo fifoReporting = (role, priority) -> fifoReports.add(role + "=" + priority);
+
+    /** Records each SCHED_FIFO request; refuses when told to, and then reports the default policy (0). */
+    private static final class FakeFifo implements ThreadFifo {
+        final List<Integer> asked = new ArrayList<>();
+        final boolean refuse;
+        int current;
+
+        FakeFifo(boolean refuse) {
+            this.refuse = refuse;
+        }
+
+        @Override
+        public String setCallingThread(int priority) {
+            asked.add(priority);
+            if (refuse) {
+                return "not permitted (errno 1)";
+            }
+            current = priority;
+            return null;
+        }
+
+        @Override
+        public int callingThread() {
+            return current;
+        }
+    }
 
     /** Records each set; refuses when told to, and then reports the default. */
     private static final class FakeNice implements ThreadNice {
@@ -94,5 +125,67 @@ class PipelinePrioritiesTest {
     void shouldRefuseANiceValueOutsideMinusTwentyToNineteen() {
         assertThrows(IllegalArgumentException.class, () -> new PipelinePriorities(-21, reporting, () -> new FakeNice(false)));
         assertThrows(IllegalArgumentException.class, () -> new PipelinePriorities(20, reporting, () -> new FakeNice(false)));
+    }
+
+    @Test
+    void shouldAskTheRealTimePriorityForGameLoopAndEncoderThreadsOnlyAndKeepTheirNiceValueToo() {
+        FakeNice nice = new FakeNice(false);
+        FakeFifo fifo = new FakeFifo(false);
+        PipelinePriorities priorities = new PipelinePriorities(-10, 10, reporting, fifoReporting, () -> nice, () -> fifo);
+        priorities.started(PipelineThreadRole.GAME_LOOP);
+        priorities.started(PipelineThreadRole.CLIENT);
+        priorities.started(PipelineThreadRole.ENCODER);
+        priorities.started(PipelineThreadRole.GAME_LOOP);
+        assertEquals(List.of(10, 10, 10), fifo.asked, "two game-loop threads and the encoder; no client thread");
+        assertEquals(List.of(-10, -10, -10), nice.asked, "the nice value still set: it counts again if the policy is reset");
+        assertEquals(List.of("GAME_LOOP=10", "ENCODER=10"), fifoReports);
+        assertEquals(List.of("GAME_LOOP=-10", "ENCODER=-10"), reports);
+    }
+
+    @Test
+    void shouldReportNoRealTimeAndKeepTheNiceValueWhenSchedFifoIsRefused() {
+        FakeNice nice = new FakeNice(false);
+        FakeFifo fifo = new FakeFifo(true);
+        PipelinePriorities priorities = new PipelinePriorities(-10, 10, reporting, fifoReporting, () -> nice, () -> fifo);
+        priorities.started(PipelineThreadRole.GAME_LOOP);
+        priorities.started(PipelineThreadRole.GAME_LOOP);
+        assertEquals(List.of(10, 10), fifo.asked, "each new thread asks (a later one may be allowed)");
+        assertEquals(List.of("GAME_LOOP=0"), fifoReports, "the default policy, as the threads really run");
+        assertEquals(List.of("GAME_LOOP=-10"), reports, "the nice value they fall back on");
+    }
+
+    @Test
+    void shouldMakeNoRealTimeCallWhenThePriorityIsZero() {
+        AtomicInteger loads = new AtomicInteger();
+        FakeNice nice = new FakeNice(false);
+        PipelinePriorities priorities = new PipelinePriorities(-10, 0, reporting, fifoReporting, () -> nice, () -> {
+            loads.incrementAndGet();
+            return new FakeFifo(false);
+        });
+        for (PipelineThreadRole role : PipelineThreadRole.values()) {
+            priorities.started(role);
+        }
+        assertEquals(0, loads.get(), "the real-time calls are not even loaded");
+        assertEquals(List.of(), fifoReports);
+        assertEquals(List.of(-10, -10), nice.asked);
+    }
+
+    @Test
+    void shouldRunOnWithTheNiceValueWhereThereAreNoRealTimeCalls() {
+        FakeNice nice = new FakeNice(false);
+        PipelinePriorities priorities = new PipelinePriorities(-10, 10, reporting, fifoReporting, () -> nice, () -> {
+            throw new UnsupportedOperationException("real-time scheduling is set on Linux only, not on Plan 9");
+        });
+        priorities.started(PipelineThreadRole.GAME_LOOP);
+        assertEquals(List.of(), fifoReports, "nothing known, nothing reported");
+        assertEquals(List.of("GAME_LOOP=-10"), reports);
+    }
+
+    @Test
+    void shouldRefuseARealTimePriorityOutsideZeroToNinetyNine() {
+        assertThrows(IllegalArgumentException.class, () -> new PipelinePriorities(-10, -1, reporting, fifoReporting,
+                () -> new FakeNice(false), () -> new FakeFifo(false)));
+        assertThrows(IllegalArgumentException.class, () -> new PipelinePriorities(-10, 100, reporting, fifoReporting,
+                () -> new FakeNice(false), () -> new FakeFifo(false)));
     }
 }
