@@ -26,6 +26,7 @@ final class LoadRun {
     private final ProcessWindow own = new ProcessWindow(ProcSampler.forSelf());
     private final ProcSampler server;
     private final ProcessWindow serverWindow;
+    private final ServerTickCounters serverTicks;
 
     private long windowStartNanos;
     private long lastProgressSnapshots;
@@ -38,12 +39,16 @@ final class LoadRun {
         this.progress = progress;
         this.server = options.serverPid().isPresent() ? ProcSampler.forPid(options.serverPid().getAsLong()) : null;
         this.serverWindow = server == null ? null : new ProcessWindow(server);
+        this.serverTicks = options.serverMetrics() == null ? null : new ServerTickCounters(options.serverMetrics());
     }
 
     Summary execute() {
         if (server != null && !server.available()) {
             throw new Options.UsageException("--server-pid " + options.serverPid().getAsLong()
                     + ": no such process (/proc/<pid>/stat is not readable)");
+        }
+        if (serverTicks != null) {
+            serverTicks.check();
         }
         int threads = Math.min(options.ioThreads(), options.clients());
         for (int k = 0; k < threads; k++) {
@@ -69,7 +74,8 @@ final class LoadRun {
         long windowEnd = System.nanoTime();
         double measuredSeconds = (windowEnd - windowStartNanos) / 1e9;
         Summary.Cpu cpu = cpu(windowEnd);
-        Summary partial = summarize(measuredSeconds, cpu, 0);
+        Summary.ServerTicks ticks = serverTicks == null ? Summary.ServerTicks.NOT_READ : serverTicks.finish();
+        Summary partial = summarize(measuredSeconds, cpu, ticks);
         int closeTimeouts = closeAll();
         stopIoThreads();
         return withCloseTimeouts(partial, closeTimeouts);
@@ -162,6 +168,9 @@ final class LoadRun {
         if (serverWindow != null) {
             serverWindow.start(now);
         }
+        if (serverTicks != null) {
+            serverTicks.start();
+        }
     }
 
     private void rollHistograms() {
@@ -196,7 +205,7 @@ final class LoadRun {
                 self.cpuPercent(), self.peakRssMb(), srv.threads(), self.threads());
     }
 
-    private Summary summarize(double measuredSeconds, Summary.Cpu cpu, int closeTimeouts) {
+    private Summary summarize(double measuredSeconds, Summary.Cpu cpu, Summary.ServerTicks ticks) {
         int opened = 0;
         int silent = 0;
         long totalSnapshots = 0;
@@ -239,7 +248,7 @@ final class LoadRun {
                 : new Summary.Spread(sumBytes / opened, minBytes, maxBytes);
         Summary.Connections connections = new Summary.Connections(stats.everConnected.get(), stats.open.get(),
                 stats.connectFailures.get(), stats.connectFailuresByReason(), stats.disconnects.sum(),
-                stats.disconnectsByReason(), closeTimeouts);
+                stats.disconnectsByReason(), 0);
         Summary.Latency latency = new Summary.Latency(
                 Summary.Percentiles.of(stats.effectLatency.window()),
                 Summary.Percentiles.of(stats.ackLatency.window()),
@@ -264,7 +273,7 @@ final class LoadRun {
                 stats.errors.sum(), stats.errorsByCode(), stats.unreadableFrames.sum(), stats.binaryFrames.sum(),
                 stats.undecodableFrames.sum(), stats.undecodableByResult());
         return new Summary(Summary.Config.of(options), measuredSeconds, connections, latency, snapshots, bandwidth,
-                inputs, problems, cpu);
+                inputs, problems, cpu, ticks);
     }
 
     private static Summary withCloseTimeouts(Summary s, int closeTimeouts) {
@@ -272,7 +281,7 @@ final class LoadRun {
         Summary.Connections closed = new Summary.Connections(k.connected(), k.openAtEnd(), k.connectFailures(),
                 k.connectFailuresByReason(), k.disconnects(), k.disconnectsByReason(), closeTimeouts);
         return new Summary(s.config(), s.measuredSeconds(), closed, s.latency(), s.snapshots(), s.bandwidth(),
-                s.inputs(), s.problems(), s.cpu());
+                s.inputs(), s.problems(), s.cpu(), s.serverTicks());
     }
 
     /** Closes every client in parallel and waits up to 5 s in total; returns how many did not close. */

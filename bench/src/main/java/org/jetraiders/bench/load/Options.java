@@ -45,6 +45,7 @@ public final class Options {
     private final double warmupSeconds;
     private final int probes;
     private final long serverPid;
+    private final URI serverMetrics;
     private final Path jsonFile;
     private final double connectRate;
     private final String format;
@@ -60,6 +61,7 @@ public final class Options {
         this.warmupSeconds = b.warmupSeconds;
         this.probes = probes;
         this.serverPid = b.serverPid;
+        this.serverMetrics = b.serverMetricsUri;
         this.jsonFile = b.jsonFile;
         this.connectRate = b.connectRate;
         this.format = b.format;
@@ -108,6 +110,7 @@ public final class Options {
                 case "--warmup" -> b.warmupSeconds(parseDouble(name, value));
                 case "--probes" -> b.probes(parseInt(name, value));
                 case "--server-pid" -> b.serverPid(parseLong(name, value));
+                case "--server-metrics" -> b.serverMetrics(value);
                 case "--json" -> b.jsonFile(Path.of(value));
                 case "--connect-rate" -> b.connectRate(parseDouble(name, value));
                 case "--format" -> b.format(value);
@@ -139,6 +142,9 @@ public final class Options {
                 "  --warmup S           seconds excluded from the statistics [" + fmt(DEFAULT_WARMUP_S) + "]",
                 "  --probes P           clients measuring input-to-effect latency [min(" + DEFAULT_MAX_PROBES + ", N)]",
                 "  --server-pid PID     sample the server's CPU and peak RSS from /proc [off]",
+                "  --server-metrics URL read the server's /metrics (e.g. http://127.0.0.1:3000/metrics) at the",
+                "                       start and end of the measured window: its ticks, late and skipped",
+                "                       ticks in the window, summed over lobbies [off]",
                 "  --json FILE          also write the JSON summary to FILE [off]",
                 "  --connect-rate R     new connections per second while ramping up [" + fmt(DEFAULT_CONNECT_RATE) + "]",
                 "  --format F           wire format: 'json', or 'bin' (binary protocol v1 via the",
@@ -249,6 +255,11 @@ public final class Options {
         return serverPid > 0 ? OptionalLong.of(serverPid) : OptionalLong.empty();
     }
 
+    /** The server's Prometheus endpoint to read tick counters from, or null. */
+    public URI serverMetrics() {
+        return serverMetrics;
+    }
+
     /** The file for the JSON summary, or null. */
     public Path jsonFile() {
         return jsonFile;
@@ -302,6 +313,8 @@ public final class Options {
         private double warmupSeconds = DEFAULT_WARMUP_S;
         private int probes = -1;
         private long serverPid = 0;
+        private String serverMetrics;
+        private URI serverMetricsUri;
         private Path jsonFile;
         private double connectRate = DEFAULT_CONNECT_RATE;
         private String format = DEFAULT_FORMAT;
@@ -361,6 +374,12 @@ public final class Options {
             return this;
         }
 
+        /** http:// or https:// URL of the server's Prometheus text endpoint; null for none. */
+        public Builder serverMetrics(String serverMetrics) {
+            this.serverMetrics = serverMetrics;
+            return this;
+        }
+
         public Builder jsonFile(Path jsonFile) {
             this.jsonFile = jsonFile;
             return this;
@@ -407,6 +426,7 @@ public final class Options {
             require(warmupSeconds >= 0, "--warmup must be >= 0 seconds, got " + fmt(warmupSeconds));
             require(connectRate > 0, "--connect-rate must be > 0 per second, got " + fmt(connectRate));
             require(!serverPidSet || serverPid > 0, "--server-pid must be a positive process id, got " + serverPid);
+            serverMetricsUri = serverMetrics == null ? null : validateMetricsUrl(serverMetrics);
             require(ioThreads < 0 || senders < 0 || ioThreads == senders,
                     "--senders is an alias of --io-threads; give one of them (got " + senders + " and " + ioThreads + ")");
             String threadsOption = ioThreads < 0 && senders >= 0 ? "--senders" : "--io-threads";
@@ -444,6 +464,20 @@ public final class Options {
             require(uri.getHost() != null, "--url has no host: '" + url + "'");
             require(uri.getRawQuery() == null || !uri.getRawQuery().contains("lobby_id="),
                     "--url must not contain lobby_id; it is added per client from --lobbies");
+            return uri;
+        }
+
+        private static URI validateMetricsUrl(String url) {
+            URI uri;
+            try {
+                uri = new URI(url.trim());
+            } catch (URISyntaxException e) {
+                throw new UsageException("--server-metrics is not a valid URI: " + e.getMessage());
+            }
+            String scheme = uri.getScheme();
+            require(scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                            && uri.getHost() != null,
+                    "--server-metrics must be an http:// or https:// URL with a host, got '" + url + "'");
             return uri;
         }
 

@@ -67,6 +67,9 @@ final class ReportWriter {
         } else {
             line(b, "server CPU / RSS", "not sampled (use --server-pid)");
         }
+        Summary.ServerTicks t = s.serverTicks();
+        line(b, "server ticks in the window", !t.wasRead() ? t.unavailable()
+                : t.ticks() + " over " + t.lobbies() + " lobbies: " + t.late() + " late, " + t.skipped() + " skipped");
         line(b, "load generator CPU %", num(cpu.ownCpuPercent()) + " of one core, peak RSS "
                 + num(cpu.ownPeakRssMb()) + " MiB");
         threads(b, "load generator", cpu.ownThreads());
@@ -217,6 +220,17 @@ final class ReportWriter {
             } else {
                 w.nullValue();
             }
+            Summary.ServerTicks t = s.serverTicks();
+            w.name("server_ticks").beginObject();
+            if (t.wasRead()) {
+                w.name("ticks").value(t.ticks());
+                w.name("late").value(t.late());
+                w.name("skipped").value(t.skipped());
+                w.name("lobbies").value(t.lobbies());
+            } else {
+                w.name("unavailable").value(t.unavailable());
+            }
+            w.endObject();
             w.name("loadgen").beginObject();
             w.name("cpu_percent");
             number(w, cpu.ownCpuPercent());

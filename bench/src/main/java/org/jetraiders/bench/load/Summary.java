@@ -20,7 +20,15 @@ public record Summary(
         Bandwidth bandwidth,
         Inputs inputs,
         Problems problems,
-        Cpu cpu) {
+        Cpu cpu,
+        ServerTicks serverTicks) {
+
+    /** Without the server's tick counters ({@code --server-metrics} not given). */
+    public Summary(Config config, double measuredSeconds, Connections connections, Latency latency,
+                   Snapshots snapshots, Bandwidth bandwidth, Inputs inputs, Problems problems, Cpu cpu) {
+        this(config, measuredSeconds, connections, latency, snapshots, bandwidth, inputs, problems, cpu,
+                ServerTicks.NOT_READ);
+    }
 
     /** Number of clients that connected at least once. */
     public int connected() {
@@ -101,6 +109,24 @@ public record Summary(
     public record Problems(long laggedNotices, long laggedMissed, long errors, Map<String, Long> errorsByCode,
                            long unreadableFrames, long binaryFrames, long undecodableFrames,
                            Map<String, Long> undecodableByResult) {
+    }
+
+    /**
+     * The server's ticks in the measured window, summed over its lobbies ({@code --server-metrics}): one beat
+     * that comes late in a server of L lobbies counts L late ticks. {@code unavailable} says why they
+     * could not be read (null when they were; "not read" without the option).
+     */
+    public record ServerTicks(long ticks, long late, long skipped, int lobbies, String unavailable) {
+
+        public static final ServerTicks NOT_READ = new ServerTicks(-1, -1, -1, -1, "not read (use --server-metrics)");
+
+        public static ServerTicks unavailable(String why) {
+            return new ServerTicks(-1, -1, -1, -1, why);
+        }
+
+        public boolean wasRead() {
+            return unavailable == null;
+        }
     }
 
     /**

@@ -40,9 +40,10 @@ class LoadTestRealServerTest {
                 .connectionLostTimeout(Duration.ofSeconds(1)).build());
         server.start();
         String url = "ws://127.0.0.1:" + server.webSocketPort() + "/ws";
+        String metrics = "http://127.0.0.1:" + server.httpPort() + "/metrics";
 
-        Summary json = run(url, "json");
-        Summary bin = run(url, "bin");
+        Summary json = run(url, "json", metrics);
+        Summary bin = run(url, "bin", metrics);
 
         for (Summary s : new Summary[] {json, bin}) {
             String f = s.config().format() + ": ";
@@ -56,6 +57,12 @@ class LoadTestRealServerTest {
             assertEquals(0, s.connections().connectFailures(), f + "connect failures");
             assertEquals(0, s.problems().unreadableFrames(), f + "unreadable frames");
             assertEquals(0, s.problems().undecodableFrames(), f + "undecodable " + s.problems().undecodableByResult());
+            Summary.ServerTicks ticks = s.serverTicks();
+            assertTrue(ticks.wasRead(), f + "server ticks: " + ticks.unavailable());
+            assertTrue(ticks.lobbies() >= 3, f + "lobby main and the two load lobbies have tick counters: " + ticks);
+            // the window is 2 s of 60 Hz beats for 3 lobbies (360 ticks); a loaded CI machine may fall behind
+            assertTrue(ticks.ticks() >= 60 && ticks.ticks() <= 3 * 60 * 4, f + "ticks in the window: " + ticks);
+            assertTrue(ticks.late() >= 0 && ticks.skipped() >= 0, f + "counters only grow: " + ticks);
         }
         assertEquals(0, json.problems().binaryFrames(), "a JSON connection gets no binary frames");
         // binary_frames covers the whole run, snapshots_total the measured window
@@ -73,9 +80,9 @@ class LoadTestRealServerTest {
         return s.bandwidth().upPayloadPerSecond() * s.connected() / s.inputs().perSecond();
     }
 
-    private static Summary run(String url, String format) {
+    private static Summary run(String url, String format, String metrics) {
         Options options = Options.builder().url(url).format(format).clients(8).lobbies(2)
-                .warmupSeconds(1).durationSeconds(2).build();
+                .warmupSeconds(1).durationSeconds(2).serverMetrics(metrics).build();
         return LoadTest.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 }

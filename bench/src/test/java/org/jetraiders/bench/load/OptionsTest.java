@@ -26,7 +26,14 @@ class OptionsTest {
         assertEquals(1, o.senders());
         assertEquals(1, o.ioThreads());
         assertTrue(o.serverPid().isEmpty());
+        assertNull(o.serverMetrics());
         assertNull(o.jsonFile());
+    }
+
+    @Test
+    void shouldTakeTheServersMetricsUrl() {
+        Options o = Options.parse(new String[] {"--server-metrics", "http://127.0.0.1:3000/metrics"});
+        assertEquals(URI.create("http://127.0.0.1:3000/metrics"), o.serverMetrics());
     }
 
     @Test
@@ -154,6 +161,10 @@ class OptionsTest {
         assertRejected("--senders is an alias of --io-threads", "--senders", "2", "--io-threads", "3");
         assertRejected("--url is not a valid URI", "--url", "ws://h/ w s");
         assertRejected("--url must not contain lobby_id", "--url", "ws://h/ws?lobby_id=a");
+        assertRejected("--server-metrics must be an http:// or https:// URL with a host, got 'ws://h/metrics'",
+                "--server-metrics", "ws://h/metrics");
+        assertRejected("--server-metrics must be an http:// or https:// URL", "--server-metrics", "metrics");
+        assertRejected("--server-metrics is not a valid URI", "--server-metrics", "http://h/ m");
         assertRejected("unexpected argument 'x'", "x");
     }
 

@@ -105,4 +105,24 @@ class ReportWriterTest {
         assertTrue(t.matches("(?s).*load generator threads +9 \\(max 10\\).*"), t);
         assertTrue(t.contains("(I/O threads 1)"), t);
     }
+
+    @Test
+    void shouldReportTheServersTicksInTheWindowOrWhyNot() {
+        Summary s = sample(4242);
+        Summary read = new Summary(s.config(), s.measuredSeconds(), s.connections(), s.latency(), s.snapshots(),
+                s.bandwidth(), s.inputs(), s.problems(), s.cpu(), new Summary.ServerTicks(1200, 130, 0, 65, null));
+        assertTrue(ReportWriter.table(read).matches("(?s).*server ticks in the window +1200 over 65 lobbies: 130 late, 0 skipped.*"),
+                ReportWriter.table(read));
+        JsonObject j = JsonParser.parseString(ReportWriter.json(read)).getAsJsonObject().getAsJsonObject("server_ticks");
+        assertEquals(1200, j.get("ticks").getAsLong());
+        assertEquals(130, j.get("late").getAsLong());
+        assertEquals(0, j.get("skipped").getAsLong());
+        assertEquals(65, j.get("lobbies").getAsInt());
+
+        assertTrue(ReportWriter.table(s).matches("(?s).*server ticks in the window +not read \\(use --server-metrics\\).*"),
+                ReportWriter.table(s));
+        JsonObject none = JsonParser.parseString(ReportWriter.json(s)).getAsJsonObject().getAsJsonObject("server_ticks");
+        assertEquals("not read (use --server-metrics)", none.get("unavailable").getAsString());
+        assertTrue(none.get("late") == null);
+    }
 }
