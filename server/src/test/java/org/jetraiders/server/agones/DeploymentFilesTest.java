@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jetraiders.server.config.ServerConfig;
@@ -77,6 +79,24 @@ class DeploymentFilesTest {
         assertEquals(Set.of(config.wsPort(), config.httpPort()), exposed);
         assertEquals(ServerConfig.defaults().wsPort(), config.wsPort());
         assertEquals(ServerConfig.defaults().httpPort(), config.httpPort());
+    }
+
+    @Test
+    void shouldGiveTheImagesJvmOnlyFlagsAJdk17Accepts() throws Exception {
+        String options = dockerEnv().get("JAVA_TOOL_OPTIONS");
+        assertNotNull(options, "the image sets JAVA_TOOL_OPTIONS");
+        List<String> flags = List.of(options.trim().split("\\s+"));
+        assertTrue(flags.contains("-XX:AutoBoxCacheMax=65536"),
+                "the selector's boxed descriptors come from the Integer cache: " + flags);
+        // an -XX flag the JVM does not know stops it before main: the container would never start
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.add("-version");
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "java -version did not finish");
+        assertEquals(0, jvm.exitValue(), "java " + flags + " -version: " + output);
     }
 
     @Test
