@@ -88,6 +88,7 @@ class ServerMetricsTest {
         metrics.journal().journalBroken("main", "lapped");
         metrics.lobbyRestoreFailed("corrupt");
         metrics.pipelineThreadNice(org.jetraiders.engine.PipelineThreadRole.GAME_LOOP, -10);
+        metrics.pipelineThreadRtPriority(org.jetraiders.engine.PipelineThreadRole.GAME_LOOP, 10);
 
         Set<String> names = new TreeSet<>();
         metrics.collect().forEach(family -> names.add(family.getMetadata().getPrometheusName()));
@@ -97,7 +98,7 @@ class ServerMetricsTest {
                 "jetraiders_handshakes_rejected", "jetraiders_http_refused", "jetraiders_agones_errors",
                 "jetraiders_lobbies_restored", "jetraiders_players_restored", "jetraiders_lobby_restore_failures",
                 "jetraiders_resumes", "jetraiders_reconnect_grace_expired", "jetraiders_spectators",
-                "jetraiders_pipeline_thread_nice", TickDurations.NAME, "jetraiders_journal_bytes_written", "jetraiders_journal_broken",
+                "jetraiders_pipeline_thread_nice", "jetraiders_pipeline_thread_rt_priority", TickDurations.NAME, "jetraiders_journal_bytes_written", "jetraiders_journal_broken",
                 "jetraiders_journal_fsync_seconds", "jetraiders_journal_files_deleted"), names);
         assertEquals(java.util.Map.of("lapped", 1L), metrics.journal().brokenByReason());
         assertEquals(1, metrics.tickDurations().count());
