@@ -450,12 +450,7 @@ public final class Options {
 
         private static URI validateUrl(String url) {
             require(url != null && !url.isBlank(), "--url must not be empty");
-            URI uri;
-            try {
-                uri = new URI(url.trim());
-            } catch (URISyntaxException e) {
-                throw new UsageException("--url is not a valid URI: " + e.getMessage());
-            }
+            URI uri = parseUri("--url", url);
             String scheme = uri.getScheme();
             require(scheme != null && (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss")),
                     "--url must start with ws:// or wss://, got '" + url + "'");
@@ -468,17 +463,20 @@ public final class Options {
         }
 
         private static URI validateMetricsUrl(String url) {
-            URI uri;
-            try {
-                uri = new URI(url.trim());
-            } catch (URISyntaxException e) {
-                throw new UsageException("--server-metrics is not a valid URI: " + e.getMessage());
-            }
+            URI uri = parseUri("--server-metrics", url);
             String scheme = uri.getScheme();
             require(scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                             && uri.getHost() != null,
                     "--server-metrics must be an http:// or https:// URL with a host, got '" + url + "'");
             return uri;
+        }
+
+        private static URI parseUri(String option, String value) {
+            try {
+                return new URI(value.trim());
+            } catch (URISyntaxException e) {
+                throw new UsageException(option + " is not a valid URI: " + e.getMessage());
+            }
         }
 
         private static void require(boolean condition, String message) {

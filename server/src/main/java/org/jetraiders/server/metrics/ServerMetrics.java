@@ -245,12 +245,16 @@ public final class ServerMetrics {
 
     /** The nice value a kind of pipeline thread runs at; reported once, as its first thread starts. */
     public void pipelineThreadNice(PipelineThreadRole role, int nice) {
-        pipelineThreadNice.labelValues(role.name().toLowerCase(java.util.Locale.ROOT)).set(nice);
+        pipelineThreadNice.labelValues(roleLabel(role)).set(nice);
     }
 
     /** The SCHED_FIFO priority a kind of pipeline thread runs at (0: none); reported once, as its first thread starts. */
     public void pipelineThreadRtPriority(PipelineThreadRole role, int priority) {
-        pipelineThreadRtPriority.labelValues(role.name().toLowerCase(java.util.Locale.ROOT)).set(priority);
+        pipelineThreadRtPriority.labelValues(roleLabel(role)).set(priority);
+    }
+
+    private static String roleLabel(PipelineThreadRole role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Every family registered here, read now; scrape time only (allocates). */

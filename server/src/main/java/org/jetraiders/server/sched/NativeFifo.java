@@ -2,8 +2,6 @@ package org.jetraiders.server.sched;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
  * Linux's {@code sched_setscheduler(2)} on the calling thread, through JNA: SCHED_FIFO with
@@ -37,15 +35,7 @@ final class NativeFifo implements ThreadFifo {
      * @throws UnsupportedOperationException off Linux, or when JNA's native part cannot load
      */
     static NativeFifo load() {
-        if (!Platform.isLinux()) {
-            throw new UnsupportedOperationException("real-time scheduling is set on Linux only, not on "
-                    + System.getProperty("os.name"));
-        }
-        try {
-            return new NativeFifo(Native.load(Platform.C_LIBRARY_NAME, C.class));
-        } catch (LinkageError e) {
-            throw new UnsupportedOperationException("JNA could not load its native part: " + e.getMessage(), e);
-        }
+        return new NativeFifo(LinuxLibc.load(C.class, "real-time scheduling is set"));
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.jetraiders.server.sched;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
  * Linux's {@code setpriority(2)} and {@code getpriority(2)} on the calling thread, through JNA. Linux
@@ -34,17 +32,7 @@ final class NativeNice implements ThreadNice {
      *                                       example a {@code noexec} temporary directory)
      */
     static NativeNice load() {
-        if (!Platform.isLinux()) {
-            throw new UnsupportedOperationException("thread priorities are set on Linux only, not on "
-                    + System.getProperty("os.name"));
-        }
-        try {
-            // JNA's first library load runs "ldconfig -p" once to learn the search path: a short-lived
-            // child process, and a JDK "process reaper" thread that ends a minute later
-            return new NativeNice(Native.load(Platform.C_LIBRARY_NAME, C.class));
-        } catch (LinkageError e) {
-            throw new UnsupportedOperationException("JNA could not load its native part: " + e.getMessage(), e);
-        }
+        return new NativeNice(LinuxLibc.load(C.class, "thread priorities are set"));
     }
 
     @Override

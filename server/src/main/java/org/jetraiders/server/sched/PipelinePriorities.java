@@ -28,22 +28,14 @@ public final class PipelinePriorities implements PipelineThreadHook {
     private final ThreadFifo fifo;
     private final ReportedNice reported;
     private final ReportedFifo reportedFifo;
-    /** The roles that get the nice value, each with whether its first thread has reported. */
+    /** The roles that get the priorities, each with whether its first thread has reported (and logged) them. */
     private final Map<PipelineThreadRole, AtomicBoolean> firstReported = new EnumMap<>(PipelineThreadRole.class);
-    private final Map<PipelineThreadRole, AtomicBoolean> firstFifoReported = new EnumMap<>(PipelineThreadRole.class);
 
-    /** Where the native calls come from: {@link NativeNice#load()}, or a test's fake. */
+    /** Where native calls come from: {@link NativeNice#load()}, {@link NativeFifo#load()}, or a test's fake. */
     @FunctionalInterface
-    interface NativeNiceSource {
+    interface NativeSource<T> {
         /** @throws UnsupportedOperationException where there are none */
-        ThreadNice load();
-    }
-
-    /** Where the real-time calls come from: {@link NativeFifo#load()}, or a test's fake. */
-    @FunctionalInterface
-    interface NativeFifoSource {
-        /** @throws UnsupportedOperationException where there are none */
-        ThreadFifo load();
+        T load();
     }
 
     /**
@@ -57,14 +49,14 @@ public final class PipelinePriorities implements PipelineThreadHook {
         this(nice, fifoPriority, reported, reportedFifo, NativeNice::load, NativeFifo::load);
     }
 
-    PipelinePriorities(int nice, ReportedNice reported, NativeNiceSource natives) {
+    PipelinePriorities(int nice, ReportedNice reported, NativeSource<ThreadNice> natives) {
         this(nice, 0, reported, (role, priority) -> { }, natives, () -> {
             throw new AssertionError("no real-time priority was asked");
         });
     }
 
     PipelinePriorities(int nice, int fifoPriority, ReportedNice reported, ReportedFifo reportedFifo,
-                       NativeNiceSource natives, NativeFifoSource fifoNatives) {
+                       NativeSource<ThreadNice> natives, NativeSource<ThreadFifo> fifoNatives) {
         if (nice < -20 || nice > 19) {
             throw new IllegalArgumentException("nice must be -20 to 19, was " + nice);
         }
@@ -73,14 +65,12 @@ public final class PipelinePriorities implements PipelineThreadHook {
         }
         this.nice = nice;
         this.fifoPriority = fifoPriority;
-        this.natives = nice == 0 ? null : load(natives);
-        this.fifo = fifoPriority == 0 ? null : loadFifo(fifoNatives);
+        this.natives = nice == 0 ? null : loadOrNull(natives, "priority");
+        this.fifo = fifoPriority == 0 ? null : loadOrNull(fifoNatives, "policy");
         this.reported = reported;
         this.reportedFifo = reportedFifo;
         firstReported.put(PipelineThreadRole.GAME_LOOP, new AtomicBoolean());
         firstReported.put(PipelineThreadRole.ENCODER, new AtomicBoolean());
-        firstFifoReported.put(PipelineThreadRole.GAME_LOOP, new AtomicBoolean());
-        firstFifoReported.put(PipelineThreadRole.ENCODER, new AtomicBoolean());
     }
 
     /** Told the nice value a role's threads run at. */
@@ -97,19 +87,24 @@ public final class PipelinePriorities implements PipelineThreadHook {
 
     @Override
     public void started(PipelineThreadRole role) {
-        AtomicBoolean first = firstReported.get(role);
-        if (first == null) {
+        AtomicBoolean reportedYet = firstReported.get(role);
+        if (reportedYet == null) {
             return; // client threads
         }
+        // every thread sets its own priorities; the role's first thread reports and logs them
+        boolean first = reportedYet.compareAndSet(false, true);
         if (fifo != null) {
-            startFifo(role);
+            startFifo(role, first);
         }
-        if (natives == null) {
-            return; // nothing asked, or no native calls
+        if (natives != null) {
+            startNice(role, first);
         }
+    }
+
+    private void startNice(PipelineThreadRole role, boolean first) {
         String failure = natives.setCallingThread(nice);
         int now = natives.callingThread();
-        if (first.compareAndSet(false, true)) {
+        if (first) {
             reported.runsAt(role, now);
             String threads = threadsOf(role);
             if (failure == null) {
@@ -121,10 +116,10 @@ public final class PipelinePriorities implements PipelineThreadHook {
         }
     }
 
-    private void startFifo(PipelineThreadRole role) {
+    private void startFifo(PipelineThreadRole role, boolean first) {
         String failure = fifo.setCallingThread(fifoPriority);
         int now = fifo.callingThread();
-        if (firstFifoReported.get(role).compareAndSet(false, true)) {
+        if (first) {
             reportedFifo.runsAt(role, now);
             String threads = threadsOf(role);
             if (failure == null) {
@@ -140,22 +135,12 @@ public final class PipelinePriorities implements PipelineThreadHook {
         return role == PipelineThreadRole.GAME_LOOP ? "game-loop" : "encoding";
     }
 
-    /** The real-time calls, or null (logged) where there are none. */
-    private static ThreadFifo loadFifo(NativeFifoSource source) {
+    /** The native calls, or null (logged: the threads keep the default {@code what}) where there are none. */
+    private static <T> T loadOrNull(NativeSource<T> source, String what) {
         try {
             return source.load();
         } catch (UnsupportedOperationException e) {
-            LOG.info("the game-loop threads run at the default policy: {}", e.getMessage());
-            return null;
-        }
-    }
-
-    /** The native calls, or null (logged) where there are none. */
-    private static ThreadNice load(NativeNiceSource source) {
-        try {
-            return source.load();
-        } catch (UnsupportedOperationException e) {
-            LOG.info("the game-loop threads run at the default priority: {}", e.getMessage());
+            LOG.info("the game-loop threads run at the default {}: {}", what, e.getMessage());
             return null;
         }
     }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +23,7 @@ class NativeFifoTest {
     }
 
     private static <T> T onFreshThread(Callable<T> body) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(body.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "fifo-test");
-        t.start();
-        return result.get(10, TimeUnit.SECONDS);
+        return ThreadNiceOnLinux.onFreshThread("fifo-test", body);
     }
 
     @Test

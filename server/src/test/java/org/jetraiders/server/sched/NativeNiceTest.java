@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +21,8 @@ class NativeNiceTest {
         assumeTrue(ThreadNiceOnLinux.isLinux(), "thread priorities are set on Linux only");
     }
 
-    /** Runs the body on a new thread and returns what it returned. */
-    private static <T> T onFreshThread(java.util.concurrent.Callable<T> body) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(body.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "nice-test");
-        t.start();
-        return result.get(10, TimeUnit.SECONDS);
+    private static <T> T onFreshThread(Callable<T> body) throws Exception {
+        return ThreadNiceOnLinux.onFreshThread("nice-test", body);
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.jetraiders.server.sched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What Linux says of a thread's nice value and scheduling policy and of this process's privilege, read
@@ -14,6 +17,23 @@ final class ThreadNiceOnLinux {
 
     static boolean isLinux() {
         return com.sun.jna.Platform.isLinux();
+    }
+
+    /**
+     * Runs the body on a new thread named {@code name} and returns what it returned: a thread keeps its
+     * nice value and policy, so each system-call test gets a thread of its own.
+     */
+    static <T> T onFreshThread(String name, Callable<T> body) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(body.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        t.start();
+        return result.get(10, TimeUnit.SECONDS);
     }
 
     /** The calling thread's nice value, from {@code /proc/thread-self/stat}. */
@@ -91,17 +111,20 @@ final class ThreadNiceOnLinux {
 
     /** Fields 40 (rt_priority) and 41 (policy, 1 = SCHED_FIFO) of a stat line. */
     private static int fifoPriorityOf(Path stat) throws IOException {
-        String line = Files.readString(stat);
-        String[] afterName = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        int priority = Integer.parseInt(afterName[40 - 3]);
-        int policy = Integer.parseInt(afterName[41 - 3]);
+        String[] fields = fieldsAfterName(stat);
+        int priority = Integer.parseInt(fields[40 - 3]);
+        int policy = Integer.parseInt(fields[41 - 3]);
         return policy == 1 ? priority : 0;
     }
 
-    /** Field 19 of a stat line; the fields start after the command name's closing parenthesis. */
+    /** Field 19 of a stat line. */
     private static int niceOf(Path stat) throws IOException {
+        return Integer.parseInt(fieldsAfterName(stat)[19 - 3]);
+    }
+
+    /** A stat line's fields from field 3 on: they start after the command name's closing parenthesis. */
+    private static String[] fieldsAfterName(Path stat) throws IOException {
         String line = Files.readString(stat);
-        String[] afterName = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(afterName[19 - 3]);
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 }
