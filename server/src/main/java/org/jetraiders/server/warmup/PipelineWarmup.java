@@ -57,6 +57,12 @@ final class PipelineWarmup {
     private static final int INPUT_RING_SIZE = 4096;
     /** How far the journal may fall behind a lobby's game loop before the warm-up waits for it. */
     private static final int JOURNAL_LAG_TICKS = 120;
+    /**
+     * How far the clients' sinks may fall behind: well inside the lobby's {@code maxLagSnapshots} (8), so
+     * no consumer skips. Unwaited, a client thread slower than the hand-ticked lobbies (a busy machine,
+     * code not yet compiled) skipped most snapshots and the client path ran a fraction of the ticks.
+     */
+    private static final int CLIENT_LAG_TICKS = 4;
     private static final long SEED = 0xC0FFEE;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     /** The feeder's pause between rounds of inputs: about a tick of the hand-ticked lobby. */
@@ -159,6 +165,21 @@ final class PipelineWarmup {
             lobby.start();
         }
 
+        /**
+         * The oldest latest tick among the sinks that have taken a snapshot ({@link Long#MAX_VALUE} when
+         * none has): a sink just attached starts at whatever snapshot its consumer first sees.
+         */
+        long slowestSinkTick() {
+            long slowest = Long.MAX_VALUE;
+            for (Sink sink : sinks) {
+                long seen = sink.lastTick;
+                if (seen > 0) {
+                    slowest = Math.min(slowest, seen);
+                }
+            }
+            return slowest;
+        }
+
         /** Seats players {@code 0..target-1} and unseats the rest; each sink is attached at its first join. */
         void reseat(int target) {
             for (int i = 0; i < PLAYERS; i++) {
@@ -203,6 +224,7 @@ final class PipelineWarmup {
                 for (Table table : tables) {
                     Lobby lobby = table.lobby;
                     if (!awaitAtLeast(lobby::tick, t + 1, 10_000)
+                            || !awaitAtLeast(table::slowestSinkTick, t + 1 - CLIENT_LAG_TICKS, 10_000)
                             || !awaitAtLeast(() -> lobby.journal().recordedTick(), t + 1 - JOURNAL_LAG_TICKS, 50_000)) {
                         return; // stuck: as above
                     }
@@ -288,6 +310,8 @@ final class PipelineWarmup {
         volatile int playerId;
         boolean attached;
         long snapshots;
+        /** The tick of the last snapshot taken, for the ticking thread to wait on. */
+        volatile long lastTick;
 
         Sink(int playerId, BinaryQuantizeStage quantize, int tickRateHz) {
             this.playerId = playerId;
@@ -305,6 +329,7 @@ final class PipelineWarmup {
             } else {
                 JsonWorldUpdateFrame.withAck(snapshot.encoded(WireEncodings.JSON_WORLD_UPDATE), ack, frame);
             }
+            lastTick = snapshot.tick();
         }
     }
 }
