@@ -9,8 +9,8 @@ import org.jetraiders.server.protocol.json.JsonWorldUpdateFrame;
 
 /**
  * Sends frames on one connection (JSON as text frames, binary-protocol snapshots as binary frames).
- * Frames are framed here (RFC 6455 server frames: FIN, opcode, length; unmasked) into one reusable
- * buffer and written to the socket in one go: between {@link #beginBatch()} and {@link #endBatch()}
+ * Frames are framed here (RFC 6455 server frames: FIN, opcode, length; unmasked) into the sending
+ * thread's buffer and written to the socket in one go: between {@link #beginBatch()} and {@link #endBatch()}
  * (a tick's kill feed, scoreboard and world update) that is one write for all of them. Through
  * {@link DirectSocketChannel} the write skips Java-WebSocket's queue, its per-frame copy and its
  * selector wake-up; our side allocates nothing per send.
@@ -32,8 +32,15 @@ final class FrameSender {
      * largest frame each client gets (a JSON WorldUpdate ~14 KB) and stay that size.
      */
     private static final ThreadLocal<EncodedBuffer> PAYLOAD = ThreadLocal.withInitial(() -> new EncodedBuffer(512));
-    // the tick's frames until the batch is written: grows to the largest batch this client gets
-    private final EncodedBuffer frames = new EncodedBuffer(512);
+    /**
+     * Framed bytes until they are written, the sending thread's: a batch is written before its
+     * {@link #endBatch()} returns, so the bytes never outlive the call, and one buffer per sending
+     * thread serves every connection. Per connection, each grew to the largest batch its client got
+     * (a JSON tick ~14 KB, a binary one ~1 KB): thousands of live arrays, made while clients join and
+     * copied by young collections until they were old (measured at 1,024 clients, BENCHMARKS.md).
+     */
+    private static final ThreadLocal<SendBuffer> FRAMES = ThreadLocal.withInitial(SendBuffer::new);
+    private SendBuffer batch; // the open batch's buffer (under the lock), or null
     private int batchDepth;
     private boolean overflowed;
     private volatile boolean everQueued; // set (under the lock) once a frame of ours went into the library's queue
@@ -49,13 +56,21 @@ final class FrameSender {
 
     /** Frames sent until the matching {@link #endBatch()} go out in one write. Nestable. */
     synchronized void beginBatch() {
-        batchDepth++;
+        if (batchDepth++ == 0) {
+            batch = SendBuffer.claim(this);
+        }
     }
 
-    /** Writes the batch (if this closes the outermost one). */
+    /** Writes the batch (if this closes the outermost one). On the thread that began it. */
     synchronized void endBatch() {
         if (batchDepth > 0 && --batchDepth == 0) {
-            flush();
+            SendBuffer done = batch;
+            batch = null;
+            try {
+                flush(done.frames);
+            } finally {
+                done.release(this);
+            }
         }
     }
 
@@ -120,6 +135,21 @@ final class FrameSender {
         if (!output.isOpen()) {
             return false;
         }
+        SendBuffer buffer = batch != null ? batch : SendBuffer.claim(this);
+        try {
+            append(opcode, payload, buffer.frames);
+            if (batch == null) {
+                flush(buffer.frames);
+            }
+        } finally {
+            if (batch != buffer) {
+                buffer.release(this);
+            }
+        }
+        return !overflowed;
+    }
+
+    private void append(int opcode, EncodedBuffer payload, EncodedBuffer frames) {
         int length = payload.length();
         byte[] out = frames.ensureCapacity(frames.length() + MAX_HEADER + length);
         int p = frames.length();
@@ -141,14 +171,10 @@ final class FrameSender {
         if (opcode != OPCODE_PING) {
             metrics.messageOut(length); // messages, not keep-alive control frames
         }
-        if (batchDepth == 0) {
-            flush();
-        }
-        return !overflowed;
     }
 
     /** Writes the framed bytes: straight to the socket, or behind what the library has queued. */
-    private void flush() {
+    private void flush(EncodedBuffer frames) {
         int length = frames.length();
         if (length == 0) {
             return;
@@ -184,5 +210,31 @@ final class FrameSender {
         }
         long pending = output.pendingBytes();
         return everQueued ? pending + gauge.queuedBytes(output.queuedFrames()) : pending;
+    }
+
+    /**
+     * A sending thread's frame buffer and the sender using it. A thread sending on a second connection
+     * while it holds the first one's batch open (nothing does today) gets a buffer of its own, so the two
+     * never mix.
+     */
+    private static final class SendBuffer {
+        final EncodedBuffer frames = new EncodedBuffer(512);
+        private FrameSender user;
+
+        static SendBuffer claim(FrameSender sender) {
+            SendBuffer mine = FRAMES.get();
+            if (mine.user != null) {
+                mine = new SendBuffer(); // nested on this thread: rare, and it may allocate
+            }
+            mine.user = sender;
+            return mine;
+        }
+
+        void release(FrameSender sender) {
+            if (user == sender) {
+                frames.reset();
+                user = null;
+            }
+        }
     }
 }
