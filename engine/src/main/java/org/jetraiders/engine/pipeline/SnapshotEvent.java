@@ -67,8 +67,6 @@ public final class SnapshotEvent implements Snapshot {
 
     /** The projectile room of a slot on its own, and the least a ring starts with. */
     public static final int INITIAL_PROJECTILE_ROOM = 64;
-    /** The most a ring starts with (it grows beyond when a tick needs more). */
-    public static final int MAX_INITIAL_PROJECTILE_ROOM = 128;
 
     private final EncodedBuffer[] encoded;
     private final RingRoom room;
@@ -114,15 +112,13 @@ public final class SnapshotEvent implements Snapshot {
 
     /**
      * The projectile room a lobby's rings start with, for a world that can hold {@code projectileCapacity}:
-     * a quarter of it, at least {@value #INITIAL_PROJECTILE_ROOM} and at most {@value #MAX_INITIAL_PROJECTILE_ROOM}
-     * (128 for a lobby of 16 players or more). A ring grows all its slots when a tick needs more; growing
-     * minutes into a battle, on a lobby's first peak, made arrays that young collections copied again and
-     * again (the load generator's bots keep ~60 projectiles, just under the old room of 64). Made with the
-     * ring, they are as old as the lobby. The cap: a default server's lobbies take 64 players, and a
-     * quarter of their capacity (496) cost 95 MB more heap at 1,024 clients (BENCHMARKS.md).
+     * a quarter of it (at least {@value #INITIAL_PROJECTILE_ROOM}), 128 for a default lobby of 16. A ring
+     * grows all its slots when a tick needs more; growing minutes into a battle, on a lobby's first peak,
+     * made arrays that young collections copied again and again (the load generator's bots keep ~60
+     * projectiles, just under the old room of 64). Made with the ring, they are as old as the lobby.
      */
     public static int initialProjectileRoom(int projectileCapacity) {
-        int quarter = (int) Math.min(MAX_INITIAL_PROJECTILE_ROOM, ((long) projectileCapacity / 4 + 15) & -16L);
+        int quarter = (int) Math.min(Integer.MAX_VALUE / 2, ((long) projectileCapacity / 4 + 15) & -16L);
         return Math.max(INITIAL_PROJECTILE_ROOM, quarter);
     }
 

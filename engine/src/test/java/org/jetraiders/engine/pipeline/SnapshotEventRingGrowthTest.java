@@ -61,19 +61,15 @@ class SnapshotEventRingGrowthTest {
     }
 
     @Test
-    void shouldStartARingWithRoomForAQuarterOfItsWorldsProjectilesWithinItsBounds() {
+    void shouldStartARingWithRoomForAQuarterOfItsWorldsProjectilesAndNeverLessThanTheLeast() {
         int fullLobby = World.projectileCapacity(Tuning.defaults(), 60, 16);
         assertEquals(new World(Tuning.defaults(), 60, 16, 1).projectileCapacity(), fullLobby,
                 "the capacity without a world is the world's");
         assertEquals(128, SnapshotEvent.initialProjectileRoom(fullLobby), "a default lobby of 16 (496 projectiles)");
         assertEquals(SnapshotEvent.INITIAL_PROJECTILE_ROOM,
                 SnapshotEvent.initialProjectileRoom(World.projectileCapacity(Tuning.defaults(), 60, 2)));
-        assertEquals(96, SnapshotEvent.initialProjectileRoom(World.projectileCapacity(Tuning.defaults(), 60, 12)),
-                "a lobby of 12 (372 projectiles): a quarter, rounded up to 16");
-        assertEquals(SnapshotEvent.MAX_INITIAL_PROJECTILE_ROOM,
-                SnapshotEvent.initialProjectileRoom(World.projectileCapacity(Tuning.defaults(), 60, 64)),
-                "a default server's lobby of 64 players starts with the cap, not 496");
-        assertEquals(SnapshotEvent.MAX_INITIAL_PROJECTILE_ROOM, SnapshotEvent.initialProjectileRoom(Integer.MAX_VALUE));
+        assertEquals(496, SnapshotEvent.initialProjectileRoom(World.projectileCapacity(Tuning.defaults(), 60, 64)));
+        assertEquals(536_870_912, SnapshotEvent.initialProjectileRoom(Integer.MAX_VALUE), "a quarter, without overflow");
     }
 
     @Test
