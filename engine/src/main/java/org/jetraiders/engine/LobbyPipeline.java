@@ -60,8 +60,7 @@ final class LobbyPipeline {
         // threads when signalled), so publishing wakes nobody.
         input = RingBuffer.createMultiProducer(InputEvent::new, config.inputRingSize(), NoWakeWaitStrategy.INSTANCE);
         int encoders = config.encoders().size();
-        output = RingBuffer.createSingleProducer(SnapshotEvent.factoryForOneRing(encoders,
-                SnapshotEvent.initialProjectileRoom(world.projectileCapacity())), config.outputRingSize(),
+        output = RingBuffer.createSingleProducer(SnapshotEvent.factoryForOneRing(encoders), config.outputRingSize(),
                 NoWakeWaitStrategy.INSTANCE);
         ownsPool = config.clientThreads() == null;
         pool = ownsPool

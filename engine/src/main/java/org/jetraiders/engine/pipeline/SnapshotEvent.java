@@ -65,30 +65,16 @@ public final class SnapshotEvent implements Snapshot {
     private int removedCount;
     private int[] removedProjectileId = new int[64];
 
-    /** The projectile room of a slot on its own, and the least a ring starts with. */
-    public static final int INITIAL_PROJECTILE_ROOM = 64;
-
     private final EncodedBuffer[] encoded;
     private final RingRoom room;
 
     /** A slot on its own (replays, tests): its arrays and buffers grow by doubling. */
     public SnapshotEvent(int encoderCount) {
-        this(new RingRoom(encoderCount, false, INITIAL_PROJECTILE_ROOM));
+        this(new RingRoom(encoderCount, false));
     }
 
     private SnapshotEvent(RingRoom room) {
         this.room = room;
-        if (room.projectiles != null && room.projectiles.capacity() > projectileId.length) {
-            int cap = room.projectiles.capacity(); // the ring's room from the start: see initialProjectileRoom
-            projectileId = new int[cap];
-            projectileOwner = new int[cap];
-            projectileX = new double[cap];
-            projectileY = new double[cap];
-            projectileRot = new double[cap];
-            projectileVx = new double[cap];
-            projectileVy = new double[cap];
-            projectileSpawnTick = new long[cap];
-        }
         encoded = new EncodedBuffer[room.encoded.length];
         for (int i = 0; i < encoded.length; i++) {
             // grows to the format's size on first use; some formats stay unused
@@ -101,25 +87,8 @@ public final class SnapshotEvent implements Snapshot {
      * the ring's single producer (its game loop) and its encoding stage are the only writers.
      */
     public static EventFactory<SnapshotEvent> factoryForOneRing(int encoderCount) {
-        return factoryForOneRing(encoderCount, INITIAL_PROJECTILE_ROOM);
-    }
-
-    /** As {@link #factoryForOneRing(int)}, every slot made with room for {@code projectileRoom} projectiles. */
-    public static EventFactory<SnapshotEvent> factoryForOneRing(int encoderCount, int projectileRoom) {
-        RingRoom room = new RingRoom(encoderCount, true, projectileRoom);
+        RingRoom room = new RingRoom(encoderCount, true);
         return () -> new SnapshotEvent(room);
-    }
-
-    /**
-     * The projectile room a lobby's rings start with, for a world that can hold {@code projectileCapacity}:
-     * a quarter of it (at least {@value #INITIAL_PROJECTILE_ROOM}), 128 for a default lobby of 16. A ring
-     * grows all its slots when a tick needs more; growing minutes into a battle, on a lobby's first peak,
-     * made arrays that young collections copied again and again (the load generator's bots keep ~60
-     * projectiles, just under the old room of 64). Made with the ring, they are as old as the lobby.
-     */
-    public static int initialProjectileRoom(int projectileCapacity) {
-        int quarter = (int) Math.min(Integer.MAX_VALUE / 2, ((long) projectileCapacity / 4 + 15) & -16L);
-        return Math.max(INITIAL_PROJECTILE_ROOM, quarter);
     }
 
     /**
@@ -134,8 +103,8 @@ public final class SnapshotEvent implements Snapshot {
         final SharedCapacity spawns;
         final SharedCapacity[] encoded;
 
-        RingRoom(int encoderCount, boolean shared, int projectileRoom) {
-            projectiles = shared ? new SharedCapacity(projectileRoom) : null;
+        RingRoom(int encoderCount, boolean shared) {
+            projectiles = shared ? new SharedCapacity(64) : null;
             removed = shared ? new SharedCapacity(64) : null;
             hits = shared ? new SharedCapacity(16) : null;
             kills = shared ? new SharedCapacity(8) : null;

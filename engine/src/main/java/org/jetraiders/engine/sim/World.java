@@ -177,14 +177,6 @@ public final class World {
     public int projectileCapacity() { return projectiles.capacity; }
 
     /**
-     * The {@link #projectileCapacity()} a world of these rules would have, without making one (for sizing
-     * what is built beside it); capped at {@code Integer.MAX_VALUE / 2}, above which no world can be made.
-     */
-    public static int projectileCapacity(Tuning tuning, int tickRateHz, int maxPlayers) {
-        return (int) Math.min(Integer.MAX_VALUE / 2, WorldParts.projectileCapacity(tuning, tickRateHz, maxPlayers));
-    }
-
-    /**
      * Switches hit testing between the uniform grid (default) and testing every projectile against
      * every plane. Both give identical results; the naive test exists as a baseline for benchmarks.
      */

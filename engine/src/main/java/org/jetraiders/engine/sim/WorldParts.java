@@ -51,7 +51,7 @@ final class WorldParts {
         this.lifetimeTicks = ticks(tuning.projectileLifetimeSeconds(), tickRateHz);
         this.respawnTicks = ticks(tuning.respawnSeconds(), tickRateHz);
 
-        long projectileCapacity = projectileCapacity(tuning, tickRateHz, maxPlayers);
+        long projectileCapacity = Guns.projectileCapacity(maxPlayers, cooldownTicks, lifetimeTicks);
         if (projectileCapacity > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("projectile capacity too large: " + projectileCapacity);
         }
@@ -77,12 +77,6 @@ final class WorldParts {
     }
 
     /** Whole ticks for a duration: round(seconds * rate), at least 1. */
-    /** Projectiles that can be alive at once in a world of these rules (see {@link Guns#projectileCapacity}). */
-    static long projectileCapacity(Tuning tuning, int tickRateHz, int maxPlayers) {
-        return Guns.projectileCapacity(maxPlayers, ticks(tuning.shotCooldownSeconds(), tickRateHz),
-                ticks(tuning.projectileLifetimeSeconds(), tickRateHz));
-    }
-
     private static int ticks(double seconds, int rate) {
         long n = Math.round(seconds * rate);
         if (n > Integer.MAX_VALUE / 2) {

@@ -61,32 +61,6 @@ class SnapshotEventRingGrowthTest {
     }
 
     @Test
-    void shouldStartARingWithRoomForAQuarterOfItsWorldsProjectilesAndNeverLessThanTheLeast() {
-        int fullLobby = World.projectileCapacity(Tuning.defaults(), 60, 16);
-        assertEquals(new World(Tuning.defaults(), 60, 16, 1).projectileCapacity(), fullLobby,
-                "the capacity without a world is the world's");
-        assertEquals(128, SnapshotEvent.initialProjectileRoom(fullLobby), "a default lobby of 16 (496 projectiles)");
-        assertEquals(SnapshotEvent.INITIAL_PROJECTILE_ROOM,
-                SnapshotEvent.initialProjectileRoom(World.projectileCapacity(Tuning.defaults(), 60, 2)));
-        assertEquals(496, SnapshotEvent.initialProjectileRoom(World.projectileCapacity(Tuning.defaults(), 60, 64)));
-        assertEquals(536_870_912, SnapshotEvent.initialProjectileRoom(Integer.MAX_VALUE), "a quarter, without overflow");
-    }
-
-    @Test
-    void shouldMakeEverySlotWithTheRingsRoomSoABusyTickUnderItAllocatesNothing() {
-        EventFactory<SnapshotEvent> ring = SnapshotEvent.factoryForOneRing(1, 128);
-        SnapshotEvent slot = ring.newInstance();
-        assertEquals(128, slot.projectileCapacity(), "made with the room, not grown to it later");
-
-        World busy = worldFiringFor(16, 50);
-        assertTrue(busy.projectileCount() > 64 && busy.projectileCount() <= 128,
-                "the test needs a tick between the old room and the new, had " + busy.projectileCount());
-        slot.copyFrom(busy, 0, null);
-        assertEquals(128, slot.projectileCapacity());
-        assertEquals(busy.projectileCount(), slot.projectileCount());
-    }
-
-    @Test
     void shouldGrowAnEncodedBufferToWhatAnotherOfItsRingNeededWhenItIsResetForWriting() {
         SharedCapacity bytes = new SharedCapacity(256);
         EncodedBuffer big = new EncodedBuffer(256, bytes);

@@ -8,8 +8,6 @@ import org.jetraiders.engine.LobbyConfig;
 import org.jetraiders.engine.Tuning;
 import org.jetraiders.engine.journal.Journaler;
 import org.jetraiders.engine.journal.RestorePoint;
-import org.jetraiders.engine.pipeline.SnapshotEvent;
-import org.jetraiders.engine.sim.World;
 import org.jetraiders.server.config.ServerConfig;
 import org.jetraiders.server.metrics.RecentTicks;
 import org.jetraiders.server.metrics.ServerMetrics;
@@ -95,24 +93,20 @@ final class LobbyFactory {
         // a restored lobby keeps its journal's tick rate, whatever this server's --tick-rate is
         int tickRateHz = restoreFrom != null ? restoreFrom.header().tickRateHz() : config.tickRateHz();
         int ringSize = outputRingSize(tickRateHz);
-        Tuning tuning = restoreFrom != null ? restoreFrom.header().tuning() : Tuning.defaults().toBuilder()
-                .matchSeconds(config.matchSeconds())
-                .countdownSeconds(config.countdownSeconds())
-                .build();
-        int maxPlayers = restoreFrom != null ? restoreFrom.header().maxPlayers() : config.maxPlayersPerLobby();
-        // one quantized state per output-ring slot: the ring's gating is what makes reading them safe;
-        // room for as many projectiles as the lobby's output ring starts with
-        BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(ringSize, tickRateHz,
-                SnapshotEvent.initialProjectileRoom(World.projectileCapacity(tuning, tickRateHz, maxPlayers)));
+        // one quantized state per output-ring slot: the ring's gating is what makes reading them safe
+        BinaryQuantizeStage binaryStage = new BinaryQuantizeStage(ringSize, tickRateHz);
         JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
         TickRecorder ticks = new TickRecorder(metrics.tickDurations(), new RecentTicks());
         LobbyConfig.Builder builder = restoreFrom != null ? restoreFrom.configure(LobbyConfig.builder())
                 : LobbyConfig.builder()
                         .name(name)
                         .tickRateHz(config.tickRateHz())
-                        .tuning(tuning)
+                        .tuning(Tuning.defaults().toBuilder()
+                                .matchSeconds(config.matchSeconds())
+                                .countdownSeconds(config.countdownSeconds())
+                                .build())
                         .seed(seed)
-                        .maxPlayers(maxPlayers);
+                        .maxPlayers(config.maxPlayersPerLobby());
         LobbyConfig lobbyConfig = builder
                 .outputRingSize(ringSize)
                 .inputRingSize(INPUT_RING_SIZE)

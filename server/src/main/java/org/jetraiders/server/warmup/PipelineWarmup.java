@@ -22,8 +22,6 @@ import org.jetraiders.engine.Snapshot;
 import org.jetraiders.engine.Tuning;
 import org.jetraiders.engine.journal.JournalConfig;
 import org.jetraiders.engine.journal.Journaler;
-import org.jetraiders.engine.pipeline.SnapshotEvent;
-import org.jetraiders.engine.sim.World;
 import org.jetraiders.server.lobby.LobbyManager;
 import org.jetraiders.server.lobby.WireEncodings;
 import org.jetraiders.server.metrics.RecentTicks;
@@ -142,8 +140,7 @@ final class PipelineWarmup {
 
         Table(int index, int tickRateHz, GameLoopPool loops, ClientThreadPool clients, Journaler journaler) {
             int ringSize = LobbyManager.outputRingSize(tickRateHz); // the stage has a state per ring slot
-            BinaryQuantizeStage quantize = new BinaryQuantizeStage(ringSize, tickRateHz, SnapshotEvent.initialProjectileRoom(
-                    World.projectileCapacity(Tuning.defaults(), tickRateHz, PLAYERS)));
+            BinaryQuantizeStage quantize = new BinaryQuantizeStage(ringSize, tickRateHz);
             JsonWorldUpdateEncoder jsonWorld = JsonWorldUpdateEncoder.onDemand();
             quantize.markInUse();
             jsonWorld.markInUse();

@@ -7,7 +7,6 @@ import org.jetraiders.engine.EncodedBuffer;
 import org.jetraiders.engine.SharedCapacity;
 import org.jetraiders.engine.Snapshot;
 import org.jetraiders.engine.SnapshotEncoder;
-import org.jetraiders.engine.pipeline.SnapshotEvent;
 
 /**
  * The once-per-tick half of the binary protocol: quantizes each snapshot (positions to 1/8 px,
@@ -52,36 +51,20 @@ public final class BinaryQuantizeStage implements SnapshotEncoder {
      * @param tickRateHz     the lobby's tick rate
      */
     public BinaryQuantizeStage(int outputRingSize, int tickRateHz) {
-        this(outputRingSize, tickRateHz, SnapshotEvent.INITIAL_PROJECTILE_ROOM);
-    }
-
-    /**
-     * @param outputRingSize the lobby's output ring size (a power of two)
-     * @param tickRateHz     the lobby's tick rate
-     * @param projectileRoom the projectiles every state has room for from the start, as the lobby's
-     *                       output ring ({@link SnapshotEvent#initialProjectileRoom}); more grows them all
-     */
-    public BinaryQuantizeStage(int outputRingSize, int tickRateHz, int projectileRoom) {
-        if (Integer.bitCount(outputRingSize) != 1 || tickRateHz < 1 || projectileRoom < 0) {
-            throw new IllegalArgumentException(
-                    "outputRingSize must be a power of two, tickRateHz >= 1 and projectileRoom >= 0");
+        if (Integer.bitCount(outputRingSize) != 1 || tickRateHz < 1) {
+            throw new IllegalArgumentException("outputRingSize must be a power of two and tickRateHz >= 1");
         }
         states = new QuantizedState[outputRingSize];
         bodies = new DeltaBodies[outputRingSize];
         sequences = new long[outputRingSize];
-        SharedCapacity room = new SharedCapacity(projectileRoom); // the states grow together: see SharedCapacity
+        SharedCapacity projectileRoom = new SharedCapacity(64); // the states grow together: see SharedCapacity
         for (int i = 0; i < outputRingSize; i++) {
-            states[i] = new QuantizedState(room);
+            states[i] = new QuantizedState(projectileRoom);
             bodies[i] = new DeltaBodies();
             sequences[i] = -1;
         }
         mask = outputRingSize - 1;
         this.tickRateHz = tickRateHz;
-    }
-
-    /** Room for projectiles its states have now (tests). */
-    int projectileRoom() {
-        return states[0].projectileId.length;
     }
 
     /** A binary client is attached: quantize from now on. */

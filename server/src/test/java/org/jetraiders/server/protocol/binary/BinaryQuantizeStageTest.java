@@ -1,6 +1,5 @@
 package org.jetraiders.server.protocol.binary;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,12 +62,5 @@ class BinaryQuantizeStageTest {
         assertSame(held, stage.heldState(ninth.sequence()), "the slot now holds the ninth");
         assertNull(stage.heldState(-1), "no sequence");
         assertNull(stage.heldState(ninth.sequence() + 8), "a sequence not quantized yet");
-    }
-
-    @Test
-    void shouldMakeEveryStateWithTheRoomItIsGivenAsTheLobbysOutputRingIs() {
-        assertEquals(128, new BinaryQuantizeStage(32, 60, 128).projectileRoom(), "made with it, not grown to it");
-        assertEquals(org.jetraiders.engine.pipeline.SnapshotEvent.INITIAL_PROJECTILE_ROOM,
-                new BinaryQuantizeStage(32, 60).projectileRoom());
     }
 }
