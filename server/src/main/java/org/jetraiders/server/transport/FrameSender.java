@@ -173,28 +173,27 @@ final class FrameSender {
         }
     }
 
-    /** Writes the framed bytes: straight to the socket, or behind what the library has queued. */
+    /**
+     * Writes the framed bytes: straight to the socket, or behind what the library has queued. The
+     * buffer is emptied by its {@link SendBuffer#release}, which follows every flush.
+     */
     private void flush(EncodedBuffer frames) {
         int length = frames.length();
         if (length == 0) {
             return;
         }
-        try {
-            if (output.mustQueue()) {
-                // Something of the library's is queued (the handshake reply to a client that did not
-                // wait for it, a pong, a close): keep the order by queueing behind it. Rare; copies.
-                output.queue(frames.array(), length);
-                gauge.recordQueued(length);
-                everQueued = true;
-                return;
-            }
-            switch (output.writeDirect(frames.view())) {
-                case PENDING -> output.requestFlush();
-                case OVERFLOW -> overflowed = true; // canAccept() now says no: the consumer skips, then closes it
-                default -> { }
-            }
-        } finally {
-            frames.reset();
+        if (output.mustQueue()) {
+            // Something of the library's is queued (the handshake reply to a client that did not
+            // wait for it, a pong, a close): keep the order by queueing behind it. Rare; copies.
+            output.queue(frames.array(), length);
+            gauge.recordQueued(length);
+            everQueued = true;
+            return;
+        }
+        switch (output.writeDirect(frames.view())) {
+            case PENDING -> output.requestFlush();
+            case OVERFLOW -> overflowed = true; // canAccept() now says no: the consumer skips, then closes it
+            default -> { }
         }
     }
 
