@@ -1,7 +1,7 @@
 #!/bin/bash
 # oldobj.sh JAR TAG: 1,024 clients, 60-s window, JFR with old-object samples (objects sampled at allocation that are
-# still alive when the recording ends, with their allocation time and stack)
-JAR=$1; TAG=$2; OUT=/tmp/s11/old; mkdir -p $OUT; cd /work/main
+# still alive when the recording ends, with their allocation time and stack), into OUT (default /tmp/s11/old)
+JAR=$1; TAG=$2; OUT=${OUT:-/tmp/s11/old}; mkdir -p $OUT; cd /work/main
 while pgrep -f "jet-raiders-server|bench.load.LoadTest|jr-peers" >/dev/null; do sleep 2; done
 rm -rf /tmp/jr-1024
 java -XX:FlightRecorderOptions:old-object-queue-size=4096 -XX:StartFlightRecording=settings=profile,filename=$OUT/jfr-$TAG.jfr,dumponexit=true,jdk.OldObjectSample#cutoff=0s,jdk.OldObjectSample#enabled=true \
