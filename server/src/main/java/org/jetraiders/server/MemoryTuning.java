@@ -3,6 +3,7 @@ package org.jetraiders.server;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * generation. G1 gives committed memory it does not need back to the OS after a concurrent cycle,
  * down to {@code MaxHeapFreeRatio} free (JEP 346), and runs such a cycle when it has been idle for
  * {@code G1PeriodicGCInterval}. All three are manageable flags, so the server sets them through
- * {@link HotSpotDiagnosticMXBean} at start: a cycle after a minute without a collection, the heap grown
+ * {@link HotSpotDiagnosticMXBean} at start: a cycle after a minute without a collection (while nobody is
+ * connected: {@link IdleCollectionGate} turns it off during play), the heap grown
  * only when less than 10 % is free after a collection, and given back down to 70 % free (G1's own
  * default; {@link ServerMain} also collects once after start-up, which takes the heap from ~200 MB to
  * ~60 MB before any player).
@@ -43,10 +45,12 @@ final class MemoryTuning {
             "-XX:MinHeapFreeRatio", "-XX:MaxHeapFreeRatio", "-XX:G1PeriodicGCInterval", "-XX:MaxRAMPercentage",
             "-XX:SoftMaxHeapSize");
     // order matters: MinHeapFreeRatio must not exceed MaxHeapFreeRatio at any moment
+    /** G1's periodic collection while nobody is connected (see {@link IdleCollectionGate}): after a minute. */
+    static final String IDLE_PERIODIC_INTERVAL = "60000";
     static final List<String[]> SETTINGS = List.of(
             new String[] {"MinHeapFreeRatio", "10"},
             new String[] {"MaxHeapFreeRatio", "70"},
-            new String[] {"G1PeriodicGCInterval", "60000"});
+            new String[] {IdleCollectionGate.FLAG, MemoryTuning.IDLE_PERIODIC_INTERVAL});
 
     private MemoryTuning() {
     }
@@ -74,31 +78,49 @@ final class MemoryTuning {
     }
 
     /**
-     * Trims the native heap every {@code periodMillis} on a daemon thread, {@code jr-native-trim}, for
-     * as long as the JVM runs (what JDK 21's {@code -XX:TrimNativeHeapInterval} does, which a plain
-     * {@code java -jar} cannot set). The JIT compiler's arenas and G1's remembered sets are freed in
-     * bursts, and glibc keeps what they freed: at 256 clients 22 MB came back from one trim 14 s into
-     * the load. Nothing on the game's threads mallocs, so the arena locks a trim takes are never theirs.
-     * Returns the thread, or null where the JVM has no trim command.
+     * Every {@code periodMillis}, on a daemon thread, {@code jr-native-trim}, for as long as the JVM
+     * runs: trims the native heap (what JDK 21's {@code -XX:TrimNativeHeapInterval} does, which a plain
+     * {@code java -jar} cannot set) and, when {@code openSockets} is given, lets G1's periodic collection
+     * run only while it is 0 ({@link IdleCollectionGate}). The JIT compiler's arenas and G1's remembered
+     * sets are freed in bursts, and glibc keeps what they freed: at 256 clients 22 MB came back from one
+     * trim 14 s into the load. Nothing on the game's threads mallocs, so the arena locks a trim takes are
+     * never theirs. Returns the thread, or null when there is nothing to do (a period of 0, or no trim
+     * command and no gate).
      */
-    static Thread startPeriodicTrim(long periodMillis) {
-        if (periodMillis <= 0 || !trimNativeHeap()) {
+    static Thread startHousekeeping(long periodMillis, IntSupplier openSockets) {
+        boolean trims = periodMillis > 0 && trimNativeHeap();
+        IdleCollectionGate gate = periodMillis > 0 && openSockets != null
+                ? new IdleCollectionGate(IDLE_PERIODIC_INTERVAL, MemoryTuning::setFlag) : null;
+        if (!trims && gate == null) {
             return null;
         }
-        Thread trimmer = new Thread(() -> {
+        Thread housekeeper = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
+                    if (gate != null) {
+                        gate.update(openSockets.getAsInt());
+                    }
                     Thread.sleep(periodMillis);
-                    trimNativeHeap();
+                    if (trims) {
+                        trimNativeHeap();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "jr-native-trim");
-        trimmer.setDaemon(true);
-        trimmer.setPriority(Thread.MIN_PRIORITY);
-        trimmer.start();
-        return trimmer;
+        housekeeper.setDaemon(true);
+        housekeeper.setPriority(Thread.MIN_PRIORITY);
+        housekeeper.start();
+        return housekeeper;
+    }
+
+    private static void setFlag(String name, String value) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).setVMOption(name, value);
+        } catch (IllegalArgumentException | SecurityException e) {
+            LOG.debug("could not set {}={}: {}", name, value, e.toString());
+        }
     }
 
     /**

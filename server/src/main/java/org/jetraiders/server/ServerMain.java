@@ -33,9 +33,8 @@ public final class ServerMain {
             return;
         }
         ServerConfig config = parsed.config();
-        if (config.returnUnusedMemory()) {
-            MemoryTuning.apply(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        }
+        boolean tuned = config.returnUnusedMemory()
+                && MemoryTuning.apply(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (config.warmUp()) {
             warmUp(config.tickRateHz());
         }
@@ -61,7 +60,7 @@ public final class ServerMain {
             // MaxHeapFreeRatio that MemoryTuning set (~60 MB at 70 % free), so play starts from a small young
             // generation: peak RSS at 256 binary clients 178 and 184 MiB instead of 213 and 217 (two runs each).
             System.gc();
-            MemoryTuning.startPeriodicTrim(NATIVE_TRIM_PERIOD_MILLIS);
+            MemoryTuning.startHousekeeping(NATIVE_TRIM_PERIOD_MILLIS, tuned ? server::openSockets : null);
         }
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         System.out.printf("%nJet Raiders server is running.%n"
@@ -83,7 +82,7 @@ public final class ServerMain {
         stopped.await();
     }
 
-    /** How often the native heap is trimmed (see MemoryTuning#startPeriodicTrim); 5 s, as the JDK's own option suggests. */
+    /** How often the native heap is trimmed and the periodic collection gated (see MemoryTuning#startHousekeeping); 5 s, as the JDK's own option suggests for the trim. */
     private static final long NATIVE_TRIM_PERIOD_MILLIS = 5_000;
 
     /** See {@link JitWarmup}: the first players should not share the two cores with the JIT compiler. */

@@ -39,7 +39,7 @@ class MemoryTuningTest {
 
     @Test
     void shouldTrimOnADaemonThreadThatStopsWhenInterruptedWhereTheJvmHasTheCommand() throws InterruptedException {
-        Thread trimmer = MemoryTuning.startPeriodicTrim(10);
+        Thread trimmer = MemoryTuning.startHousekeeping(10, null);
         boolean jvmHasIt = Runtime.version().feature() > 17
                 || Runtime.version().feature() == 17 && Runtime.version().update() >= 9;
         if (!jvmHasIt) {
@@ -52,6 +52,33 @@ class MemoryTuningTest {
         trimmer.interrupt();
         trimmer.join(10_000);
         assertFalse(trimmer.isAlive(), "stops when interrupted");
-        assertEquals(null, MemoryTuning.startPeriodicTrim(0), "a period of 0 turns it off");
+        assertEquals(null, MemoryTuning.startHousekeeping(0, () -> 0), "a period of 0 turns it off");
+    }
+
+    @Test
+    void shouldTurnG1sPeriodicCollectionOffWhileSocketsAreOpenAndBackOnWhenTheLastCloses() throws InterruptedException {
+        assertTrue(MemoryTuning.apply(List.of()));
+        java.util.concurrent.atomic.AtomicInteger sockets = new java.util.concurrent.atomic.AtomicInteger(3);
+        Thread housekeeper = MemoryTuning.startHousekeeping(5, sockets::get);
+        try {
+            awaitFlag(IdleCollectionGate.OFF, "while 3 sockets are open");
+            sockets.set(0);
+            awaitFlag(MemoryTuning.IDLE_PERIODIC_INTERVAL, "once none is open");
+            sockets.set(1);
+            awaitFlag(IdleCollectionGate.OFF, "when a player comes back");
+        } finally {
+            housekeeper.interrupt();
+            housekeeper.join(10_000);
+            HOTSPOT.setVMOption(IdleCollectionGate.FLAG, MemoryTuning.IDLE_PERIODIC_INTERVAL);
+        }
+    }
+
+    /** The housekeeping thread sets the flag on its own schedule: wait for it, up to 10 s. */
+    private static void awaitFlag(String expected, String when) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!expected.equals(HOTSPOT.getVMOption(IdleCollectionGate.FLAG).getValue()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, HOTSPOT.getVMOption(IdleCollectionGate.FLAG).getValue(), when);
     }
 }
