@@ -12,7 +12,13 @@ import java.util.function.BiConsumer;
  * the late beats of a 60-s window in steady state; BENCHMARKS.md, thirteenth session), a pause every
  * player feels, taken only to free memory the server is about to use again. So the interval is set to
  * 0 (off) while any socket is open and back to its idle value when the last one closes; G1 then runs
- * the cycle once the server has been a minute without a collection, as before.
+ * the cycle once the server has been a minute without a collection, as before. With
+ * {@code -XX:AutoBoxCacheMax=65536} (README) a 1,024-client server otherwise collects only every ~156 s,
+ * so during play the periodic cycle was most of its pauses.
+ *
+ * <p>The price is memory: the periodic cycle also kept the young generation small at low allocation
+ * rates, and without it a 10-minute 256-client soak used more resident memory (BENCHMARKS.md,
+ * thirteenth session). {@code --idle-periodic-collection false} keeps the cycle during play.
  *
  * <p>Thread: the memory housekeeping thread ({@code jr-native-trim}) calls {@link #update} every few
  * seconds; the flag is written only when the state changes.

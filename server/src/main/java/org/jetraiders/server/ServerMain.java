@@ -60,7 +60,7 @@ public final class ServerMain {
             // MaxHeapFreeRatio that MemoryTuning set (~60 MB at 70 % free), so play starts from a small young
             // generation: peak RSS at 256 binary clients 178 and 184 MiB instead of 213 and 217 (two runs each).
             System.gc();
-            MemoryTuning.startHousekeeping(NATIVE_TRIM_PERIOD_MILLIS, tuned ? server::openSockets : null);
+            MemoryTuning.startHousekeeping(NATIVE_TRIM_PERIOD_MILLIS, tuned && config.idlePeriodicCollection() ? server::openSockets : null);
         }
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         System.out.printf("%nJet Raiders server is running.%n"

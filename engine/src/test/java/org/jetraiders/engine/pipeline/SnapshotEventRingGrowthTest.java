@@ -55,7 +55,12 @@ class SnapshotEventRingGrowthTest {
         assertEquals(busy.projectileCount(), slot.projectileCount());
         for (int i = 0; i < busy.projectileCount(); i++) {
             assertEquals(busy.projectileId(i), slot.projectileId(i));
+            assertEquals(busy.projectileOwner(i), slot.projectileOwner(i));
             assertEquals(busy.projectileX(i), slot.projectileX(i));
+            assertEquals(busy.projectileY(i), slot.projectileY(i));
+            assertEquals(busy.projectileRot(i), slot.projectileRot(i));
+            assertEquals(busy.projectileVx(i), slot.projectileVx(i));
+            assertEquals(busy.projectileVy(i), slot.projectileVy(i));
             assertEquals(busy.projectileSpawnTick(i), slot.projectileSpawnTick(i));
         }
     }

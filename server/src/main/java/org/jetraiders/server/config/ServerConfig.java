@@ -45,6 +45,7 @@ public final class ServerConfig {
     private final Duration readBatch;
     private final boolean allowAnonymous;
     private final boolean returnUnusedMemory;
+    private final boolean idlePeriodicCollection;
     private final boolean warmUp;
     private final String tokenSecret;
     private final int clientThreads;
@@ -93,6 +94,7 @@ public final class ServerConfig {
         readBatch = b.readBatch;
         allowAnonymous = b.allowAnonymous;
         returnUnusedMemory = b.returnUnusedMemory;
+        idlePeriodicCollection = b.idlePeriodicCollection;
         warmUp = b.warmUp;
         tokenSecret = b.tokenSecret;
         clientThreads = b.clientThreads;
@@ -162,6 +164,8 @@ public final class ServerConfig {
     public boolean allowAnonymous() { return allowAnonymous; }
     /** Whether {@code ServerMain} tunes G1 to give unused heap back to the OS (when no heap flags are set). */
     public boolean returnUnusedMemory() { return returnUnusedMemory; }
+    /** G1's periodic collection only while no socket is open (see {@code IdleCollectionGate}); false: also during play. */
+    public boolean idlePeriodicCollection() { return idlePeriodicCollection; }
     /** Whether the runnable server runs its JIT warm-up before opening its ports (ServerMain only). */
     public boolean warmUp() { return warmUp; }
     /** HMAC secret for session tokens, or null to generate one at start. */
@@ -218,6 +222,7 @@ public final class ServerConfig {
         b.readBatch = readBatch;
         b.allowAnonymous = allowAnonymous;
         b.returnUnusedMemory = returnUnusedMemory;
+        b.idlePeriodicCollection = idlePeriodicCollection;
         b.warmUp = warmUp;
         b.tokenSecret = tokenSecret;
         b.clientThreads = clientThreads;
@@ -268,6 +273,7 @@ public final class ServerConfig {
         private Duration readBatch = Duration.ofMillis(1);
         private boolean allowAnonymous = true;
         private boolean returnUnusedMemory = true;
+        private boolean idlePeriodicCollection = true;
         private boolean warmUp = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -318,6 +324,7 @@ public final class ServerConfig {
         public Builder readBatch(Duration v) { readBatch = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         public Builder returnUnusedMemory(boolean v) { returnUnusedMemory = v; return this; }
+        public Builder idlePeriodicCollection(boolean v) { idlePeriodicCollection = v; return this; }
         public Builder warmUp(boolean v) { warmUp = v; return this; }
         public Builder tokenSecret(String v) { tokenSecret = v; return this; }
         public Builder clientThreads(int v) { clientThreads = v; return this; }

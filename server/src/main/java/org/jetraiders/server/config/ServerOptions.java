@@ -104,6 +104,10 @@ public final class ServerOptions {
             new Option("return-unused-memory", "when the JVM has no heap flags, let G1 give unused heap back to the OS "
                     + "(a concurrent cycle when idle for a minute; true/false)", ServerConfig::returnUnusedMemory,
                     (b, v) -> b.returnUnusedMemory(bool(v))),
+            new Option("idle-periodic-collection", "with --return-unused-memory, run G1's periodic collection only while "
+                    + "no socket is open (true), or also during play (false: a young pause and a remark once a minute "
+                    + "when nothing else collected, for a smaller heap)", ServerConfig::idlePeriodicCollection,
+                    (b, v) -> b.idlePeriodicCollection(bool(v))),
             new Option("warm-up", "before opening the ports, run the simulation, encoders and parsers on a private "
                     + "battle so the JIT has compiled them when players arrive (about a second; true/false)",
                     ServerConfig::warmUp, (b, v) -> b.warmUp(bool(v))),

@@ -49,4 +49,12 @@ class ServerOptionsTest {
         assertEquals(false, parse(Map.of("JR_WARM_UP", "false")).warmUp());
         assertThrows(ServerOptions.UsageException.class, () -> parse(Map.of(), "--warm-up", "maybe"));
     }
+
+    @Test
+    void shouldGateThePeriodicCollectionToIdleTimesByDefaultAndTakeFalseFromTheFlagOrTheEnvironment() throws Exception {
+        assertTrue(parse(Map.of()).idlePeriodicCollection());
+        assertEquals(false, parse(Map.of(), "--idle-periodic-collection", "false").idlePeriodicCollection());
+        assertEquals(false, parse(Map.of("JR_IDLE_PERIODIC_COLLECTION", "false")).idlePeriodicCollection());
+        assertThrows(ServerOptions.UsageException.class, () -> parse(Map.of(), "--idle-periodic-collection", "sometimes"));
+    }
 }
