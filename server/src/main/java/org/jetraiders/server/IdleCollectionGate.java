@@ -16,9 +16,11 @@ import java.util.function.BiConsumer;
  * {@code -XX:AutoBoxCacheMax=65536} (README) a 1,024-client server otherwise collects only every ~156 s,
  * so during play the periodic cycle was most of its pauses.
  *
- * <p>The price is memory: the periodic cycle also kept the young generation small at low allocation
- * rates, and without it a 10-minute 256-client soak used more resident memory (BENCHMARKS.md,
- * thirteenth session). {@code --idle-periodic-collection false} keeps the cycle during play.
+ * <p>The price is memory, and it is why this is off by default ({@code --idle-periodic-collection true}
+ * turns it on): the periodic cycle also keeps the young generation small at low allocation rates.
+ * Without it, at 256 clients G1 let the young generation grow for as long as the session lasted, and
+ * resident memory passed 200 MiB after about 13 minutes (BENCHMARKS.md, thirteenth session). It suits a
+ * server with memory to spare that wants the fewest pauses.
  *
  * <p>Thread: the memory housekeeping thread ({@code jr-native-trim}) calls {@link #update} every few
  * seconds; the flag is written only when the state changes.

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * generation. G1 gives committed memory it does not need back to the OS after a concurrent cycle,
  * down to {@code MaxHeapFreeRatio} free (JEP 346), and runs such a cycle when it has been idle for
  * {@code G1PeriodicGCInterval}. All three are manageable flags, so the server sets them through
- * {@link HotSpotDiagnosticMXBean} at start: a cycle after a minute without a collection (while nobody is
- * connected: {@link IdleCollectionGate} turns it off during play), the heap grown
+ * {@link HotSpotDiagnosticMXBean} at start: a cycle after a minute without a collection (with
+ * {@code --idle-periodic-collection true}, only while nobody is connected: {@link IdleCollectionGate}), the heap grown
  * only when less than 10 % is free after a collection, and given back down to 70 % free (G1's own
  * default; {@link ServerMain} also collects once after start-up, which takes the heap from ~200 MB to
  * ~60 MB before any player).

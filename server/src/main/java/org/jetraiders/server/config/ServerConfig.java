@@ -273,7 +273,7 @@ public final class ServerConfig {
         private Duration readBatch = Duration.ofMillis(1);
         private boolean allowAnonymous = true;
         private boolean returnUnusedMemory = true;
-        private boolean idlePeriodicCollection = true;
+        private boolean idlePeriodicCollection = false;
         private boolean warmUp = true;
         private String tokenSecret;
         private int clientThreads = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -105,8 +105,8 @@ public final class ServerOptions {
                     + "(a concurrent cycle when idle for a minute; true/false)", ServerConfig::returnUnusedMemory,
                     (b, v) -> b.returnUnusedMemory(bool(v))),
             new Option("idle-periodic-collection", "with --return-unused-memory, run G1's periodic collection only while "
-                    + "no socket is open (true), or also during play (false: a young pause and a remark once a minute "
-                    + "when nothing else collected, for a smaller heap)", ServerConfig::idlePeriodicCollection,
+                    + "no socket is open (true: fewer pauses during play, but the young generation and resident memory "
+                    + "grow over a long session), or also during play (false)", ServerConfig::idlePeriodicCollection,
                     (b, v) -> b.idlePeriodicCollection(bool(v))),
             new Option("warm-up", "before opening the ports, run the simulation, encoders and parsers on a private "
                     + "battle so the JIT has compiled them when players arrive (about a second; true/false)",

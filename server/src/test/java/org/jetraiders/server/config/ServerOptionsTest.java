@@ -51,10 +51,10 @@ class ServerOptionsTest {
     }
 
     @Test
-    void shouldGateThePeriodicCollectionToIdleTimesByDefaultAndTakeFalseFromTheFlagOrTheEnvironment() throws Exception {
-        assertTrue(parse(Map.of()).idlePeriodicCollection());
-        assertEquals(false, parse(Map.of(), "--idle-periodic-collection", "false").idlePeriodicCollection());
-        assertEquals(false, parse(Map.of("JR_IDLE_PERIODIC_COLLECTION", "false")).idlePeriodicCollection());
+    void shouldKeepThePeriodicCollectionDuringPlayByDefaultAndTakeTrueFromTheFlagOrTheEnvironment() throws Exception {
+        assertEquals(false, parse(Map.of()).idlePeriodicCollection());
+        assertTrue(parse(Map.of(), "--idle-periodic-collection", "true").idlePeriodicCollection());
+        assertTrue(parse(Map.of("JR_IDLE_PERIODIC_COLLECTION", "true")).idlePeriodicCollection());
         assertThrows(ServerOptions.UsageException.class, () -> parse(Map.of(), "--idle-periodic-collection", "sometimes"));
     }
 }
