@@ -44,13 +44,13 @@ final class MemoryTuning {
     private static final List<String> OPERATOR_HEAP_FLAGS = List.of("-Xmx", "-Xms", "-XX:MaxHeapSize", "-XX:InitialHeapSize",
             "-XX:MinHeapFreeRatio", "-XX:MaxHeapFreeRatio", "-XX:G1PeriodicGCInterval", "-XX:MaxRAMPercentage",
             "-XX:SoftMaxHeapSize");
-    // order matters: MinHeapFreeRatio must not exceed MaxHeapFreeRatio at any moment
     /** G1's periodic collection while nobody is connected (see {@link IdleCollectionGate}): after a minute. */
     static final String IDLE_PERIODIC_INTERVAL = "60000";
+    // order matters: MinHeapFreeRatio must not exceed MaxHeapFreeRatio at any moment
     static final List<String[]> SETTINGS = List.of(
             new String[] {"MinHeapFreeRatio", "10"},
             new String[] {"MaxHeapFreeRatio", "70"},
-            new String[] {IdleCollectionGate.FLAG, MemoryTuning.IDLE_PERIODIC_INTERVAL});
+            new String[] {IdleCollectionGate.FLAG, IDLE_PERIODIC_INTERVAL});
 
     private MemoryTuning() {
     }

@@ -60,7 +60,8 @@ public final class ServerMain {
             // MaxHeapFreeRatio that MemoryTuning set (~60 MB at 70 % free), so play starts from a small young
             // generation: peak RSS at 256 binary clients 178 and 184 MiB instead of 213 and 217 (two runs each).
             System.gc();
-            MemoryTuning.startHousekeeping(NATIVE_TRIM_PERIOD_MILLIS, tuned && config.idlePeriodicCollection() ? server::openSockets : null);
+            MemoryTuning.startHousekeeping(HOUSEKEEPING_PERIOD_MILLIS,
+                    tuned && config.idlePeriodicCollection() ? server::openSockets : null);
         }
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         System.out.printf("%nJet Raiders server is running.%n"
@@ -82,8 +83,11 @@ public final class ServerMain {
         stopped.await();
     }
 
-    /** How often the native heap is trimmed and the periodic collection gated (see MemoryTuning#startHousekeeping); 5 s, as the JDK's own option suggests for the trim. */
-    private static final long NATIVE_TRIM_PERIOD_MILLIS = 5_000;
+    /**
+     * How often the native heap is trimmed and the periodic collection gated (see
+     * MemoryTuning#startHousekeeping); 5 s, as the JDK's own option suggests for the trim.
+     */
+    private static final long HOUSEKEEPING_PERIOD_MILLIS = 5_000;
 
     /** See {@link JitWarmup}: the first players should not share the two cores with the JIT compiler. */
     private static void warmUp(int tickRateHz) {
