@@ -11,6 +11,7 @@ import org.jetraiders.server.protocol.binary.BinaryInput;
 import org.jetraiders.server.protocol.json.ClientMessage;
 import org.jetraiders.server.protocol.json.ClientMessageParser;
 import org.jetraiders.server.protocol.json.ParseResult;
+import org.jetraiders.server.protocol.json.PongBytes;
 import org.jetraiders.server.protocol.json.ServerMessages;
 
 /**
@@ -38,6 +39,8 @@ final class Connection implements InboundFrameReader.Handler {
     private final ConnectionCloser closer;
     private final LobbyMembership membership;
     private final InputGate gate;
+    /** Selector thread: the Pong's bytes, made at the first ping. */
+    private byte[] pongBytes;
 
     Connection(WebSocket socket, InetAddress address, TransportContext context, String queryLobby,
                boolean binary, long nowNanos) {
@@ -86,10 +89,24 @@ final class Connection implements InboundFrameReader.Handler {
             case JOIN -> membership.onJoin(message);
             case INPUT -> gate.input(message.thrust(), message.turn(), message.shoot(),
                     message.hasSeq() ? message.seq() : 0, InputGate.NO_ACK);
-            case PING -> sender.send(ServerMessages.pong(message.pingT(), System.currentTimeMillis()));
+            case PING -> pong(message.pingT());
             case SPECTATE -> onSpectate();
             case LEAVE -> onLeave();
             default -> { }
+        }
+    }
+
+    /** Selector thread: answers a ping, from a reused array when the time is one {@link PongBytes} writes. */
+    private void pong(double t) {
+        long now = System.currentTimeMillis();
+        if (pongBytes == null) {
+            pongBytes = new byte[PongBytes.MAX_LENGTH]; // only clients that ping need one
+        }
+        int length = PongBytes.write(pongBytes, t, now);
+        if (length < 0) {
+            sender.send(ServerMessages.pong(t, now));
+        } else {
+            sender.send(pongBytes, 0, length); // the sender copies it
         }
     }
 

@@ -256,6 +256,9 @@ class GodotClientFlowIT {
 
         client.sendMessage("Ping", "{}");
         assertFalse(client.await("Pong", d -> true).has("t"), "no t in, no t out");
+
+        client.sendMessage("Ping", "{\"t\":1.5}"); // not an integer: parsed and answered through Gson
+        assertEquals(1.5, client.await("Pong", d -> true).get("t").getAsDouble());
     }
 
     @Test

@@ -1,5 +1,13 @@
 package org.jetraiders.server.protocol.json;
 
+import static org.jetraiders.server.protocol.json.JsonScan.DECLINED;
+import static org.jetraiders.server.protocol.json.JsonScan.expect;
+import static org.jetraiders.server.protocol.json.JsonScan.expectKey;
+import static org.jetraiders.server.protocol.json.JsonScan.expectLiteral;
+import static org.jetraiders.server.protocol.json.JsonScan.isDigit;
+import static org.jetraiders.server.protocol.json.JsonScan.skipWhitespace;
+import static org.jetraiders.server.protocol.json.JsonScan.startsWith;
+
 /**
  * An allocation-free parser for the one message that arrives 60 times a second per client:
  * {@code {"type":"Input","data":{"thrust":..,"turn":..,"shoot":..,"seq":..}}} in its plain form
@@ -13,7 +21,6 @@ package org.jetraiders.server.protocol.json;
  * <p>Stateless and thread-safe: results go straight into the caller's {@link ClientMessage}.
  */
 final class InputFastPath {
-    private static final int DECLINED = -1;
     private static final int MAX_SIGNIFICANT_DIGITS = 15; // a 15-digit mantissa is exact in a double
     private static final int MAX_SEQ_DIGITS = 18;         // fits a long without overflow checks
     private static final double[] POWERS_OF_TEN = {
@@ -209,63 +216,5 @@ final class InputFastPath {
         }
         out.seq(v);
         return p;
-    }
-
-    private static int expectKey(CharSequence text, int p, String key) {
-        if (p == DECLINED) {
-            return DECLINED;
-        }
-        p = skipWhitespace(text, p);
-        int close = p + key.length() + 1;
-        if (close >= text.length() || text.charAt(p) != '"' || text.charAt(close) != '"' || !startsWith(text, key, p + 1)) {
-            return DECLINED;
-        }
-        return expect(text, close + 1, ':');
-    }
-
-    private static int expectLiteral(CharSequence text, int p, String literal) {
-        if (p == DECLINED) {
-            return DECLINED;
-        }
-        p = skipWhitespace(text, p);
-        return startsWith(text, literal, p) ? p + literal.length() : DECLINED;
-    }
-
-    private static int expect(CharSequence text, int p, char c) {
-        if (p == DECLINED) {
-            return DECLINED;
-        }
-        p = skipWhitespace(text, p);
-        return p < text.length() && text.charAt(p) == c ? p + 1 : DECLINED;
-    }
-
-    private static int skipWhitespace(CharSequence text, int p) {
-        if (p == DECLINED) {
-            return DECLINED;
-        }
-        while (p < text.length()) {
-            char c = text.charAt(p);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                break;
-            }
-            p++;
-        }
-        return p;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean startsWith(CharSequence text, String prefix, int at) {
-        if (at < 0 || at + prefix.length() > text.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (text.charAt(at + i) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
