@@ -202,7 +202,8 @@ final class LoadRun {
         }
         ProcessWindow.Result srv = serverWindow.finish(windowEndNanos);
         return new Summary.Cpu(options.serverPid().getAsLong(), srv.cpuPercent(), srv.peakRssMb(),
-                self.cpuPercent(), self.peakRssMb(), srv.threads(), self.threads());
+                self.cpuPercent(), self.peakRssMb(), srv.threads(), self.threads(), srv.uptimeAtStart(),
+                srv.uptimeAtEnd());
     }
 
     private Summary summarize(double measuredSeconds, Summary.Cpu cpu, Summary.ServerTicks ticks) {

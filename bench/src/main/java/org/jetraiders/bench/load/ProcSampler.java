@@ -73,6 +73,20 @@ final class ProcSampler {
         }
     }
 
+    /**
+     * How long the process has run, in seconds (10-ms steps: clock ticks), or NaN when unknown. A JVM's
+     * {@code -Xlog:gc} uptime starts a few tens of milliseconds later, when the VM does.
+     */
+    double uptimeSeconds() {
+        try {
+            long startTicks = ProcStat.startTicks(Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII));
+            double sinceBoot = ProcStat.secondsSinceBoot(Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII));
+            return sinceBoot - startTicks * (nanosPerTick / 1e9);
+        } catch (IOException | IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Every thread's context-switch counters now. */
     TaskSwitches taskSwitches() {
         return TaskSwitches.read(dir);

@@ -9,6 +9,8 @@ final class ProcStat {
     // Field numbers from proc(5), 1-based: (14) utime, (15) stime, in clock ticks.
     private static final int UTIME_FIELD = 14;
     private static final int STIME_FIELD = 15;
+    // (22) starttime: when the process started, in clock ticks after boot.
+    private static final int STARTTIME_FIELD = 22;
     // Fields after "comm" (field 2) start at (3) state.
     private static final int FIRST_FIELD_AFTER_COMM = 3;
 
@@ -23,11 +25,7 @@ final class ProcStat {
      * @throws IllegalArgumentException when the line is not in that format
      */
     static long cpuTicks(String statLine) {
-        int close = statLine.lastIndexOf(')');
-        if (close < 0) {
-            throw new IllegalArgumentException("not a /proc/<pid>/stat line: no ')'");
-        }
-        String[] fields = statLine.substring(close + 1).trim().split("\\s+");
+        String[] fields = fieldsAfterComm(statLine);
         int u = UTIME_FIELD - FIRST_FIELD_AFTER_COMM;
         int s = STIME_FIELD - FIRST_FIELD_AFTER_COMM;
         if (fields.length <= s) {
@@ -38,6 +36,42 @@ final class ProcStat {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a /proc/<pid>/stat line: utime/stime not numbers", e);
         }
+    }
+
+    /**
+     * When the process started, in clock ticks after boot, from a {@code /proc/<pid>/stat} line.
+     *
+     * @throws IllegalArgumentException when the line is not in that format
+     */
+    static long startTicks(String statLine) {
+        String[] fields = fieldsAfterComm(statLine);
+        int i = STARTTIME_FIELD - FIRST_FIELD_AFTER_COMM;
+        if (fields.length <= i) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: only " + fields.length + " fields after comm");
+        }
+        try {
+            return Long.parseLong(fields[i]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: starttime not a number", e);
+        }
+    }
+
+    /** Seconds since boot, the first number of {@code /proc/uptime}. */
+    static double secondsSinceBoot(String procUptime) {
+        String[] parts = procUptime.trim().split("\\s+");
+        try {
+            return Double.parseDouble(parts[0]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a /proc/uptime line: " + procUptime, e);
+        }
+    }
+
+    private static String[] fieldsAfterComm(String statLine) {
+        int close = statLine.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: no ')'");
+        }
+        return statLine.substring(close + 1).trim().split("\\s+");
     }
 
     /** Peak resident set size in KiB ({@code VmHWM}) from {@code /proc/<pid>/status}, or -1 if absent. */

@@ -14,6 +14,7 @@ final class ProcessWindow {
     private TaskSwitches switches0 = TaskSwitches.UNAVAILABLE;
     private int threads = -1;
     private int maxThreads = -1;
+    private double uptimeAtStart = Double.NaN;
 
     ProcessWindow(ProcSampler process) {
         this.process = process;
@@ -25,6 +26,7 @@ final class ProcessWindow {
         switches0 = process.taskSwitches();
         threads = -1;
         maxThreads = -1;
+        uptimeAtStart = process.uptimeSeconds();
         sample();
     }
 
@@ -48,10 +50,15 @@ final class ProcessWindow {
                 switches[0] < 0 || seconds <= 0 ? Double.NaN : switches[0] / seconds,
                 switches[1] < 0 || seconds <= 0 ? Double.NaN : switches[1] / seconds);
         long rss = process.peakRssKib();
-        return new Result(cpu < 0 ? Double.NaN : cpu, rss < 0 ? Double.NaN : rss / 1024.0, t);
+        return new Result(cpu < 0 ? Double.NaN : cpu, rss < 0 ? Double.NaN : rss / 1024.0, t,
+                uptimeAtStart, process.uptimeSeconds());
     }
 
-    /** CPU in % of one core, peak RSS in MiB (NaN when unknown), threads and switches. */
-    record Result(double cpuPercent, double peakRssMb, Summary.Threads threads) {
+    /**
+     * CPU in % of one core, peak RSS in MiB (NaN when unknown), threads and switches, and the process's
+     * uptime in seconds when the window began and ended (NaN when unknown).
+     */
+    record Result(double cpuPercent, double peakRssMb, Summary.Threads threads, double uptimeAtStart,
+                  double uptimeAtEnd) {
     }
 }

@@ -63,6 +63,8 @@ final class ReportWriter {
         if (cpu.serverPid() > 0) {
             line(b, "server pid " + cpu.serverPid() + " CPU %", num(cpu.serverCpuPercent()) + " of one core");
             line(b, "server peak RSS MiB", num(cpu.serverPeakRssMb()));
+            line(b, "server uptime s over the window", num(cpu.serverUptimeAtStart()) + " to "
+                    + num(cpu.serverUptimeAtEnd()) + "  (the uptime of -Xlog:gc's decorations)");
             threads(b, "server", cpu.serverThreads());
         } else {
             line(b, "server CPU / RSS", "not sampled (use --server-pid)");
@@ -215,6 +217,10 @@ final class ReportWriter {
                 number(w, cpu.serverCpuPercent());
                 w.name("peak_rss_mb");
                 number(w, cpu.serverPeakRssMb());
+                w.name("uptime_at_window_start_s");
+                number(w, cpu.serverUptimeAtStart());
+                w.name("uptime_at_window_end_s");
+                number(w, cpu.serverUptimeAtEnd());
                 threads(w, cpu.serverThreads());
                 w.endObject();
             } else {

@@ -131,10 +131,19 @@ public record Summary(
 
     /**
      * CPU in % of one core over the measured window; RSS peaks in MiB; threads and context switches
-     * of the server and of the load generator itself; -1 / NaN when unknown.
+     * of the server and of the load generator itself; the server's uptime in seconds when the window
+     * began and ended, to find the window in its GC log; -1 / NaN when unknown.
      */
     public record Cpu(long serverPid, double serverCpuPercent, double serverPeakRssMb,
-                      double ownCpuPercent, double ownPeakRssMb, Threads serverThreads, Threads ownThreads) {
+                      double ownCpuPercent, double ownPeakRssMb, Threads serverThreads, Threads ownThreads,
+                      double serverUptimeAtStart, double serverUptimeAtEnd) {
+
+        /** Without the server's uptime. */
+        public Cpu(long serverPid, double serverCpuPercent, double serverPeakRssMb,
+                   double ownCpuPercent, double ownPeakRssMb, Threads serverThreads, Threads ownThreads) {
+            this(serverPid, serverCpuPercent, serverPeakRssMb, ownCpuPercent, ownPeakRssMb, serverThreads, ownThreads,
+                    Double.NaN, Double.NaN);
+        }
 
         /** Without thread figures. */
         public Cpu(long serverPid, double serverCpuPercent, double serverPeakRssMb,

@@ -32,6 +32,27 @@ class ProcStatTest {
     }
 
     @Test
+    void shouldReadTheStartTimeInTicksAfterBootCountingFieldsAfterTheLastParenthesis() {
+        assertEquals(3000, ProcStat.startTicks(STAT));
+        assertThrows(IllegalArgumentException.class, () -> ProcStat.startTicks("4242 (java) S 1 2 3"));
+    }
+
+    @Test
+    void shouldReadTheSecondsSinceBootFromProcUptime() {
+        assertEquals(12345.67, ProcStat.secondsSinceBoot("12345.67 24000.00\n"));
+        assertThrows(IllegalArgumentException.class, () -> ProcStat.secondsSinceBoot("up a while"));
+    }
+
+    @Test
+    void shouldMeasureThisProcessesUptimeFromProcAsAtLeastTheJvmsOwn() {
+        double jvmSeconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        double processSeconds = ProcSampler.forSelf().uptimeSeconds();
+        // the process starts before the VM does; /proc counts in 10-ms clock ticks
+        assertTrue(processSeconds >= jvmSeconds - 0.02 && processSeconds < jvmSeconds + 60,
+                "process " + processSeconds + " s, JVM " + jvmSeconds + " s");
+    }
+
+    @Test
     void shouldReadPeakAndCurrentRssInKib() {
         assertEquals(524288, ProcStat.peakRssKib(STATUS));
         assertEquals(262144, ProcStat.rssKib(STATUS));

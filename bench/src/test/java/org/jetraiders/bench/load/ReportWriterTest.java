@@ -24,7 +24,7 @@ class ReportWriterTest {
                 new Summary.Inputs(115200, 3840, 5, 0, lat),
                 new Summary.Problems(2, 12, 3, Map.of("bad_input", 3L), 0, 0, 1, Map.of("UNKNOWN_BASELINE", 1L)),
                 new Summary.Cpu(serverPid, 55.5, 256, 12.5, 80, new Summary.Threads(42, 44, 1000, 250.5),
-                        new Summary.Threads(9, 10, 300, 20)));
+                        new Summary.Threads(9, 10, 300, 20), 21.25, 81.5));
     }
 
     @Test
@@ -50,6 +50,8 @@ class ReportWriterTest {
         assertEquals(2, j.getAsJsonObject("disconnects").get("total").getAsLong());
         assertEquals(55.5, j.getAsJsonObject("server").get("cpu_percent").getAsDouble());
         assertEquals(256.0, j.getAsJsonObject("server").get("peak_rss_mb").getAsDouble());
+        assertEquals(21.25, j.getAsJsonObject("server").get("uptime_at_window_start_s").getAsDouble());
+        assertEquals(81.5, j.getAsJsonObject("server").get("uptime_at_window_end_s").getAsDouble());
         assertEquals(12.5, j.getAsJsonObject("loadgen").get("cpu_percent").getAsDouble());
         JsonObject server = j.getAsJsonObject("server");
         assertEquals(42, server.get("threads").getAsInt());
@@ -97,6 +99,7 @@ class ReportWriterTest {
         assertTrue(t.contains("input-to-effect latency ms"), t);
         assertTrue(t.contains("p50 20.500"), t);
         assertTrue(t.contains("server pid 4242 CPU %"), t);
+        assertTrue(t.matches("(?s).*server uptime s over the window +21\\.250 to 81\\.500 .*"), t);
         assertTrue(t.contains("bad_input=3"), t);
         assertTrue(t.contains("bytes per snapshot"), t);
         assertTrue(t.contains("UNKNOWN_BASELINE=1"), t);
