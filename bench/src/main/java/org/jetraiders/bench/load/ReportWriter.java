@@ -71,7 +71,9 @@ final class ReportWriter {
         }
         Summary.ServerTicks t = s.serverTicks();
         line(b, "server ticks in the window", !t.wasRead() ? t.unavailable()
-                : t.ticks() + " over " + t.lobbies() + " lobbies: " + t.late() + " late, " + t.skipped() + " skipped");
+                : t.ticks() + " over " + t.lobbies() + " lobbies: " + t.late() + " late"
+                        + (t.mostLateInOneLobby() < 0 ? "" : " (at most " + t.mostLateInOneLobby() + " in one lobby)")
+                        + ", " + t.skipped() + " skipped");
         line(b, "load generator CPU %", num(cpu.ownCpuPercent()) + " of one core, peak RSS "
                 + num(cpu.ownPeakRssMb()) + " MiB");
         threads(b, "load generator", cpu.ownThreads());
@@ -231,6 +233,9 @@ final class ReportWriter {
             if (t.wasRead()) {
                 w.name("ticks").value(t.ticks());
                 w.name("late").value(t.late());
+                if (t.mostLateInOneLobby() >= 0) {
+                    w.name("most_late_in_one_lobby").value(t.mostLateInOneLobby());
+                }
                 w.name("skipped").value(t.skipped());
                 w.name("lobbies").value(t.lobbies());
             } else {

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads the server's tick counters from its Prometheus {@code /metrics} ({@code --server-metrics}):
@@ -86,12 +88,17 @@ final class ServerTickCounters {
         return r;
     }
 
-    /** Sums the three families over their label sets; lobbies is the number of {@code ticks_total} series. */
+    /**
+     * Sums the three families over their label sets; lobbies is the number of {@code ticks_total} series.
+     * Keeps each lobby's late count too: a beat that every lobby of a game-loop thread misses (a GC pause)
+     * counts once per lobby, so the most in any one lobby says how many beats were late.
+     */
     static Reading parse(String text) {
         long ticks = 0;
         long late = 0;
         long skipped = 0;
         int lobbies = 0;
+        Map<String, Long> lateByLobby = new HashMap<>();
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
@@ -104,12 +111,21 @@ final class ServerTickCounters {
                 ticks += value(line);
                 lobbies++;
             } else if (isSample(line, LATE)) {
-                late += value(line);
+                long v = value(line);
+                late += v;
+                lateByLobby.merge(labels(line), v, Long::sum);
             } else if (isSample(line, SKIPPED)) {
                 skipped += value(line);
             }
         }
-        return new Reading(ticks, late, skipped, lobbies);
+        return new Reading(ticks, late, skipped, lobbies, lateByLobby);
+    }
+
+    /** The sample's label set as written ({@code {lobby="main"}}), or "" without one. */
+    private static String labels(String line) {
+        int open = line.indexOf('{');
+        int close = line.lastIndexOf('}');
+        return open < 0 || close < open ? "" : line.substring(open, close + 1);
     }
 
     private static boolean isSample(String line, String family) {
@@ -129,13 +145,20 @@ final class ServerTickCounters {
         return (long) Double.parseDouble(number);
     }
 
-    /** The counters at one moment, summed over lobbies. */
-    record Reading(long ticks, long late, long skipped, int lobbies) {
+    /** The counters at one moment, summed over lobbies, and each lobby's late ticks by its labels. */
+    record Reading(long ticks, long late, long skipped, int lobbies, Map<String, Long> lateByLobby) {
 
-        /** What happened between {@code start} and this reading; lobbies is this reading's count. */
+        /**
+         * What happened between {@code start} and this reading; lobbies is this reading's count, and the
+         * most late ticks of one lobby counts a lobby made after the start from zero.
+         */
         Summary.ServerTicks since(Reading start) {
+            long most = 0;
+            for (Map.Entry<String, Long> e : lateByLobby.entrySet()) {
+                most = Math.max(most, e.getValue() - start.lateByLobby.getOrDefault(e.getKey(), 0L));
+            }
             return new Summary.ServerTicks(ticks - start.ticks, late - start.late, skipped - start.skipped,
-                    lobbies, null);
+                    lobbies, most, null);
         }
     }
 }

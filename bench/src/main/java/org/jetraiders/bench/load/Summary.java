@@ -113,15 +113,22 @@ public record Summary(
 
     /**
      * The server's ticks in the measured window, summed over its lobbies ({@code --server-metrics}): one beat
-     * that comes late in a server of L lobbies counts L late ticks. {@code unavailable} says why they
-     * could not be read (null when they were; "not read" without the option).
+     * that comes late in a server of L lobbies counts L late ticks, so {@code mostLateInOneLobby} (the most
+     * any one lobby had; -1 when unknown) is about the number of late beats. {@code unavailable} says why
+     * they could not be read (null when they were; "not read" without the option).
      */
-    public record ServerTicks(long ticks, long late, long skipped, int lobbies, String unavailable) {
+    public record ServerTicks(long ticks, long late, long skipped, int lobbies, long mostLateInOneLobby,
+                              String unavailable) {
 
-        public static final ServerTicks NOT_READ = new ServerTicks(-1, -1, -1, -1, "not read (use --server-metrics)");
+        public static final ServerTicks NOT_READ = unavailable("not read (use --server-metrics)");
+
+        /** Without the per-lobby figure (-1: unknown). */
+        public ServerTicks(long ticks, long late, long skipped, int lobbies, String unavailable) {
+            this(ticks, late, skipped, lobbies, -1, unavailable);
+        }
 
         public static ServerTicks unavailable(String why) {
-            return new ServerTicks(-1, -1, -1, -1, why);
+            return new ServerTicks(-1, -1, -1, -1, -1, why);
         }
 
         public boolean wasRead() {

@@ -113,14 +113,16 @@ class ReportWriterTest {
     void shouldReportTheServersTicksInTheWindowOrWhyNot() {
         Summary s = sample(4242);
         Summary read = new Summary(s.config(), s.measuredSeconds(), s.connections(), s.latency(), s.snapshots(),
-                s.bandwidth(), s.inputs(), s.problems(), s.cpu(), new Summary.ServerTicks(1200, 130, 0, 65, null));
-        assertTrue(ReportWriter.table(read).matches("(?s).*server ticks in the window +1200 over 65 lobbies: 130 late, 0 skipped.*"),
+                s.bandwidth(), s.inputs(), s.problems(), s.cpu(), new Summary.ServerTicks(1200, 130, 0, 65, 2, null));
+        assertTrue(ReportWriter.table(read).matches(
+                "(?s).*server ticks in the window +1200 over 65 lobbies: 130 late \\(at most 2 in one lobby\\), 0 skipped.*"),
                 ReportWriter.table(read));
         JsonObject j = JsonParser.parseString(ReportWriter.json(read)).getAsJsonObject().getAsJsonObject("server_ticks");
         assertEquals(1200, j.get("ticks").getAsLong());
         assertEquals(130, j.get("late").getAsLong());
         assertEquals(0, j.get("skipped").getAsLong());
         assertEquals(65, j.get("lobbies").getAsInt());
+        assertEquals(2, j.get("most_late_in_one_lobby").getAsLong());
 
         assertTrue(ReportWriter.table(s).matches("(?s).*server ticks in the window +not read \\(use --server-metrics\\).*"),
                 ReportWriter.table(s));

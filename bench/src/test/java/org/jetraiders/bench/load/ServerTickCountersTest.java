@@ -63,6 +63,20 @@ class ServerTickCountersTest {
         assertEquals(2, t.late());
         assertEquals(1, t.skipped());
         assertEquals(2, t.lobbies());
+        assertEquals(2, t.mostLateInOneLobby(), "main went from 3 to 5 late, load-0 stayed at 2");
+    }
+
+    @Test
+    void shouldCountTheLateTicksOfALobbyMadeDuringTheWindowFromZero() {
+        ServerTickCounters.Reading start = ServerTickCounters.parse(TWO_LOBBIES);
+        ServerTickCounters.Reading end = ServerTickCounters.parse(TWO_LOBBIES
+                + "jetraiders_ticks_total{lobby=\"load-1\"} 60.0\njetraiders_late_ticks_total{lobby=\"load-1\"} 4.0\n");
+
+        Summary.ServerTicks t = end.since(start);
+
+        assertEquals(4, t.late());
+        assertEquals(4, t.mostLateInOneLobby());
+        assertEquals(3, t.lobbies());
     }
 
     @Test
