@@ -73,7 +73,6 @@ public final class ClientMessageParser {
             if (PingFastPath.tryParse(text, out)) {
                 return ParseResult.OK; // the keep-alive, likewise
             }
-            out.reset();
         }
         return parseStrict(text == null ? null : text.toString(), out);
     }

@@ -1,10 +1,12 @@
 package org.jetraiders.server.protocol.json;
 
 import static org.jetraiders.server.protocol.json.JsonScan.DECLINED;
+import static org.jetraiders.server.protocol.json.JsonScan.digitsValue;
 import static org.jetraiders.server.protocol.json.JsonScan.expect;
 import static org.jetraiders.server.protocol.json.JsonScan.expectKey;
 import static org.jetraiders.server.protocol.json.JsonScan.expectLiteral;
 import static org.jetraiders.server.protocol.json.JsonScan.isDigit;
+import static org.jetraiders.server.protocol.json.JsonScan.plainIntegerEnd;
 import static org.jetraiders.server.protocol.json.JsonScan.skipWhitespace;
 import static org.jetraiders.server.protocol.json.JsonScan.startsWith;
 
@@ -201,20 +203,11 @@ final class InputFastPath {
 
     /** A plain non-negative integer; fractions, exponents and long numbers go to the strict parser. */
     private static int parseSeq(CharSequence text, int p, ClientMessage out) {
-        int n = text.length();
-        int start = p;
-        long v = 0;
-        while (p < n && isDigit(text.charAt(p))) {
-            v = v * 10 + (text.charAt(p++) - '0');
-        }
-        int digits = p - start;
-        if (digits == 0 || digits > MAX_SEQ_DIGITS || (digits > 1 && text.charAt(start) == '0')) {
+        int end = plainIntegerEnd(text, p, MAX_SEQ_DIGITS);
+        if (end == DECLINED) {
             return DECLINED;
         }
-        if (p < n && (text.charAt(p) == '.' || text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
-            return DECLINED;
-        }
-        out.seq(v);
-        return p;
+        out.seq(digitsValue(text, p, end));
+        return end;
     }
 }

@@ -56,6 +56,39 @@ final class JsonScan {
         return p;
     }
 
+    /**
+     * The end of a plain unsigned integer at {@code p}: at least one and at most {@code maxDigits}
+     * digits, no leading zero, not followed by a fraction or an exponent; else {@link #DECLINED}. Read
+     * its value with {@link #digitsValue}.
+     */
+    static int plainIntegerEnd(CharSequence text, int p, int maxDigits) {
+        if (p == DECLINED) {
+            return DECLINED;
+        }
+        int n = text.length();
+        int end = p;
+        while (end < n && isDigit(text.charAt(end))) {
+            end++;
+        }
+        int digits = end - p;
+        if (digits == 0 || digits > maxDigits || (digits > 1 && text.charAt(p) == '0')) {
+            return DECLINED;
+        }
+        if (end < n && (text.charAt(end) == '.' || text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
+            return DECLINED;
+        }
+        return end;
+    }
+
+    /** The value of the digits from {@code start} to {@code end}, at most 18 of them (no overflow). */
+    static long digitsValue(CharSequence text, int start, int end) {
+        long v = 0;
+        for (int i = start; i < end; i++) {
+            v = v * 10 + (text.charAt(i) - '0');
+        }
+        return v;
+    }
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -1,10 +1,11 @@
 package org.jetraiders.server.protocol.json;
 
 import static org.jetraiders.server.protocol.json.JsonScan.DECLINED;
+import static org.jetraiders.server.protocol.json.JsonScan.digitsValue;
 import static org.jetraiders.server.protocol.json.JsonScan.expect;
 import static org.jetraiders.server.protocol.json.JsonScan.expectKey;
 import static org.jetraiders.server.protocol.json.JsonScan.expectLiteral;
-import static org.jetraiders.server.protocol.json.JsonScan.isDigit;
+import static org.jetraiders.server.protocol.json.JsonScan.plainIntegerEnd;
 import static org.jetraiders.server.protocol.json.JsonScan.skipWhitespace;
 
 /**
@@ -62,27 +63,17 @@ final class PingFastPath {
         if (p == DECLINED) {
             return DECLINED;
         }
-        int n = text.length();
-        boolean negative = p < n && text.charAt(p) == '-';
-        if (negative) {
-            p++;
-        }
-        int start = p;
-        long v = 0;
-        while (p < n && isDigit(text.charAt(p))) {
-            if (p - start == MAX_DIGITS) {
-                return DECLINED;
-            }
-            v = v * 10 + (text.charAt(p++) - '0');
-        }
-        int digits = p - start;
-        if (digits == 0 || (digits > 1 && text.charAt(start) == '0') || v > MAX_EXACT || (negative && v == 0)) {
-            return DECLINED; // no digits, a leading zero, not exact in a double, or -0 (a double of its own)
-        }
-        if (p < n && (text.charAt(p) == '.' || text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+        boolean negative = p < text.length() && text.charAt(p) == '-';
+        int start = negative ? p + 1 : p;
+        int end = plainIntegerEnd(text, start, MAX_DIGITS);
+        if (end == DECLINED) {
             return DECLINED;
         }
+        long v = digitsValue(text, start, end);
+        if (v > MAX_EXACT || (negative && v == 0)) {
+            return DECLINED; // not exact in a double, or -0 (a double of its own)
+        }
         out.pingT(negative ? -v : v);
-        return p;
+        return end;
     }
 }

@@ -17,7 +17,6 @@ public final class PongBytes {
     private static final byte[] T = ascii("\"t\":");
     private static final byte[] SERVER_TIME = ascii("\"server_time\":");
     private static final byte[] TAIL = ascii("}}");
-    private static final double MAX_EXACT = 9_007_199_254_740_992d; // 2^53, as ServerMessages.pong writes integers
 
     /** The most bytes {@link #write} writes. */
     public static final int MAX_LENGTH =
@@ -35,7 +34,7 @@ public final class PongBytes {
     public static int write(byte[] dst, double t, long serverTimeMillis) {
         int p = JsonBytes.write(dst, 0, HEAD);
         if (Double.isFinite(t)) {
-            if (t != Math.rint(t) || Math.abs(t) > MAX_EXACT) {
+            if (!ServerMessages.writtenAsInteger(t)) {
                 return -1;
             }
             p = JsonBytes.write(dst, p, T);

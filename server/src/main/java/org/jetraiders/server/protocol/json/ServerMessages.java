@@ -142,7 +142,7 @@ public final class ServerMessages {
         return write((w) -> {
             if (Double.isFinite(t)) {
                 w.name("t");
-                if (t == Math.rint(t) && Math.abs(t) <= MAX_EXACT_LONG) {
+                if (writtenAsInteger(t)) {
                     w.value((long) t);
                 } else {
                     w.value(t);
@@ -150,6 +150,11 @@ public final class ServerMessages {
             }
             w.name("server_time").value(serverTimeMillis);
         }, "Pong");
+    }
+
+    /** Whether a Pong writes this finite {@code t} as an integer: it is one, and exact in a double. */
+    static boolean writtenAsInteger(double t) {
+        return t == Math.rint(t) && Math.abs(t) <= MAX_EXACT_LONG;
     }
 
     private static String buildGameState(LobbyStatus.Phase phase, int secondsLeft) {

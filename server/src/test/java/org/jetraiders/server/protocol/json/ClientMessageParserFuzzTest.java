@@ -364,28 +364,16 @@ class ClientMessageParserFuzzTest {
     }
 
     private Parsed parse(CharSequence text) {
-        ClientMessage out = new ClientMessage();
-        return Parsed.of(parser.parse(text, out), out);
+        return Parsed.viaParse(parser, text);
     }
 
     private Parsed parseStrict(String text) {
-        ClientMessage out = new ClientMessage();
-        return Parsed.of(parser.parseStrict(text, out), out);
+        return Parsed.viaStrict(parser, text);
     }
 
     /** ASCII text as the server's frame reader hands it over (a view, not a String); other text as a CharBuffer. */
     private static CharSequence asNonString(String text) {
         return CharBuffer.wrap(text);
-    }
-
-    /** Everything a parse left in a {@link ClientMessage}, comparable (doubles by their bits). */
-    record Parsed(ParseResult result, ClientMessage.Kind kind, String sessionToken, String name, String lobbyId,
-                  long thrust, long turn, boolean shoot, long seq, long pingT, String unknownType, String errorDetail) {
-        static Parsed of(ParseResult r, ClientMessage m) {
-            return new Parsed(r, m.kind(), m.sessionToken(), m.name(), m.lobbyId(),
-                    Double.doubleToRawLongBits(m.thrust()), Double.doubleToRawLongBits(m.turn()), m.shoot(), m.seq(),
-                    Double.doubleToRawLongBits(m.pingT()), m.unknownType(), m.errorDetail());
-        }
     }
 
     // ---- generators -----------------------------------------------------------------------------
