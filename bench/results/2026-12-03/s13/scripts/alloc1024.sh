@@ -1,9 +1,10 @@
 #!/bin/bash
 # 1,024 clients, 60-s window, JFR: allocation samples (throttled 2000/s) and G1's promotion events
+# JVM (extra server JVM flags, default none) may be set
 JAR=$1; TAG=$2; OUT=${OUT:-/tmp/s13/alloc}; mkdir -p $OUT; cd /work/main
 while pgrep -f "jet-raiders-server|bench.load.LoadTest|jr-peers" >/dev/null; do sleep 2; done
 rm -rf /tmp/jr-1024
-java -XX:StartFlightRecording=settings=profile,filename=$OUT/jfr-$TAG.jfr,dumponexit=true,jdk.ObjectAllocationSample#throttle=2000/s,jdk.PromoteObjectInNewPLAB#enabled=true,jdk.PromoteObjectOutsidePLAB#enabled=true \
+java $JVM -XX:StartFlightRecording=settings=profile,filename=$OUT/jfr-$TAG.jfr,dumponexit=true,jdk.ObjectAllocationSample#throttle=2000/s,jdk.PromoteObjectInNewPLAB#enabled=true,jdk.PromoteObjectOutsidePLAB#enabled=true \
     -Xlog:gc*=debug:file=$OUT/gc-$TAG.log:time,uptime -jar $JAR --port 18201 --http-port 18200 \
     --max-lobbies 80 --max-lobbies-per-address 64 --data-dir /tmp/jr-1024 > $OUT/s-$TAG.log 2>&1 &
 SP=$!
