@@ -41,7 +41,11 @@ final class JournalRecorder {
     private final long rotateBytes;
     private final JournalStatus status;
     private final Listener listener;
-    private final ByteWriter payload = new ByteWriter(SEAL_BYTES + 1024);
+    /**
+     * A 50-ms batch of a 16-player lobby is a few hundred bytes; a busier one grows this once. Sized to
+     * {@link #SEAL_BYTES} up front it was 65 KB more per lobby for every young collection to copy.
+     */
+    private final ByteWriter payload = new ByteWriter(8 * 1024);
     private final ByteWriter scratch = new ByteWriter(256);
     private final EventEncoder encoder = new EventEncoder(payload);
     private final CRC32C crc = new CRC32C();

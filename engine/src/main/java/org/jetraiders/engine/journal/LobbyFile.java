@@ -26,7 +26,6 @@ final class LobbyFile {
     private final Path root;
     private final JournalObserver observer;
     private final ByteQueue queue;
-    private final ByteBuffer view;
     private final ByteBuffer staging; // the I/O thread's, shared by its files: empty between drains
     private FileChannel channel;
     private Path path;
@@ -41,7 +40,6 @@ final class LobbyFile {
         this.root = root;
         this.observer = observer;
         this.queue = journal.queue();
-        this.view = ByteBuffer.wrap(queue.buffer());
         this.staging = staging;
     }
 
@@ -75,6 +73,7 @@ final class LobbyFile {
         }
         if (finished) {
             closeQuietly();
+            queue.free(); // the journal has queued its last entry, and this drain took it
             journal.status().closed = true;
             return true;
         }
@@ -83,11 +82,12 @@ final class LobbyFile {
 
     private void open(long nowNanos) throws IOException {
         closeQuietly();
-        byte[] b = queue.buffer();
-        int at = queue.offset();
-        generation = (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+        ByteBuffer entry = queue.entry();
+        generation = entry.getInt();
         failed = false;
-        String relative = new String(b, at + 4, queue.length() - 4, StandardCharsets.UTF_8);
+        byte[] name = new byte[entry.remaining()]; // a file's name: a few a lobby, not per record
+        entry.get(name);
+        String relative = new String(name, StandardCharsets.UTF_8);
         Path wanted = root.resolve(relative).normalize();
         if (!wanted.startsWith(root.normalize())) {
             throw new IOException("journal path " + relative + " leaves " + root);
@@ -124,14 +124,14 @@ final class LobbyFile {
             writeStaged();
         }
         if (length > staging.remaining()) { // larger than the whole staging buffer: straight from the queue
-            view.limit(queue.offset() + length).position(queue.offset());
-            while (view.hasRemaining()) {
-                channel.write(view);
+            ByteBuffer entry = queue.entry();
+            while (entry.hasRemaining()) {
+                channel.write(entry);
             }
             wrote(length);
             return;
         }
-        staging.put(queue.buffer(), queue.offset(), length);
+        staging.put(queue.entry());
     }
 
     /** Writes what is staged to the current file; the staging buffer is empty afterwards, whatever happens. */

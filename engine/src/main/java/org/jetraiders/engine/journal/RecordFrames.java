@@ -1,5 +1,6 @@
 package org.jetraiders.engine.journal;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
@@ -35,9 +36,32 @@ final class RecordFrames {
         if (at < 0) {
             return false;
         }
-        write(queue.buffer(), at, type, payload, length, crc);
+        write(queue.producerView(), at, type, payload, length, crc);
         queue.commit();
         return true;
+    }
+
+    /**
+     * Writes the frame of a record at {@code at} of {@code dest} (absolute; the checksum moves its position
+     * and limit); returns its size. The same bytes as {@link #write(byte[], int, int, byte[], int, CRC32C)}.
+     */
+    static int write(ByteBuffer dest, int at, int type, byte[] payload, int length, CRC32C crc) {
+        int p = at;
+        dest.put(p++, (byte) type);
+        long v = length;
+        while ((v & ~0x7FL) != 0) {
+            dest.put(p++, (byte) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        dest.put(p++, (byte) v);
+        dest.put(p, payload, 0, length);
+        p += length;
+        crc.reset();
+        dest.limit(p).position(at);
+        crc.update(dest); // on a direct buffer: the intrinsic over its address, no copy
+        dest.clear();
+        dest.putInt(p, (int) crc.getValue());
+        return p + 4 - at;
     }
 
     /** Writes the frame of a record at {@code at} of {@code dest}; returns its size. */

@@ -52,6 +52,12 @@
  * run on the caller's thread. Nothing here allocates in steady state on the game loop or the journal
  * thread ({@code JournalAllocationTest}).
  *
+ * <h2>Memory</h2>
+ * Each lobby's byte queue ({@code --journal-buffer-kb}, 256 KiB by default) is a direct buffer, outside
+ * the Java heap, and the I/O thread frees it when the lobby's last file is closed. On the heap it was a
+ * fifth of a 1,024-client server's live heap (64 lobbies), made during the burst of joins and copied
+ * again by every young collection until it was old (BENCHMARKS.md, fifteenth session).
+ *
  * <h2>What is recorded</h2>
  * Joins (id, name, the embedder's client key, which crash recovery resumes players by), leaves,
  * disconnects (the player's input turned neutral, its seq 0), inputs (as published, with their sequence numbers: the world drops stale ones

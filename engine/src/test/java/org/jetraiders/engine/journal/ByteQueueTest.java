@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,18 @@ class ByteQueueTest {
         return b;
     }
 
+    private static byte[] entryBytes(ByteQueue q) {
+        ByteBuffer entry = q.entry();
+        assertEquals(q.offset(), entry.position());
+        byte[] out = new byte[entry.remaining()];
+        entry.get(out);
+        assertEquals(q.length(), out.length);
+        return out;
+    }
+
     private static byte[] take(ByteQueue q) {
         assertTrue(q.poll());
-        byte[] out = Arrays.copyOfRange(q.buffer(), q.offset(), q.offset() + q.length());
+        byte[] out = entryBytes(q);
         q.release();
         return out;
     }
@@ -88,11 +97,25 @@ class ByteQueueTest {
                 Thread.onSpinWait();
             }
             assertEquals(i % 3 == 0 ? ByteQueue.OPEN : ByteQueue.DATA, q.kind());
-            byte[] got = Arrays.copyOfRange(q.buffer(), q.offset(), q.offset() + q.length());
+            byte[] got = entryBytes(q);
             q.release();
             assertArrayEquals(bytes(1 + i % 700, i), got, "entry " + i);
         }
         producer.join();
         assertEquals(0, q.backlog());
+    }
+
+    @Test
+    void shouldReadNothingOnceFreedAndFreeOnlyOnce() {
+        ByteQueue q = new ByteQueue(256);
+        byte[] entry = bytes(10, 1);
+        assertTrue(q.offer(ByteQueue.DATA, entry, 0, entry.length));
+        assertFalse(q.isFreed());
+
+        q.free();
+        q.free();
+
+        assertTrue(q.isFreed());
+        assertFalse(q.poll(), "a freed queue has nothing to read, even with an entry left in it");
     }
 }

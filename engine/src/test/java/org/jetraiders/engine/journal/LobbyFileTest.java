@@ -2,6 +2,7 @@ package org.jetraiders.engine.journal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,5 +81,31 @@ class LobbyFileTest {
         assertArrayEquals(onlyJournalFile(root), onlyJournalFile(other));
         assertTrue(writes.sizes.size() > 1, "a 32-byte staging buffer needs many writes: " + writes.sizes);
         assertTrue(writes.sizes.stream().anyMatch(n -> n > 32), "the world image went straight from the queue");
+    }
+
+    @Test
+    void shouldFreeTheQueuesMemoryOnlyOnceTheJournalHasFinishedAndItsLastFileIsClosed() throws IOException {
+        JournalHarness h = play(root);
+        LobbyFile file = new LobbyFile(h.journal, root, JournalObserver.NONE, ByteBuffer.allocateDirect(64 * 1024));
+        assertFalse(file.drain(System.nanoTime()), "the lobby still runs");
+        assertFalse(h.journal.queue().isFreed(), "a running lobby's journal keeps its queue");
+
+        h.stop();
+        h.runGameLoop();
+        assertTrue(h.pollJournal(), "the journal has queued its last record");
+        assertFalse(h.journal.queue().isFreed(), "its last records are still to be written");
+        assertTrue(file.drain(System.nanoTime()), "the last file is closed");
+
+        assertTrue(h.journal.queue().isFreed());
+        assertFalse(h.journal.queue().poll(), "nothing reads freed memory");
+        int lastType = -1;
+        try (Stream<Path> files = Files.walk(root);
+             JournalReader reader = JournalReader.open(files.filter(p -> p.toString().endsWith(JournalDescriptor.EXTENSION))
+                     .findFirst().orElseThrow())) {
+            while (reader.next()) {
+                lastType = reader.type();
+            }
+        }
+        assertEquals(JournalDescriptor.RECORD_END, lastType, "the file ends with its END record, written from the queue");
     }
 }
